@@ -1,0 +1,139 @@
+"""The shape of every kind of fact in data/: pydantic models with Danish keys as aliases."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_PERIOD = re.compile(r"^(?:(primo|medio|ultimo) )?(\d{4})$")
+
+
+def _check_period(value: str) -> str:
+    if _PERIOD.match(value):
+        return value
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "periode",
+            "'{value}' er hverken en dato (ÅÅÅÅ-MM-DD) eller en periode som 'ultimo 2019'",
+            {"value": value},
+        ) from None
+    return value
+
+
+def period_year(value: str) -> int:
+    """The year of a Period: 2019 for both 'ultimo 2019' and '2019-12-18'."""
+    match = _PERIOD.match(value)
+    return int(match.group(2)) if match else date.fromisoformat(value).year
+
+
+# A point in time as precise as the source is: "ultimo 2019", "2019" or "2019-12-18".
+Period = Annotated[str, AfterValidator(_check_period)]
+
+
+class Entry(BaseModel):
+    """Every model: Danish keys, unknown keys are errors, values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Authority(Entry):
+    id: Slug
+    name: Text = Field(alias="navn")
+
+
+class Department(Entry):
+    """A forvaltning or afdeling that units belong to without being a party itself."""
+
+    id: Slug
+    name: Text = Field(alias="navn")
+    authority: Slug = Field(alias="myndighed")
+
+
+class Organisation(Entry):
+    authorities: tuple[Authority, ...] = Field(alias="myndigheder", min_length=1)
+    departments: tuple[Department, ...] = Field(alias="forvaltninger", default=())
+
+
+class Party(Entry):
+    id: Slug
+    abbreviation: Text | None = Field(alias="forkortelse", default=None)
+    name: Text = Field(alias="navn")
+    note: Text | None = Field(alias="bemærkning", default=None)
+    authority: Slug = Field(alias="myndighed")
+    parent: Slug | None = Field(alias="forælder", default=None)
+    role: Text | None = Field(alias="rolle", default=None)
+    tracks: tuple[Slug, ...] = Field(alias="spor", default=())
+    joined: Period = Field(alias="tiltrådt")
+    left: date | None = Field(alias="udtrådt", default=None)
+    description: Text | None = Field(alias="beskrivelse", default=None)
+
+    @property
+    def label(self) -> str:
+        """The name staff know the unit by: 'Efterretnings- og Analysesektion (EAS)'."""
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+
+class Track(Entry):
+    id: Slug
+    number: int = Field(alias="nummer", ge=1)
+    name: Text = Field(alias="navn")
+    purpose: Text = Field(alias="formål")
+    examples: tuple[Text, ...] = Field(alias="eksempler", default=())
+
+
+class SubGoal(Entry):
+    id: Slug
+    name: Text = Field(alias="navn")
+
+
+class Goal(Entry):
+    id: Slug
+    name: Text = Field(alias="navn")
+    subgoals: tuple[SubGoal, ...] = Field(alias="delmål", default=())
+
+
+class Strategy(Entry):
+    name: Text = Field(alias="navn")
+    period: Text = Field(alias="periode")
+    relation: Text = Field(alias="sammenhæng")
+    note: Text | None = Field(alias="fodnote", default=None)
+    goals: tuple[Goal, ...] = Field(alias="mål", min_length=1)
+
+
+class ExternalActor(Entry):
+    id: Slug
+    name: Text = Field(alias="navn")
+    tracks: tuple[Slug, ...] = Field(alias="spor", default=())
+
+
+class FollowUpGroup(Entry):
+    name: Text = Field(alias="navn")
+    meets: Text = Field(alias="mødes")
+    min_meetings_per_year: int = Field(alias="mindst-møder-om-året", ge=0)
+    participants: Text = Field(alias="deltagere")
+    facilitators: tuple[Slug, ...] = Field(alias="planlægges-af", min_length=1)
+    yearly_overview: Text = Field(alias="årlig-oversigt")
+    yearly_status: Text = Field(alias="årlig-status")
+
+
+class Agreement(Entry):
+    title: Text = Field(alias="titel")
+    authorities: tuple[Slug, ...] = Field(alias="parter", min_length=2)
+    year: int = Field(alias="år")
+    concluded: Period = Field(alias="indgået")
+    background: Text = Field(alias="baggrund")
+    purpose: tuple[Text, ...] = Field(alias="formål", min_length=1)
+    commitments: tuple[Text, ...] = Field(alias="forpligtelser", min_length=1)
+    key_actors: Text = Field(alias="nøgleaktører")
+    follow_up_group: FollowUpGroup = Field(alias="følgegruppe")
+    economy: Text = Field(alias="økonomi")
+    period: Text = Field(alias="aftaleperiode")

@@ -1,0 +1,14 @@
+"""Where each generated page lives in the site, as a docs-relative Markdown path."""
+
+PARTIES_INDEX = "parter/index.md"
+TRACKS_INDEX = "spor/index.md"
+GOALS_PAGE = "maal.md"
+ORGANISATION_PAGE = "organisering.md"
+
+
+def party_page(party_id: str) -> str:
+    return f"parter/{party_id}.md"
+
+
+def track_page(track_id: str) -> str:
+    return f"spor/{track_id}.md"
