@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import render
 
 # Where the mkdocs hooks leave the build's one Catalog for define_env to pick up.
@@ -30,3 +32,22 @@ def define_env(env) -> None:
 
     for name, function in MACROS.items():
         env.macro(bind(function), name)
+
+
+def on_pre_page_macros(env) -> None:
+    """Stop the build with one Danish line when a page calls a macro or variable that does not exist."""
+    from mkdocs.exceptions import PluginError
+
+    from .template_check import check_page
+
+    page = env.page
+    if page.meta.get("render_macros") is False or not page.file.abs_src_path:
+        return
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    body_starts = source[: len(source) - len(env.markdown)].count("\n") + 1 if source.endswith(env.markdown) else 1
+    known = set(env.env.globals) | set(env.variables) | set(page.meta)
+    problems = check_page(
+        env.markdown, env.env, known, Path(env.conf["docs_dir"]).name / Path(page.file.src_uri), body_starts
+    )
+    if problems:
+        raise PluginError("\n".join(str(p) for p in problems))

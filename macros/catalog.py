@@ -10,7 +10,7 @@ from types import MappingProxyType
 from pydantic import BaseModel
 
 from .errors import DataError, Problem, did_you_mean
-from .model import period_year, Agreement, Authority, Department, ExternalActor, Organisation, Party, Strategy, Track
+from .model import Agreement, Authority, Department, ExternalActor, Organisation, Party, Strategy, Track, period_year
 from .validation import validate
 from .yamlfile import LineList, line_of, read_yaml
 
@@ -110,7 +110,9 @@ class _Reader:
             key = record.item.id
             if key in seen:
                 first = seen[key]
-                self.problem(record, ("id",), f"{what} med id '{key}' findes allerede ({first.file}, linje {first.raw.line}).")
+                self.problem(
+                    record, ("id",), f"{what} med id '{key}' findes allerede ({first.file}, linje {first.raw.line})."
+                )
             else:
                 seen[key] = record
         return {key: record.item for key, record in seen.items()}
@@ -136,8 +138,14 @@ def load_catalog(data_dir: Path) -> Catalog:
     track_records = reader.entries("spor.yml", Track)
     actor_records = reader.entries("eksterne-aktoerer.yml", ExternalActor)
     org_raw = organisation.raw if organisation else {}
-    authority_records = reader.list_items(org_raw.get("myndigheder", LineList()), Authority, organisation.file) if organisation else []
-    department_records = reader.list_items(org_raw.get("forvaltninger", LineList()), Department, organisation.file) if organisation else []
+    authority_records = (
+        reader.list_items(org_raw.get("myndigheder", LineList()), Authority, organisation.file) if organisation else []
+    )
+    department_records = (
+        reader.list_items(org_raw.get("forvaltninger", LineList()), Department, organisation.file)
+        if organisation
+        else []
+    )
     if reader.problems:
         raise DataError(reader.problems)
 
@@ -147,7 +155,9 @@ def load_catalog(data_dir: Path) -> Catalog:
     tracks = reader.unique(sorted(track_records, key=lambda r: r.item.number), "Spor")
     actors = reader.unique(actor_records, "Ekstern aktør")
     _check_track_numbers(reader, track_records)
-    _check_references(reader, agreement, department_records, party_records, actor_records, authorities, departments, parties, tracks)
+    _check_references(
+        reader, agreement, department_records, party_records, actor_records, authorities, departments, parties, tracks
+    )
     _check_parent_cycles(reader, party_records, parties)
     if reader.problems:
         raise DataError(reader.problems)
@@ -172,7 +182,9 @@ def _check_track_numbers(reader: _Reader, track_records: list[Record]) -> None:
         seen.setdefault(number, record.item.id)
 
 
-def _check_references(reader, agreement, department_records, party_records, actor_records, authorities, departments, parties, tracks) -> None:
+def _check_references(
+    reader, agreement, department_records, party_records, actor_records, authorities, departments, parties, tracks
+) -> None:
     for index, authority in enumerate(agreement.item.authorities):
         reader.ref(agreement, ("parter", index), authority, authorities, "myndighed")
     for index, facilitator in enumerate(agreement.item.follow_up_group.facilitators):
@@ -187,7 +199,9 @@ def _check_references(reader, agreement, department_records, party_records, acto
             reader.ref(record, ("forælder",), party.parent, parents, "forælder (forvaltning eller part)")
             parent = parents.get(party.parent)
             if parent is not None and parent.authority != party.authority:
-                reader.problem(record, ("forælder",), f"'{party.parent}' hører under en anden myndighed end '{party.id}'.")
+                reader.problem(
+                    record, ("forælder",), f"'{party.parent}' hører under en anden myndighed end '{party.id}'."
+                )
         for index, track in enumerate(party.tracks):
             reader.ref(record, ("spor", index), track, tracks, "spor")
         if party.left is not None and period_year(party.joined) > party.left.year:

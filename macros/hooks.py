@@ -13,10 +13,10 @@ from mkdocs.structure.files import File, Files
 # mkdocs imports a hook file with only its own folder on sys.path; the engine is its package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import CATALOG_KEY  # noqa: E402
-from macros.catalog import load_catalog  # noqa: E402
-from macros.errors import DataError, did_you_mean  # noqa: E402
-from macros.pages import GENERATED_DIRS, generated_pages, page_ids  # noqa: E402
+from macros import CATALOG_KEY
+from macros.catalog import load_catalog
+from macros.errors import DataError, did_you_mean
+from macros.pages import GENERATED_DIRS, generated_pages, page_ids
 
 
 def project_dir(config: MkDocsConfig) -> Path:

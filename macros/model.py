@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
-from typing import Annotated
+from datetime import date, time
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -33,6 +33,14 @@ def period_year(value: str) -> int:
     """The year of a Period: 2019 for both 'ultimo 2019' and '2019-12-18'."""
     match = _PERIOD.match(value)
     return int(match.group(2)) if match else date.fromisoformat(value).year
+
+
+def _check_https(value: str) -> str:
+    if not re.fullmatch(r"https://[^\s/]+\S*", value):
+        raise PydanticCustomError(
+            "https", "'{value}' er ikke en https-adresse (skal begynde med https://)", {"value": value}
+        )
+    return value
 
 
 # A point in time as precise as the source is: "ultimo 2019", "2019" or "2019-12-18".
@@ -137,3 +145,70 @@ class Agreement(Entry):
     follow_up_group: FollowUpGroup = Field(alias="følgegruppe")
     economy: Text = Field(alias="økonomi")
     period: Text = Field(alias="aftaleperiode")
+
+
+Classification = Literal["offentlig", "intern", "fortrolig"]
+# From least to most restricted: a site publishes everything up to its own level.
+CLASSIFICATION_ORDER: tuple[str, ...] = ("offentlig", "intern", "fortrolig")
+
+
+class Material(Entry):
+    """A file or link: slides from a seminar, a report, a note, a video."""
+
+    id: Slug
+    title: Text = Field(alias="titel")
+    kind: Literal["oplæg", "rapport", "notat", "video", "link"] = Field(alias="type")
+    published: date = Field(alias="dato")
+    file: Text | None = Field(alias="fil", default=None)
+    url: Annotated[str, AfterValidator(_check_https)] | None = Field(alias="link", default=None)
+    tracks: tuple[Slug, ...] = Field(alias="spor", default=())
+    parties: tuple[Slug, ...] = Field(alias="parter", default=())
+    language: Text = Field(alias="sprog", default="dansk")
+    classification: Classification = Field(alias="klassifikation")
+    example: bool = Field(alias="eksempel", default=False)
+
+    @model_validator(mode="after")
+    def _file_or_link(self) -> Material:
+        if (self.file is None) == (self.url is None):
+            raise PydanticCustomError("fil_eller_link", "et materiale skal have enten 'fil' eller 'link' (ikke begge)")
+        return self
+
+
+class Presenter(Entry):
+    role: Text = Field(alias="rolle")
+    party: Slug | None = Field(alias="part", default=None)
+    organisation: Text | None = Field(alias="organisation", default=None)
+    name: Text | None = Field(alias="navn", default=None)
+
+
+class ProgrammeItem(Entry):
+    at: time = Field(alias="tid")
+    title: Text = Field(alias="titel")
+    presenters: tuple[Presenter, ...] = Field(alias="oplægsholdere", default=())
+
+
+class Event(Entry):
+    """A vidensseminar or netværksmøde, one file in data/seminarer/ named after its date."""
+
+    title: Text = Field(alias="titel")
+    kind: Literal["vidensseminar", "netværksmøde"] = Field(alias="type")
+    day: date = Field(alias="dato")
+    start: time = Field(alias="start")
+    end: time = Field(alias="slut")
+    place: Text = Field(alias="sted")
+    status: Literal["planlagt", "afholdt", "aflyst"] = Field(alias="status")
+    tracks: tuple[Slug, ...] = Field(alias="spor", min_length=1)
+    organisers: tuple[Slug, ...] = Field(alias="arrangører", min_length=1)
+    audience: Text = Field(alias="målgruppe")
+    description: Text = Field(alias="beskrivelse")
+    programme: tuple[ProgrammeItem, ...] = Field(alias="program", default=())
+    materials: tuple[Material, ...] = Field(alias="materialer", default=())
+    summary: Text | None = Field(alias="resumé", default=None)
+    classification: Classification = Field(alias="klassifikation")
+    example: bool = Field(alias="eksempel", default=False)
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Event:
+        if self.end <= self.start:
+            raise PydanticCustomError("slut_foer_start", "'slut' skal ligge efter 'start'")
+        return self

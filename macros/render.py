@@ -64,7 +64,9 @@ def tracks_overview(catalog: Catalog, here: str) -> str:
     """The four tracks as cards: number, name, purpose."""
     cards = []
     for track in catalog.tracks.values():
-        cards.append(f"-   **{link(here, track_page(track.id), track_label(track))}**\n\n    ---\n\n    {md(track.purpose)}")
+        cards.append(
+            f"-   **{link(here, track_page(track.id), track_label(track))}**\n\n    ---\n\n    {md(track.purpose)}"
+        )
     return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 
@@ -79,7 +81,7 @@ def goals_overview(catalog: Catalog, here: str) -> str:
 
 
 def goals_summary(catalog: Catalog, here: str) -> str:
-    names = ", ".join(md(goal.name).lower() for goal in catalog.strategy.goals)
+    names = " og ".join(md(goal.name) for goal in catalog.strategy.goals)
     return f"Aftalen sigter efter {md(catalog.strategy.name)}s mål: {names}. {link(here, GOALS_PAGE, 'Se målene')}."
 
 

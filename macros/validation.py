@@ -15,7 +15,9 @@ _MESSAGES = {
     "missing": "feltet mangler. Tilføj det.",
     "string_type": "skal være tekst.",
     "string_too_short": "må ikke være tomt.",
-    "string_pattern_mismatch": "'{input}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreg, fx 'sikker-by'.",
+    "string_pattern_mismatch": (
+        "'{input}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreg, fx 'sikker-by'."
+    ),
     "int_type": "skal være et helt tal.",
     "int_parsing": "'{input}' er ikke et helt tal.",
     "int_from_float": "skal være et helt tal.",

@@ -55,9 +55,7 @@ def _construct_mapping(loader, node):
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"nøglen '{key}' står to gange", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"nøglen '{key}' står to gange", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1
     return result
@@ -101,10 +99,9 @@ def line_of(data: object, loc: tuple) -> int | None:
     line = getattr(data, "line", None)
     node = data
     for key in loc:
-        if isinstance(node, LineDict) and key in node:
-            line = node.lines[key]
-            node = node[key]
-        elif isinstance(node, LineList) and isinstance(key, int) and 0 <= key < len(node):
+        if (isinstance(node, LineDict) and key in node) or (
+            isinstance(node, LineList) and isinstance(key, int) and 0 <= key < len(node)
+        ):
             line = node.lines[key]
             node = node[key]
         else:

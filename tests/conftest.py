@@ -1,0 +1,67 @@
+"""Shared fixtures: a private copy of the project, and building it with mkdocs as a user would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads into `target`, so a test can change data without touching the repo."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site`, run from another folder than the project."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    return subprocess.run(
+        [*command, *extra], cwd=site.parent, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "projekt")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project, built once for every test that only reads the result."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = run_build(ROOT, out)
+    assert result.returncode == 0, f"the shipped site does not build:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+def build_ok(project: Path) -> Path:
+    """Build `project` and fail the test with mkdocs' own output when the build fails."""
+    site = project.parent / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+def build_fails(project: Path) -> str:
+    """Build `project`, expect a clean failure (non-zero exit, no traceback) and return its output."""
+    site = project.parent / "site"
+    result = run_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build should have failed but exited 0:\n{output}"
+    assert "Traceback" not in output, f"the build printed a Python traceback:\n{output}"
+    return output

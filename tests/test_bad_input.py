@@ -1,0 +1,195 @@
+"""Each kind of bad input stops loading with one clear Danish message naming file, line, entry and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.catalog import load_catalog
+from macros.errors import DataError
+
+from .conftest import ROOT, build_fails
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}; the test no longer matches the data"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_number(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def problems_of(data: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_catalog(data)
+    return [str(p) for p in caught.value.problems]
+
+
+def only(problems: list[str]) -> str:
+    assert len(problems) == 1, "expected exactly one message, got:\n" + "\n".join(problems)
+    return problems[0]
+
+
+def test_shipped_data_loads_without_problems():
+    """Negative control: the shipped data loads cleanly, so each failure below is caused by its change."""
+    load_catalog(ROOT / "data")
+
+
+def test_yaml_syntax_error(data):
+    """A YAML syntax error names the file and the line, in a Danish frame."""
+    parties = data / "parter.yml"
+    replace(parties, "  navn: Operativ Specialafdeling", "  navn: [Operativ Specialafdeling")
+    message = only(problems_of(data))
+    assert message.startswith("data/parter.yml, linje "), message
+    assert "YAML-syntaksfejl" in message, message
+
+
+def test_missing_required_field(data):
+    """A missing required field names file, line, entry and field."""
+    parties = data / "parter.yml"
+    replace(parties, "  navn: Operativ Specialafdeling\n", "")
+    message = only(problems_of(data))
+    line = line_number(parties, "- id: osa")
+    assert message == f"data/parter.yml, linje {line}: post 'osa': felt 'navn': feltet mangler. Tilføj det.", message
+
+
+def test_wrong_type(data):
+    """A value of the wrong type names the field and what was expected."""
+    tracks = data / "spor.yml"
+    replace(tracks, "  nummer: 2\n", "  nummer: to\n")
+    message = only(problems_of(data))
+    assert message == (
+        f"data/spor.yml, linje {line_number(tracks, 'nummer: to')}: post 'bekaempelse': felt 'nummer': "
+        "'to' er ikke et helt tal."
+    ), message
+
+
+def test_unknown_reference_suggests_the_nearest_id(data):
+    """A misspelt reference names the nearest valid id."""
+    parties = data / "parter.yml"
+    replace(parties, "  spor: [bekaempelse]", "  spor: [bekampelse]")
+    message = only(problems_of(data))
+    assert message == (
+        f"data/parter.yml, linje {line_number(parties, 'bekampelse')}: post 'al-capone': felt 'spor → nr. 1': "
+        "ukendt spor 'bekampelse' – mente du 'bekaempelse'?"
+    ), message
+
+
+def test_unknown_parent(data):
+    """A parent that does not exist is an error on the 'forælder' field."""
+    parties = data / "parter.yml"
+    replace(
+        parties,
+        "  forælder: socialforvaltningen\n  tiltrådt: ultimo 2019\n\n- id: cfr",
+        "  forælder: socialforvaltning\n  tiltrådt: ultimo 2019\n\n- id: cfr",
+    )
+    message = only(problems_of(data))
+    assert "post 'eki': felt 'forælder'" in message and "mente du 'socialforvaltningen'?" in message, message
+    assert f"linje {line_number(parties, 'forælder: socialforvaltning')}" in message.split("\n")[0]
+
+
+def test_duplicate_id(data):
+    """A second entry with an id already used names both places."""
+    parties = data / "parter.yml"
+    replace(parties, "- id: osa", "- id: eas")
+    message = only(problems_of(data))
+    osa_line = line_number(parties, "navn: Operativ Specialafdeling") - 2
+    assert message.startswith(
+        f"data/parter.yml, linje {osa_line}: post 'eas': felt 'id': Part med id 'eas' findes allerede"
+    ), message
+    assert "linje 7)" in message, message
+
+
+def test_parent_cycle(data):
+    """A unit that ends up as its own ancestor is reported once, with the loop."""
+    parties = data / "parter.yml"
+    replace(
+        parties,
+        "- id: naerpolitiafdelingen\n  navn: Nærpolitiafdelingen\n  myndighed: koebenhavns-politi\n",
+        "- id: naerpolitiafdelingen\n  navn: Nærpolitiafdelingen\n  myndighed: koebenhavns-politi\n  forælder: dks\n",
+    )
+    message = only(problems_of(data))
+    assert "forælder-kæden går i ring" in message and "naerpolitiafdelingen → dks → naerpolitiafdelingen" in message, (
+        message
+    )
+
+
+def test_impossible_date(data):
+    """An impossible date such as 30 February is an error, not a crash."""
+    parties = data / "parter.yml"
+    replace(parties, "  forkortelse: OC\n", "  forkortelse: OC\n  udtrådt: 2024-02-30\n")
+    message = only(problems_of(data))
+    assert message == (
+        f"data/parter.yml, linje {line_number(parties, '2024-02-30')}: post 'oc': felt 'udtrådt': "
+        "'2024-02-30' er ikke en gyldig dato. Skriv ÅÅÅÅ-MM-DD, fx 2026-03-12."
+    ), message
+
+
+def test_empty_file(data):
+    """An empty file (or one with only comments) is named as empty."""
+    (data / "spor.yml").write_text("# intet her\n", encoding="utf-8")
+    assert only(problems_of(data)) == "data/spor.yml: filen er tom. Udfyld den eller slet den."
+
+
+def test_file_not_utf8(data):
+    """A file saved in another encoding than UTF-8 names the file and the line of the first bad byte."""
+    tracks = data / "spor.yml"
+    tracks.write_bytes(tracks.read_text(encoding="utf-8").encode("latin-1"))
+    first_non_ascii = next(
+        i for i, line in enumerate(tracks.read_bytes().splitlines(), 1) if max(line, default=0) > 127
+    )
+    message = only(problems_of(data))
+    assert message.startswith(f"data/spor.yml, linje {first_non_ascii}: "), message
+    assert "UTF-8" in message, message
+
+
+def test_unknown_key_is_a_typo_not_ignored(data):
+    """A misspelt key is an error that suggests the right key."""
+    parties = data / "parter.yml"
+    replace(parties, "  forkortelse: OSA", "  forkortelsse: OSA")
+    message = only(problems_of(data))
+    line = line_number(parties, "forkortelsse")
+    expected = f"linje {line}: post 'osa': felt 'forkortelsse': ukendt felt – mente du 'forkortelse'?"
+    assert expected in message, message
+
+
+def test_every_problem_is_reported_at_once(data):
+    """Two independent mistakes in two files are both reported in one run."""
+    replace(data / "parter.yml", "  forkortelse: OSA", "  forkortelsse: OSA")
+    replace(data / "spor.yml", "  nummer: 2\n", "  nummer: to\n")
+    problems = problems_of(data)
+    assert len(problems) == 2 and {p.split(",")[0] for p in problems} == {"data/parter.yml", "data/spor.yml"}, problems
+
+
+def test_a_bad_input_fails_the_mkdocs_build_with_one_clear_line(project):
+    """Through mkdocs, a data error exits non-zero with the Danish message and no traceback."""
+    replace(project / "data" / "parter.yml", "  spor: [bekaempelse]", "  spor: [bekampelse]")
+    output = build_fails(project)
+    assert "ERROR" in output and "mente du 'bekaempelse'?" in output and "data/parter.yml, linje" in output, output
+
+
+def test_a_prose_file_for_an_unknown_party_fails_the_build(project):
+    """docs/parter/<id>.md for an id that has no party is an error that names the nearest id."""
+    (project / "docs" / "parter" / "eass.md").write_text("Ekstra tekst.\n", encoding="utf-8")
+    output = build_fails(project)
+    assert "docs/parter/eass.md" in output and "mente du 'eas'?" in output, output
+
+
+def test_an_undefined_macro_fails_the_build(project):
+    """mkdocs-macros fails the build on an undefined name instead of rendering an empty string."""
+    page = project / "docs" / "aftalen.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ findes_ikke }}\n", encoding="utf-8")
+    lines = page.read_text(encoding="utf-8").splitlines()
+    output = build_fails(project)
+    assert f"docs/aftalen.md, linje {len(lines)}: ukendt makro eller variabel 'findes_ikke'" in output, output

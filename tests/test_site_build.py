@@ -1,0 +1,130 @@
+"""A full strict build of the shipped site: every party and track has a page, and they link both ways."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from macros.catalog import load_catalog
+
+from .conftest import ROOT, build_ok
+
+CATALOG = load_catalog(ROOT / "data")
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs += [value for name, value in attrs if name == "href" and value]
+
+
+def page_of(site: Path, path: str) -> Path:
+    return site / path / "index.html"
+
+
+def test_every_party_and_track_has_a_page(built_site):
+    """Each party and each track in data/ has its own generated page."""
+    missing = [
+        p
+        for p in [*(f"parter/{i}" for i in CATALOG.parties), *(f"spor/{i}" for i in CATALOG.tracks)]
+        if not page_of(built_site, p).is_file()
+    ]
+    assert not missing, f"pages missing: {missing}"
+
+
+def _hrefs(html: Path) -> list[str]:
+    text = html.read_text(encoding="utf-8")
+    article = text.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    parser = _Links()
+    parser.feed(article)
+    return [h.split("#")[0] for h in parser.hrefs if not re.match(r"^[a-z]+:|^#", h)]
+
+
+def linked_pages(site: Path, path: str) -> set[str]:
+    """The site paths that the page at `path` links to from its content."""
+    html = page_of(site, path)
+    root = site.resolve()
+    return {
+        str((html.parent / href).resolve().relative_to(root)).removesuffix("/index.html").removesuffix("index.html")
+        for href in _hrefs(html)
+    }
+
+
+def test_tracks_and_parties_link_both_ways(built_site):
+    """A track page links to its parties, and each of those party pages links back to the track."""
+    broken = []
+    for party in CATALOG.parties.values():
+        for track in party.tracks:
+            if f"spor/{track}" not in linked_pages(built_site, f"parter/{party.id}"):
+                broken.append(f"parter/{party.id} does not link to spor/{track}")
+            if f"parter/{party.id}" not in linked_pages(built_site, f"spor/{track}"):
+                broken.append(f"spor/{track} does not link to parter/{party.id}")
+    assert any(p.tracks for p in CATALOG.parties.values()), "no party has a track: nothing was checked"
+    assert not broken, "\n".join(broken)
+
+
+def test_the_parties_overview_links_every_party(built_site):
+    """The parties overview reaches every party page."""
+    linked = linked_pages(built_site, "parter")
+    missing = [i for i in CATALOG.parties if f"parter/{i}" not in linked]
+    assert not missing, f"not linked from the overview: {missing}"
+
+
+def test_sub_units_are_listed_on_their_parents_page(built_site):
+    """Nærpolitiafdelingen's page lists Nærpolitiet and DKS beneath it."""
+    linked = linked_pages(built_site, "parter/naerpolitiafdelingen")
+    assert {"parter/naerpolitiet", "parter/dks"} <= linked, linked
+
+
+def test_a_new_party_in_data_is_a_new_page_and_a_removed_one_is_gone(project):
+    """Pages follow data/: a party added is a page on the next build, a party removed has none (negative control)."""
+    parties = project / "data" / "parter.yml"
+    text = parties.read_text(encoding="utf-8")
+    text = text.replace("- id: osa\n", "- id: osa-fjernet\n").replace("  forkortelse: OSA\n", "")
+    text += "\n- id: ny-enhed\n  navn: En ny enhed\n  myndighed: koebenhavns-kommune\n  tiltrådt: 2026-01-01\n"
+    parties.write_text(text, encoding="utf-8")
+    site = build_ok(project)
+    assert page_of(site, "parter/ny-enhed").is_file(), "the new party has no page"
+    assert not page_of(site, "parter/osa").exists(), "a party that is no longer in data/ still has a page"
+    assert "parter/ny-enhed" in linked_pages(site, "parter"), "the overview does not link the new party"
+
+
+def test_contributor_prose_lands_on_the_generated_page(project):
+    """docs/parter/<id>.md adds its Markdown to that party's generated page, beside the data."""
+    (project / "docs" / "parter" / "eas.md").write_text("EAS udgiver *ugentlige* analyser.\n", encoding="utf-8")
+    site = build_ok(project)
+    html = page_of(site, "parter/eas").read_text(encoding="utf-8")
+    assert "EAS udgiver <em>ugentlige</em> analyser." in html, "the prose is not on the page"
+    assert "Planlægger og faciliterer Følgegruppens møder" in html, "the data part of the page is gone"
+
+
+def test_the_site_builds_when_mkdocs_runs_from_another_folder(built_site):
+    """The shipped site builds with the working directory outside the project (data/ is found from mkdocs.yml)."""
+    assert (built_site / "index.html").is_file()
+    assert built_site.parent != ROOT
+
+
+def test_the_home_page_shows_tracks_parties_and_goals(built_site):
+    """The home page renders the data-backed parts: the four tracks, the party count and the goals."""
+    html = page_of(built_site, "").read_text(encoding="utf-8")
+    missing = [
+        t
+        for t in ["Forebyggelse", "Vidensdeling og vidensopbygning", "Aftalen har 14 parter", "Øget tryghed"]
+        if t not in html
+    ]
+    assert not missing, f"missing on the home page: {missing}"
+
+
+def test_every_page_carries_the_intern_marking(built_site):
+    """Every built page shows the classification marking 'Intern'."""
+    unmarked = [
+        str(p.relative_to(built_site))
+        for p in built_site.rglob("*.html")
+        if 'class="vp-marking"' not in p.read_text(encoding="utf-8")
+    ]
+    assert not unmarked, f"pages without the marking: {unmarked}"
