@@ -20,7 +20,16 @@ _FETCHING = {
     ("image", "href"),
     ("use", "href"),
 }
-_FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "preconnect", "prefetch", "dns-prefetch", "manifest", "modulepreload"}
+_FETCHING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "preconnect",
+    "prefetch",
+    "dns-prefetch",
+    "manifest",
+    "modulepreload",
+}
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:[a-z][a-z0-9+.-]*:)?//[^'")\s]+)""", re.IGNORECASE)
 
@@ -51,7 +60,9 @@ def external_fetches(site: Path) -> list[str]:
             parser = _Fetches()
             parser.feed(html)
             urls = [u for u in parser.urls if _EXTERNAL.match(u)]
-            urls += [u for block in re.findall(r"<style[^>]*>(.*?)</style>", html, re.S) for u in _CSS_URL.findall(block)]
+            urls += [
+                u for block in re.findall(r"<style[^>]*>(.*?)</style>", html, re.S) for u in _CSS_URL.findall(block)
+            ]
         elif path.suffix == ".css":
             urls = _CSS_URL.findall(path.read_text(encoding="utf-8", errors="replace"))
         else:
