@@ -71,18 +71,22 @@ def tracks_overview(catalog: Catalog, here: str) -> str:
 
 
 def goals_overview(catalog: Catalog, here: str) -> str:
-    """The Sikker By goals with their sub-goals as a nested list."""
+    """Why the agreement follows the Sikker By goals, the goals with their sub-goals, and the footnote."""
+    strategy = catalog.strategy
     lines = []
-    for goal in catalog.strategy.goals:
+    for goal in strategy.goals:
         lines.append(f"- **{md(goal.name)}**")
         lines += [f"    - {md(sub.name)}" for sub in goal.subgoals]
-    heading = f"{md(catalog.strategy.name)} {md(catalog.strategy.period)} har følgende mål:"
-    return heading + "\n\n" + "\n".join(lines)
+    parts = [md(strategy.relation), f"## Målene i {md(strategy.name)} {md(strategy.period)}", "\n".join(lines)]
+    if strategy.note:
+        parts.append(f'!!! note "Hvis strategien ændres"\n    {md(strategy.note)}')
+    return "\n\n".join(parts)
 
 
 def goals_summary(catalog: Catalog, here: str) -> str:
     names = " og ".join(md(goal.name) for goal in catalog.strategy.goals)
-    return f"Aftalen sigter efter {md(catalog.strategy.name)}s mål: {names}. {link(here, GOALS_PAGE, 'Se målene')}."
+    strategy = f"{md(catalog.strategy.name)} {md(catalog.strategy.period)}"
+    return f"Aftalen sigter efter målene i {strategy}: {names}. {link(here, GOALS_PAGE, 'Se målene')}."
 
 
 def agreement_purpose(catalog: Catalog, here: str) -> str:
