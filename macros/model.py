@@ -155,7 +155,7 @@ CLASSIFICATION_ORDER: tuple[str, ...] = ("offentlig", "intern", "fortrolig")
 class Material(Entry):
     """A file or link: slides from a seminar, a report, a note, a video."""
 
-    id: Slug
+    id: Slug | None = None  # in data/materialer/ the file name; inside an event it must be given
     title: Text = Field(alias="titel")
     kind: Literal["oplæg", "rapport", "notat", "video", "link"] = Field(alias="type")
     published: date = Field(alias="dato")

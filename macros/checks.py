@@ -1,0 +1,57 @@
+"""Cross-checks of the agreement's facts: references resolve, numbers are unique, parents form no loop."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .model import Party, period_year
+from .reader import DataReader, Record
+
+
+def check_track_numbers(reader: DataReader, track_records: list[Record]) -> None:
+    seen: dict[int, str] = {}
+    for record in track_records:
+        number = record.item.number
+        if number in seen:
+            reader.problem(record, ("nummer",), f"spor nummer {number} bruges allerede af '{seen[number]}'.")
+        seen.setdefault(number, record.item.id)
+
+
+def check_references(
+    reader, agreement, department_records, party_records, actor_records, authorities, departments, parties, tracks
+) -> None:
+    reader.refs(agreement, ("parter",), agreement.item.authorities, authorities, "myndighed")
+    facilitators = agreement.item.follow_up_group.facilitators
+    reader.refs(agreement, ("følgegruppe", "planlægges-af"), facilitators, parties, "part")
+    for record in department_records:
+        reader.ref(record, ("myndighed",), record.item.authority, authorities, "myndighed")
+    parents = {**departments, **parties}
+    for record in party_records:
+        party = record.item
+        reader.ref(record, ("myndighed",), party.authority, authorities, "myndighed")
+        reader.ref(record, ("forælder",), party.parent, parents, "forælder (forvaltning eller part)")
+        parent = parents.get(party.parent)
+        if parent is not None and parent.authority != party.authority:
+            reader.problem(record, ("forælder",), f"'{party.parent}' hører under en anden myndighed end '{party.id}'.")
+        reader.refs(record, ("spor",), party.tracks, tracks, "spor")
+        if party.left is not None and period_year(party.joined) > party.left.year:
+            reader.problem(record, ("udtrådt",), "en enhed kan ikke udtræde, før den er tiltrådt.")
+    for record in actor_records:
+        reader.refs(record, ("spor",), record.item.tracks, tracks, "spor")
+
+
+def check_parent_cycles(reader: DataReader, party_records: list[Record], parties: Mapping[str, Party]) -> None:
+    reported: set[frozenset] = set()
+    for record in party_records:
+        chain = [record.item.id]
+        current = record.item.parent
+        while current in parties:
+            if current in chain:
+                members = chain[chain.index(current) :]
+                if frozenset(members) not in reported:
+                    reported.add(frozenset(members))
+                    loop = " → ".join([*members, current])
+                    reader.problem(record, ("forælder",), f"forælder-kæden går i ring: {loop}.")
+                break
+            chain.append(current)
+            current = parties[current].parent

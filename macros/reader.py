@@ -1,0 +1,131 @@
+"""Reading data/ file by file: records that remember where they came from, and every problem found."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .errors import DataError, Problem, did_you_mean
+from .validation import validate
+from .yamlfile import line_of, read_yaml
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A validated entry with the raw data and file it came from, for precise error lines."""
+
+    item: BaseModel
+    raw: object
+    file: Path
+    entry: str | None
+
+
+class DataReader:
+    """Collects records and problems while data/ is read; raises once, with every problem."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.problems: list[Problem] = []
+
+    def shown(self, path: Path) -> Path:
+        return path.relative_to(self.data_dir.parent) if path.is_relative_to(self.data_dir.parent) else path
+
+    def document(self, name: str, model: type[BaseModel]) -> Record | None:
+        path = self.data_dir / name
+        raw = self._read(path)
+        if raw is None:
+            return None
+        item, problems = validate(model, raw, self.shown(path), None)
+        self.problems += problems
+        return Record(item, raw, self.shown(path), None) if item else None
+
+    def entries(self, name: str, model: type[BaseModel]) -> list[Record]:
+        path = self.data_dir / name
+        raw = self._read(path)
+        if raw is None:
+            return []
+        return self.list_items(raw, model, self.shown(path))
+
+    def folder(self, name: str, model: type[BaseModel]) -> list[Record]:
+        """One entry per YAML file in data/<name>/, its id the file name without .yml."""
+        records = []
+        for path in sorted((self.data_dir / name).glob("*.yml")):
+            if not _SLUG.fullmatch(path.stem):
+                message = "filnavnet skal være små bogstaver a-z, tal og bindestreger, fx 2026-03-12-rekruttering.yml."
+                self.problems.append(Problem(self.shown(path), message))
+                continue
+            raw = self._read(path)
+            if raw is None:
+                continue
+            item, problems = validate(model, raw, self.shown(path), None)
+            self.problems += problems
+            if item is not None:
+                records.append(Record(item, raw, self.shown(path), f"'{path.stem}'"))
+        for stray in sorted((self.data_dir / name).glob("*.yaml")):
+            self.problems.append(Problem(self.shown(stray), "filen skal hedde .yml, ikke .yaml."))
+        return records
+
+    def list_items(self, raw: object, model: type[BaseModel], file: Path, prefix=()) -> list[Record]:
+        if not isinstance(raw, list):
+            self.problems.append(
+                Problem(file, "skal være en liste af poster (linjer der begynder med '- ').", line_of(raw, prefix))
+            )
+            return []
+        records = []
+        for index, item in enumerate(raw):
+            entry = _entry_label(item, index)
+            instance, problems = validate(model, item, file, entry)
+            self.problems += problems
+            if instance is not None:
+                records.append(Record(instance, item, file, entry))
+        return records
+
+    def _read(self, path: Path) -> object | None:
+        if not path.is_file():
+            self.problems.append(Problem(self.shown(path), "filen mangler i data/."))
+            return None
+        try:
+            return read_yaml(path, self.shown(path))
+        except DataError as error:
+            self.problems += error.problems
+            return None
+
+    def problem(self, record: Record, loc: tuple, message: str) -> None:
+        field = " → ".join(f"nr. {k + 1}" if isinstance(k, int) else k for k in loc) or None
+        self.problems.append(Problem(record.file, message, line_of(record.raw, loc), record.entry, field))
+
+    def unique(self, records: list[Record], what: str) -> dict[str, BaseModel]:
+        """Index records by id; a second record with the same id is a problem."""
+        seen: dict[str, Record] = {}
+        for record in records:
+            key = record.item.id
+            if key in seen:
+                first = seen[key]
+                self.problem(
+                    record, ("id",), f"{what} med id '{key}' findes allerede ({first.file}, linje {first.raw.line})."
+                )
+            else:
+                seen[key] = record
+        return {key: record.item for key, record in seen.items()}
+
+    def ref(self, record: Record, loc: tuple, value: str | None, valid: Mapping, what: str) -> None:
+        """A problem on `loc` when `value` is set and is not an id in `valid`."""
+        if value is not None and value not in valid:
+            self.problem(record, loc, f"ukendt {what} '{value}'{did_you_mean(value, list(valid))}")
+
+    def refs(self, record: Record, loc: tuple, values: tuple[str, ...], valid: Mapping, what: str) -> None:
+        """`ref` for every id in a list field."""
+        for index, value in enumerate(values):
+            self.ref(record, (*loc, index), value, valid, what)
+
+
+def _entry_label(item: object, index: int) -> str:
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        return f"'{item['id']}'"
+    return f"nr. {index + 1}"
