@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import render
+from . import render, render_events
+from .dates import local_day
 
-# Where the mkdocs hooks leave the build's one Catalog for define_env to pick up.
+# Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
+MOMENT_KEY = "vidensportalen_moment"
 
 # Macro name as contributors write it in Markdown → the engine function behind it.
 MACROS = {
@@ -32,6 +34,9 @@ def define_env(env) -> None:
 
     for name, function in MACROS.items():
         env.macro(bind(function), name)
+    today = local_day(env.conf[MOMENT_KEY])
+    env.macro(lambda: render_events.events_overview(catalog, env.page.file.src_uri, today), "seminar_oversigt")
+    env.macro(lambda: render_events.materials_library(catalog, env.page.file.src_uri), "materiale_bibliotek")
 
 
 def on_pre_page_macros(env) -> None:

@@ -1,10 +1,13 @@
-"""Dates in Danish, as staff write them: '12. marts 2026'."""
+"""Dates, times and sizes in Danish, as staff write them ('12. marts 2026, kl. 13.00–15.30'), and the build's date."""
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
 
 from .model import Period
 
@@ -19,3 +22,31 @@ def danish_period(value: Period) -> str:
         return danish_date(date.fromisoformat(value))
     except ValueError:
         return value
+
+
+def danish_time(value: time) -> str:
+    return format_time(value, "HH.mm", locale="da_DK")
+
+
+def danish_when(day: date, start: time, end: time) -> str:
+    """'12. marts 2026, kl. 13.00–15.30'."""
+    return f"{danish_date(day)}, kl. {danish_time(start)}–{danish_time(end)}"
+
+
+def danish_size(size: int) -> str:
+    """A file size as staff read it: '980 byte', '1,5 kB', '12,3 MB'."""
+    if size < 1000:
+        return f"{size} byte"
+    unit, factor = ("kB", 1e3) if size < 1e6 else ("MB", 1e6)
+    return f"{format_decimal(size / factor, format='#,##0.#', locale='da_DK')} {unit}"
+
+
+def build_moment() -> datetime:
+    """The moment of this build: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
+
+
+def local_day(moment: datetime) -> date:
+    """The date in Copenhagen at `moment`."""
+    return moment.astimezone(ZoneInfo("Europe/Copenhagen")).date()

@@ -1,7 +1,8 @@
-"""The mkdocs adapter: load the catalog once per build and add the generated pages."""
+"""The mkdocs adapter: load the catalog once per build, add the generated pages, calendars and PDF search text."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -13,10 +14,19 @@ from mkdocs.structure.files import File, Files
 # mkdocs imports a hook file with only its own folder on sys.path; the engine is its package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import CATALOG_KEY
+from macros import CATALOG_KEY, MOMENT_KEY
 from macros.catalog import load_catalog
+from macros.dates import build_moment, local_day
 from macros.errors import DataError, did_you_mean
-from macros.pages import GENERATED_DIRS, generated_pages, page_ids
+from macros.ics import calendar_feed, event_calendar
+from macros.model import CLASSIFICATION_ORDER
+from macros.pages import generated_pages, page_ids
+from macros.paths import CALENDAR_FEED, event_calendar_file
+from macros.pdftext import pdf_text
+from macros.search_text import add_to_search_index
+from macros.seminars import MATERIALS_DIR
+
+log = logging.getLogger("mkdocs.plugins.vidensportalen")
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -24,31 +34,93 @@ def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _settings(config: MkDocsConfig) -> tuple[str, int]:
+    """The highest classification to publish and the largest material file, from mkdocs.yml's extra."""
+    level = str(config.extra.get("klassifikation", "intern")).lower()
+    if level not in CLASSIFICATION_ORDER:
+        raise PluginError(
+            f"mkdocs.yml: extra.klassifikation '{level}' er ukendt{did_you_mean(level, list(CLASSIFICATION_ORDER))} "
+            f"Vælg en af: {', '.join(CLASSIFICATION_ORDER)}."
+        )
+    limit = config.extra.get("max_filstørrelse_mb", 25)
+    if not isinstance(limit, int | float) or isinstance(limit, bool) or limit <= 0:
+        raise PluginError(f"mkdocs.yml: extra.max_filstørrelse_mb skal være et positivt tal, ikke '{limit}'.")
+    return level, int(limit * 1_000_000)
+
+
 @event_priority(100)  # before mkdocs-macros' on_config, whose define_env reads the catalog
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    level, max_bytes = _settings(config)
+    root = project_dir(config)
     try:
-        config[CATALOG_KEY] = load_catalog(project_dir(config) / "data")
+        catalog = load_catalog(
+            root / "data", docs_dir=Path(config.docs_dir), publish_up_to=level, max_file_bytes=max_bytes
+        )
     except DataError as error:
         raise PluginError(error.report()) from None
+    config[CATALOG_KEY] = catalog
+    config[MOMENT_KEY] = build_moment()
+    if catalog.withheld:
+        log.info(
+            f"Vidensportalen: {len(catalog.withheld)} element(er) er over klassifikationen '{level}' og udgives ikke: "
+            + ", ".join(catalog.withheld)
+        )
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalog = config[CATALOG_KEY]
+    moment = config[MOMENT_KEY]
     expected = page_ids(catalog)
+    published_files = {f.path for f in catalog.files.values()}
     prose = {}
     for file in list(files):
         folder, _, name = file.src_uri.rpartition("/")
-        if folder not in GENERATED_DIRS or name == "index.md" or not name.endswith(".md"):
+        if folder == MATERIALS_DIR and not name.endswith(".md") and file.src_uri not in published_files:
+            # Only files that a published material names leave docs/: nothing withheld or forgotten slips out.
+            if file.src_uri not in catalog.withheld_files:
+                log.info(f"Vidensportalen: docs/{file.src_uri} hører ikke til et materiale i data/ og udgives ikke.")
+            files.remove(file)
             continue
-        known = expected[folder]
-        if name[:-3] not in known:
-            hint = did_you_mean(name[:-3], sorted(known))
+        if folder not in expected or name == "index.md" or not name.endswith(".md"):
+            continue
+        if name[:-3] not in expected[folder]:
+            hint = did_you_mean(name[:-3], sorted(expected[folder]))
             raise PluginError(
                 f"docs/{file.src_uri}: der findes ingen post med id '{name[:-3]}' at knytte teksten til{hint}"
             )
         prose[file.src_uri] = file.content_string
         files.remove(file)
-    for path, markdown in generated_pages(catalog, prose).items():
+    for path, markdown in generated_pages(catalog, prose, local_day(moment)).items():
         files.append(File.generated(config, path, content=markdown))
+    site_url = config.site_url or None
+
+    def url_for(event_id: str) -> str | None:
+        return f"{site_url.rstrip('/')}/seminarer/{event_id}/" if site_url else None
+
+    feed = calendar_feed(catalog.events.items(), name=config.site_name, url_for=url_for, stamp=moment)
+    files.append(File.generated(config, CALENDAR_FEED, content=feed))
+    for event_id, event in catalog.events.items():
+        single = event_calendar(event_id, event, url=url_for(event_id), stamp=moment)
+        files.append(File.generated(config, event_calendar_file(event_id), content=single))
     return files
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    catalog = config[CATALOG_KEY]
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    cache = project_dir(config) / ".cache" / "pdftekst"
+    texts = {}
+    for material_id, file in catalog.files.items():
+        if file.format != "PDF":
+            continue
+        result = pdf_text(Path(config.docs_dir) / file.path, cache, f"docs/{file.path}")
+        if result.warning:
+            log.info(f"Vidensportalen: ADVARSEL: {result.warning}")
+        texts[f"{MATERIALS_DIR}/{material_id}/"] = result.text
+    missing = add_to_search_index(index, texts)
+    if missing:
+        raise PluginError(f"Søgeindekset mangler siderne {', '.join(missing)}; PDF-teksten kunne ikke tilføjes.")

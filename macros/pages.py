@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 import yaml
 
 from . import render
+from . import render_events as events
 from .catalog import Catalog
-from .model import Party, Track
-from .paths import PARTIES_INDEX, TRACKS_INDEX, party_page, track_page
+from .model import Event, Party, Track
+from .paths import (
+    EVENTS_INDEX,
+    MATERIALS_INDEX,
+    PARTIES_INDEX,
+    TRACKS_INDEX,
+    event_page,
+    material_page,
+    party_page,
+    track_page,
+)
 from .text import attr, link, md
 
 
@@ -23,7 +34,7 @@ def _sections(*pairs: tuple[str, str | None]) -> str:
     return "\n".join(f"## {heading}\n\n{body}\n" for heading, body in pairs if body is not None)
 
 
-def party_markdown(catalog: Catalog, party: Party, prose: str | None) -> str:
+def party_markdown(catalog: Catalog, party: Party, prose: str | None, today: date) -> str:
     here = party_page(party.id)
     tags = [catalog.authorities[party.authority].name, *(catalog.tracks[t].name for t in party.tracks)]
     return (
@@ -36,12 +47,24 @@ def party_markdown(catalog: Catalog, party: Party, prose: str | None) -> str:
             ("Rolle i samarbejdet", render.party_role(party)),
             ("Spor", render.party_tracks(catalog, party, here)),
             ("Underenheder", render.party_children(catalog, party, here)),
+            (
+                "Seminarer og netværksmøder",
+                events.event_list(
+                    catalog, catalog.events_of_party(party.id), here, today, "Enheden har ingen arrangementer endnu."
+                ),
+            ),
+            (
+                "Materialer",
+                events.material_list(
+                    catalog, catalog.materials_of_party(party.id), here, "Enheden har ingen materialer endnu."
+                ),
+            ),
         )
         + f"\n{link(here, PARTIES_INDEX, 'Alle parter')}\n"
     )
 
 
-def track_markdown(catalog: Catalog, track: Track, prose: str | None) -> str:
+def track_markdown(catalog: Catalog, track: Track, prose: str | None, today: date) -> str:
     here = track_page(track.id)
     label = render.track_label(track)
     return (
@@ -53,27 +76,84 @@ def track_markdown(catalog: Catalog, track: Track, prose: str | None) -> str:
             ("Aftalens eksempler", render.track_examples(track)),
             ("Parter i sporet", render.track_parties(catalog, track, here)),
             ("Eksterne aktører", render.track_actors(catalog, track)),
+            (
+                "Seminarer og netværksmøder",
+                events.event_list(
+                    catalog, catalog.events_in_track(track.id), here, today, "Sporet har ingen arrangementer endnu."
+                ),
+            ),
+            (
+                "Materialer",
+                events.material_list(
+                    catalog, catalog.materials_in_track(track.id), here, "Sporet har ingen materialer endnu."
+                ),
+            ),
         )
         + f"\n{link(here, TRACKS_INDEX, 'Alle spor')}\n"
     )
 
 
-# Folders whose pages are generated from data; a contributor's file there adds prose to one.
-GENERATED_DIRS = ("parter", "spor")
+def event_markdown(catalog: Catalog, event_id: str, event: Event, prose: str | None) -> str:
+    here = event_page(event_id)
+    tags = [events.KIND_LABELS[event.kind], *(catalog.tracks[t].name for t in event.tracks)]
+    notices = (events.EXAMPLE_EVENT + "\n" if event.example else "") + (
+        '!!! warning "Aflyst"\n    Arrangementet er aflyst.\n\n' if event.status == "aflyst" else ""
+    )
+    return (
+        _front_matter(event.title, tags)
+        + f"# {md(event.title)}\n\n"
+        + notices
+        + events.event_facts(catalog, event_id, event)
+        + "\n\n"
+        + _sections(("Om arrangementet", md(event.description)))
+        + (f"\n{prose.strip()}\n\n" if prose else "")
+        + _sections(
+            ("Program", events.programme(catalog, event_id, event)),
+            ("Materialer", events.event_materials(catalog, event_id, event)),
+            ("Resumé", md(event.summary) if event.summary else None),
+        )
+        + f"\n{link(here, EVENTS_INDEX, 'Alle seminarer og netværksmøder')}\n"
+    )
+
+
+def material_markdown(catalog: Catalog, material_id: str, prose: str | None) -> str:
+    material = catalog.materials[material_id]
+    here = material_page(material_id)
+    tags = [events.KIND_LABELS[material.kind], *(catalog.tracks[t].name for t in catalog.material_tracks(material_id))]
+    return (
+        _front_matter(material.title, tags)
+        + f"# {md(material.title)}\n\n"
+        + (events.EXAMPLE_MATERIAL + "\n" if material.example else "")
+        + events.material_facts(catalog, material_id)
+        + "\n\n"
+        + (f"{prose.strip()}\n\n" if prose else "")
+        + f"\n{link(here, MATERIALS_INDEX, 'Alle materialer')}\n"
+    )
 
 
 def page_ids(catalog: Catalog) -> dict[str, set[str]]:
-    """For each generated folder, the ids that have a page there."""
-    return {"parter": set(catalog.parties), "spor": set(catalog.tracks)}
+    """For each folder of generated pages, the ids that have a page there."""
+    return {
+        "parter": set(catalog.parties),
+        "spor": set(catalog.tracks),
+        "seminarer": set(catalog.events),
+        "materialer": set(catalog.materials),
+    }
 
 
-def generated_pages(catalog: Catalog, prose: Mapping[str, str]) -> dict[str, str]:
+def generated_pages(catalog: Catalog, prose: Mapping[str, str], today: date) -> dict[str, str]:
     """Every generated page; `prose` maps a page's path to contributor Markdown placed in it."""
     pages = {}
     for party in catalog.parties.values():
         path = party_page(party.id)
-        pages[path] = party_markdown(catalog, party, prose.get(path))
+        pages[path] = party_markdown(catalog, party, prose.get(path), today)
     for track in catalog.tracks.values():
         path = track_page(track.id)
-        pages[path] = track_markdown(catalog, track, prose.get(path))
+        pages[path] = track_markdown(catalog, track, prose.get(path), today)
+    for event_id, event in catalog.events.items():
+        path = event_page(event_id)
+        pages[path] = event_markdown(catalog, event_id, event, prose.get(path))
+    for material_id in catalog.materials:
+        path = material_page(material_id)
+        pages[path] = material_markdown(catalog, material_id, prose.get(path))
     return pages

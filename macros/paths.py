@@ -12,3 +12,20 @@ def party_page(party_id: str) -> str:
 
 def track_page(track_id: str) -> str:
     return f"spor/{track_id}.md"
+
+
+EVENTS_INDEX = "seminarer/index.md"
+MATERIALS_INDEX = "materialer/index.md"
+CALENDAR_FEED = "seminarer/kalender.ics"
+
+
+def event_page(event_id: str) -> str:
+    return f"seminarer/{event_id}.md"
+
+
+def event_calendar_file(event_id: str) -> str:
+    return f"seminarer/{event_id}.ics"
+
+
+def material_page(material_id: str) -> str:
+    return f"materialer/{material_id}.md"

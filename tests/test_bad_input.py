@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,9 @@ from .conftest import ROOT, build_fails
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    return target
+def data(project: Path) -> Path:
+    """data/ of a private copy of the project (with its docs/, where material files live)."""
+    return project / "data"
 
 
 def replace(path: Path, old: str, new: str) -> None:

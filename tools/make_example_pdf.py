@@ -88,12 +88,13 @@ def write_pdf(path: Path, title: str, paragraphs: list[str]) -> None:
     path.write_bytes(render_pdf(title, paragraphs))
 
 
-EXAMPLE_TITLE = "Eksempel på oplæg"
+EXAMPLE_TITLE = "Eksempel på oplæg – rekruttering til rocker- og bandemiljøet"
 EXAMPLE_PARAGRAPHS = [
-    "Dette er eksempelindhold, lavet af tools/make_example_pdf.py for at vise, hvordan et materiale i PDF "
-    "ser ud på vidensportalen. Det er ikke et rigtigt oplæg og indeholder ingen faglige oplysninger.",
-    "Teksten findes kun, så søgningen har noget at finde – fx ordene æble, ørred og ålegræs – og kan "
-    "erstattes af et rigtigt materiale når som helst.",
+    "EKSEMPEL. Dette er eksempelindhold, lavet af tools/make_example_pdf.py for at vise, hvordan et "
+    "materiale i PDF ser ud på vidensportalen. Det er ikke et rigtigt oplæg og indeholder ingen faglige "
+    "oplysninger.",
+    "Ordet rekrutteringsmønstre står kun i denne PDF og ikke i sitets øvrige tekst: søg på det for at se, "
+    "at indholdet af PDF-materialer er med i søgningen.",
 ]
 
 
