@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
+from .dates import danish_size
 from .model import CLASSIFICATION_ORDER, Event, Material
 from .reader import DataReader, Record
 
@@ -129,8 +130,8 @@ def _check_file(reader: DataReader, place: _Located, docs_dir: Path, max_file_by
         reader.problem(
             place.record,
             loc,
-            f"materiale '{place.material.id}': filen 'docs/{relative}' fylder {size / 1e6:.1f} MB; grænsen er "
-            f"{max_file_bytes / 1e6:.0f} MB (max_filstørrelse_mb i mkdocs.yml). Læg filen på et fildrev "
+            f"materiale '{place.material.id}': filen 'docs/{relative}' fylder {danish_size(size)}; grænsen er "
+            f"{danish_size(max_file_bytes)} (max_filstørrelse_mb i mkdocs.yml). Læg filen på et fildrev "
             "eller en videotjeneste, og brug 'link' i stedet for 'fil'.",
         )
         return None

@@ -26,9 +26,9 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
+def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `site`, run from another folder than the project."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     return subprocess.run(
         [*command, *extra], cwd=site.parent, env=env, capture_output=True, text=True, timeout=600, check=False
@@ -49,11 +49,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def build_ok(project: Path) -> Path:
-    """Build `project` and fail the test with mkdocs' own output when the build fails."""
-    site = project.parent / "site"
-    result = run_build(project, site)
+def build_log(project: Path, site: Path | None = None, env: dict | None = None) -> str:
+    """Build `project`, fail the test with mkdocs' own output if the build fails, and return that output."""
+    result = run_build(project, site or project.parent / "site", env=env)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout + result.stderr
+
+
+def build_ok(project: Path, site: Path | None = None, env: dict | None = None) -> Path:
+    """Build `project` (see build_log) and return the built site's folder."""
+    site = site or project.parent / "site"
+    build_log(project, site, env)
     return site
 
 

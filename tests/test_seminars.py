@@ -1,0 +1,333 @@
+"""Seminars, network meetings and materials, built into a site: pages, order, calendar, search and classification."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from datetime import UTC, datetime
+from html import unescape
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from macros.catalog import load_catalog
+from macros.errors import DataError
+from tools.make_example_pdf import write_pdf
+
+from .conftest import build_fails, build_log, copy_project
+
+# 2026-11-25 12:00 UTC: "today" for every build here, so upcoming and past do not drift with the clock.
+BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
+SECRET_WORDS = ["Qwertzmøde", "kodeordfortroligt", "fortroligt-moede", "fortrolig-notat", "Zyxwvnotat"]
+PDF_ONLY_WORD = "rekrutteringsmønstre"
+
+EXTRA_FILES = {
+    "data/seminarer/2025-05-05-gammelt-seminar.yml": """
+titel: Gammelt seminar om exit
+type: vidensseminar
+dato: 2025-05-05
+start: "09:30"
+slut: "12:00"
+sted: Rådhuset
+status: afholdt
+spor: [bekaempelse]
+arrangører: [al-capone]
+målgruppe: Medarbejdere
+beskrivelse: Et afholdt seminar.
+klassifikation: offentlig
+""",
+    "data/seminarer/2027-02-02-aflyst-moede.yml": """
+titel: Aflyst netværksmøde
+type: netværksmøde
+dato: 2027-02-02
+start: "10:00"
+slut: "11:00"
+sted: Politigården
+status: aflyst
+spor: [vidensdeling]
+arrangører: [ssp]
+målgruppe: Medarbejdere
+beskrivelse: Et aflyst møde.
+klassifikation: intern
+""",
+    "data/seminarer/2026-09-01-fortroligt-moede.yml": """
+titel: Lukket Qwertzmøde
+type: netværksmøde
+dato: 2026-09-01
+start: "10:00"
+slut: "11:00"
+sted: Et lukket sted
+status: afholdt
+spor: [bekaempelse]
+arrangører: [oc]
+målgruppe: Få
+beskrivelse: Fortroligt.
+klassifikation: fortrolig
+materialer:
+  - id: fortroligt-bilag
+    titel: Bilag til lukket møde
+    type: notat
+    dato: 2026-09-01
+    fil: materialer/fortroligt-bilag.pdf
+    klassifikation: intern
+""",
+    "data/materialer/fortrolig-notat.yml": """
+titel: Zyxwvnotat
+type: notat
+dato: 2026-05-01
+fil: materialer/fortrolig-notat.pdf
+spor: [bekaempelse]
+parter: [oc]
+klassifikation: fortrolig
+""",
+    "data/materialer/offentlig-rapport.yml": """
+titel: Rapport om boligsociale indsatser
+type: rapport
+dato: 2026-06-01
+link: https://rapporter.example/boligsocial
+spor: [eksterne-parter]
+parter: [ssp]
+klassifikation: offentlig
+""",
+}
+
+
+def _plant(project: Path) -> None:
+    for name, text in EXTRA_FILES.items():
+        (project / name).write_text(text.lstrip(), encoding="utf-8")
+    write_pdf(project / "docs/materialer/fortrolig-notat.pdf", "Notat", ["Ordet kodeordfortroligt er hemmeligt."])
+    write_pdf(project / "docs/materialer/fortroligt-bilag.pdf", "Bilag", ["Endnu et kodeordfortroligt bilag."])
+    write_pdf(project / "docs/materialer/glemt.pdf", "Glemt", ["En fil, som intet materiale nævner."])
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """The shipped project plus a few events and materials (two of them fortrolig), built once."""
+    project = copy_project(tmp_path_factory.mktemp("seminarer") / "projekt")
+    _plant(project)
+    site = project.parent / "site"
+    output = build_log(project, site, env=BUILD_ENV)
+    return project, site, output
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def main_text(site: Path, path: str) -> str:
+    """The visible text of a page's article, tags stripped, whitespace folded."""
+    article = html(site, path).split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).split())
+
+
+def test_overview_lists_upcoming_soonest_first_then_past_years_newest_first(corpus):
+    """The overview puts upcoming events first (soonest first), then past events by year, newest first."""
+    _, site, _ = corpus
+    text = main_text(site, "seminarer")
+    titles = [
+        "Eksempel: Netværksmøde mellem aftalens parter",
+        "Aflyst netværksmøde",
+        "Eksempel: Vidensseminar om rekruttering",
+        "Gammelt seminar om exit",
+    ]
+    positions = [text.find(t) for t in titles]
+    missing = [title for title, position in zip(titles, positions, strict=True) if position < 0]
+    assert not missing, f"missing from the overview: {missing}"
+    assert positions == sorted(positions), f"wrong order: {sorted(zip(positions, titles, strict=True))}"
+    headings = re.findall(r"<h2[^>]*>(.*?)<", html(site, "seminarer"))
+    assert headings[:3] == ["Kommende", "2026", "2025"], headings
+
+
+def test_overview_is_filterable_by_track(corpus):
+    """Each event on the overview carries its tracks, and there is a filter button for every track."""
+    _, site, _ = corpus
+    page = html(site, "seminarer")
+    assert 'data-spor="bekaempelse"' in page.split("data-vp-filter", 1)[1], "no filter button for track 2"
+    cards = re.findall(r'class="vp-event" data-spor="([^"]*)"', page)
+    assert "bekaempelse" in cards and "vidensdeling" in cards, cards
+
+
+def test_event_page_shows_time_in_danish_programme_materials_organisers_and_summary(corpus):
+    """An event page has its Danish date and time, programme, materials with format and size, organisers and summary."""
+    _, site, _ = corpus
+    text = main_text(site, "seminarer/2026-03-12-eksempel-rekruttering")
+    page = html(site, "seminarer/2026-03-12-eksempel-rekruttering")
+    expected = [
+        "12. marts 2026, kl. 13.00–15.30",
+        "Program",
+        "13.15",
+        "Analytiker",
+        "Oplæg",
+        "PDF, 1,",
+        "Resumé",
+        "Eksempel",
+    ]
+    missing = [e for e in expected if e not in text]
+    links = ['href="../../parter/sikker-by/"', 'href="../../materialer/eksempel-oplaeg-rekruttering.pdf"']
+    missing += [f"link {link}" for link in links if link not in page]
+    assert not missing, f"missing on the event page: {missing}"
+
+
+def test_track_and_party_pages_list_their_events_and_materials(corpus):
+    """A track page and a party page list the events and materials that belong to them."""
+    _, site, _ = corpus
+    problems = []
+    if "Gammelt seminar om exit" not in main_text(site, "spor/bekaempelse"):
+        problems.append("spor/bekaempelse lacks its event")
+    if "Rapport om boligsociale indsatser" not in main_text(site, "spor/eksterne-parter"):
+        problems.append("spor/eksterne-parter lacks its material")
+    ssp = main_text(site, "parter/ssp")
+    problems += [f"parter/ssp lacks {t}" for t in ("Aflyst netværksmøde", "Rapport om boligsociale") if t not in ssp]
+    if "Gammelt seminar om exit" in main_text(site, "spor/vidensdeling"):
+        problems.append("spor/vidensdeling lists an event of another track")
+    assert not problems, problems
+
+
+def test_materials_library_groups_by_track_and_kind(corpus):
+    """The library has a section per track with materials, and a heading per kind inside it."""
+    _, site, _ = corpus
+    page = html(site, "materialer")
+    sections = [(level, unescape(text)) for level, text in re.findall(r"<h([23])[^>]*>(.*?)<", page)]
+    assert ("2", "1. Forebyggelse") in sections and ("3", "Oplæg") in sections, sections
+    assert ("2", "3. Samarbejde med eksterne parter") in sections and ("3", "Rapport") in sections, sections
+
+
+def test_a_word_only_inside_a_pdf_finds_the_material_page(corpus):
+    """The text of a PDF material is in the search index, on that material's page and nowhere else."""
+    _, site, _ = corpus
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    holders = [doc["location"] for doc in index["docs"] if PDF_ONLY_WORD in doc["text"]]
+    assert holders == ["materialer/eksempel-oplaeg-rekruttering/"], holders
+    in_html = [str(p) for p in site.rglob("*.html") if PDF_ONLY_WORD in p.read_text(encoding="utf-8")]
+    assert not in_html, f"negative control failed: the word is in pages too, so the test proves nothing: {in_html}"
+
+
+def _site_text(site: Path) -> dict[str, str]:
+    """Every file in the site as text (gzip unpacked), keyed by path."""
+    texts = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            texts[str(path.relative_to(site))] = data.decode("utf-8", errors="replace")
+    return texts
+
+
+def test_nothing_above_the_sites_classification_reaches_the_built_site(corpus):
+    """A fortrolig event or material leaves no page, file, search entry, sitemap entry, tag or calendar entry."""
+    _, site, output = corpus
+    texts = _site_text(site)
+    leaks = [f"{path}: {word}" for path, text in texts.items() for word in SECRET_WORDS if word in text]
+    leaks += [path for path in texts if "fortrolig" in path or "fortroligt" in path]
+    assert not leaks, "withheld content in the built site:\n" + "\n".join(leaks)
+    assert "3 element(er) er over klassifikationen 'intern'" in output, output
+
+
+def test_negative_control_at_fortrolig_the_same_items_are_published(tmp_path):
+    """Negative control: with klassifikation fortrolig the withheld items do appear, so the scan above can fail."""
+    project = copy_project(tmp_path / "projekt")
+    _plant(project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("klassifikation: intern", "klassifikation: fortrolig"))
+    site = tmp_path / "site"
+    build_log(project, site, env=BUILD_ENV)
+    texts = _site_text(site)
+    found = {word for word in SECRET_WORDS if any(word in text for text in texts.values())}
+    assert found == set(SECRET_WORDS), f"not published at fortrolig: {set(SECRET_WORDS) - found}"
+
+
+def test_a_file_no_material_names_is_not_published(corpus):
+    """A file in docs/materialer/ that no material names stays out of the site, and the build says so."""
+    _, site, output = corpus
+    assert not (site / "materialer/glemt.pdf").exists(), "an unreferenced file was published"
+    assert "docs/materialer/glemt.pdf hører ikke til et materiale" in output, output
+
+
+def test_calendar_feed_has_local_times_time_zone_stable_uids_and_cancellations(corpus):
+    """The feed parses as iCalendar with Copenhagen times, a VTIMEZONE, UIDs from event ids and CANCELLED events."""
+    _, site, _ = corpus
+    calendar = icalendar.Calendar.from_ical((site / "seminarer/kalender.ics").read_bytes())
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    expected = {
+        "2025-05-05-gammelt-seminar@vidensportalen",
+        "2026-03-12-eksempel-rekruttering@vidensportalen",
+        "2027-01-14-eksempel-netvaerksmoede@vidensportalen",
+        "2027-02-02-aflyst-moede@vidensportalen",
+    }
+    assert set(events) == expected, f"UIDs: {sorted(events)}"
+    start = events["2026-03-12-eksempel-rekruttering@vidensportalen"]["DTSTART"]
+    assert start.params["TZID"] == "Europe/Copenhagen", start.params
+    assert start.dt.isoformat() == "2026-03-12T13:00:00+01:00", start.dt.isoformat()
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Copenhagen"]
+    assert str(events["2027-02-02-aflyst-moede@vidensportalen"]["STATUS"]) == "CANCELLED"
+    assert str(events["2025-05-05-gammelt-seminar@vidensportalen"]["STATUS"]) == "CONFIRMED"
+
+
+def test_each_event_has_its_own_calendar_file_linked_from_its_page(corpus):
+    """Every published event has a one-event .ics, and its page links to it as 'Tilføj til kalender'."""
+    _, site, _ = corpus
+    single = icalendar.Calendar.from_ical((site / "seminarer/2027-02-02-aflyst-moede.ics").read_bytes())
+    assert [str(e["UID"]) for e in single.walk("VEVENT")] == ["2027-02-02-aflyst-moede@vidensportalen"]
+    page = html(site, "seminarer/2027-02-02-aflyst-moede")
+    assert 'href="../2027-02-02-aflyst-moede.ics"' in page and "Tilføj til kalender" in page
+
+
+def test_pdf_text_is_cached_by_content_across_builds(corpus):
+    """After a build, each PDF's text is cached under .cache/pdftekst by its content hash."""
+    project, _, _ = corpus
+    cached = list((project / ".cache/pdftekst").glob("*.txt"))
+    assert any(PDF_ONLY_WORD in p.read_text(encoding="utf-8") for p in cached), cached
+
+
+def test_an_unreadable_pdf_is_a_warning_not_a_failure(project):
+    """A material whose PDF cannot be read still builds; the build names the file in a warning."""
+    (project / "docs/materialer/eksempel-oplaeg-rekruttering.pdf").write_bytes(b"%PDF-1.4 ikke en rigtig pdf")
+    output = build_log(project, env=BUILD_ENV)
+    assert "ADVARSEL: docs/materialer/eksempel-oplaeg-rekruttering.pdf: PDF-filens tekst kunne ikke læses" in output
+
+
+def _errors(project: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_catalog(project / "data")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_missing_material_file_names_the_event_material_and_path(project):
+    """A material whose file does not exist is an error naming event, material, field and path."""
+    (project / "docs/materialer/eksempel-oplaeg-rekruttering.pdf").unlink()
+    assert _errors(project) == [
+        "data/seminarer/2026-03-12-eksempel-rekruttering.yml, linje 42: post '2026-03-12-eksempel-rekruttering': "
+        "felt 'materialer → nr. 1 → fil': materiale 'eksempel-oplaeg-rekruttering': "
+        "filen 'docs/materialer/eksempel-oplaeg-rekruttering.pdf' findes ikke"
+    ]
+
+
+def test_an_unknown_track_on_an_event_is_an_error(project):
+    """An event in a track that does not exist names the nearest track id."""
+    event = project / "data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml"
+    event.write_text(event.read_text(encoding="utf-8").replace("spor: [vidensdeling]", "spor: [vidensdelling]"))
+    [message] = _errors(project)
+    assert "felt 'spor → nr. 1': ukendt spor 'vidensdelling' – mente du 'vidensdeling'?" in message, message
+    assert message.startswith("data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml, linje 10:"), message
+
+
+def test_a_file_over_the_size_limit_advises_a_link(project):
+    """A material file above max_filstørrelse_mb in mkdocs.yml stops the build and advises a link instead."""
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("max_filstørrelse_mb: 25", "max_filstørrelse_mb: 0.001")
+    )
+    output = build_fails(project)
+    expected = "eksempel-oplaeg-rekruttering.pdf' fylder 1,5 kB; grænsen er 1 kB (max_filstørrelse_mb i mkdocs.yml)"
+    assert expected in output and "brug 'link' i stedet for 'fil'" in output, output
+
+
+def test_an_event_whose_date_disagrees_with_its_file_name_is_an_error(project):
+    """The date in an event's file name and its 'dato' field must agree."""
+    event = project / "data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml"
+    event.write_text(event.read_text(encoding="utf-8").replace("dato: 2027-01-14", "dato: 2027-01-15"))
+    [message] = _errors(project)
+    assert "felt 'dato': datoen 2027-01-15 passer ikke med filnavnet" in message, message
