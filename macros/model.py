@@ -89,6 +89,11 @@ class Party(Entry):
         """The name staff know the unit by: 'Efterretnings- og Analysesektion (EAS)'."""
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
 
+    @property
+    def tag(self) -> str:
+        """The short name used as a tag: 'EAS', or the name when there is no abbreviation."""
+        return self.abbreviation or self.name
+
 
 class Track(Entry):
     id: Slug

@@ -36,7 +36,7 @@ def _sections(*pairs: tuple[str, str | None]) -> str:
 
 def party_markdown(catalog: Catalog, party: Party, prose: str | None, today: date) -> str:
     here = party_page(party.id)
-    tags = [catalog.authorities[party.authority].name, *(catalog.tracks[t].name for t in party.tracks)]
+    tags = [party.tag, catalog.authorities[party.authority].name, *(catalog.tracks[t].name for t in party.tracks)]
     return (
         _front_matter(party.label, tags)
         + f"# {md(party.label)}\n\n"
@@ -95,7 +95,11 @@ def track_markdown(catalog: Catalog, track: Track, prose: str | None, today: dat
 
 def event_markdown(catalog: Catalog, event_id: str, event: Event, prose: str | None) -> str:
     here = event_page(event_id)
-    tags = [events.KIND_LABELS[event.kind], *(catalog.tracks[t].name for t in event.tracks)]
+    tags = [
+        events.KIND_LABELS[event.kind],
+        *(catalog.tracks[t].name for t in event.tracks),
+        *(catalog.parties[p].tag for p in event.organisers),
+    ]
     notices = (events.EXAMPLE_EVENT + "\n" if event.example else "") + (
         '!!! warning "Aflyst"\n    Arrangementet er aflyst.\n\n' if event.status == "aflyst" else ""
     )
@@ -119,7 +123,11 @@ def event_markdown(catalog: Catalog, event_id: str, event: Event, prose: str | N
 def material_markdown(catalog: Catalog, material_id: str, prose: str | None) -> str:
     material = catalog.materials[material_id]
     here = material_page(material_id)
-    tags = [events.KIND_LABELS[material.kind], *(catalog.tracks[t].name for t in catalog.material_tracks(material_id))]
+    tags = [
+        events.KIND_LABELS[material.kind],
+        *(catalog.tracks[t].name for t in catalog.material_tracks(material_id)),
+        *(catalog.parties[p].tag for p in material.parties),
+    ]
     return (
         _front_matter(material.title, tags)
         + f"# {md(material.title)}\n\n"

@@ -15,7 +15,7 @@ def build(target: Path = ROOT / "site") -> int:
     # The temporary folder sits beside site/, so the final rename stays on one file system.
     fresh = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     try:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
         result = subprocess.run([*command, "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(fresh)])
         if result.returncode != 0:
             print(f"Bygningen fejlede; {target.name}/ er ikke ændret.", file=sys.stderr)
