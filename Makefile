@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock clean
+.PHONY: serve build test lint lock clean ny-seminar
 
 $(READY): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,12 @@ serve: $(READY)  ## serve the site with live reload on http://127.0.0.1:8000
 build: $(READY)  ## build site/; the old site/ is replaced only when the build succeeds
 	$(BIN)/python -m tools.build_site
 
-test: $(READY)  ## the whole test suite
+test: $(READY) lint  ## lint, then the whole test suite
 	$(BIN)/python -m pytest
+
+ny-seminar: $(READY)  ## new event file: make ny-seminar TITEL="Rekruttering til bandemiljøet" DATO=2026-03-12 [TYPE=netværksmøde]
+	@# make passes TITEL, DATO and TYPE to the shell as environment variables; "$$TITEL" keeps quotes in a title intact.
+	$(BIN)/python -m tools.new_event --titel "$$TITEL" --dato "$$DATO" $(if $(TYPE),--type "$$TYPE")
 
 lint: $(READY)
 	$(BIN)/ruff check macros tests tools
