@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import render, render_events
+from . import render, render_events, render_followup
 from .dates import local_day
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
@@ -37,6 +37,12 @@ def define_env(env) -> None:
     today = local_day(env.conf[MOMENT_KEY])
     env.macro(lambda: render_events.events_overview(catalog, env.page.file.src_uri, today), "seminar_oversigt")
     env.macro(lambda: render_events.materials_library(catalog, env.page.file.src_uri), "materiale_bibliotek")
+    env.macro(lambda: render_followup.meetings_by_year(catalog, env.page.file.src_uri, today), "foelgegruppe_moeder")
+    env.macro(lambda: render_followup.initiatives_overview(catalog, env.page.file.src_uri), "indsatser_oversigt")
+    env.macro(
+        lambda: render_followup.initiatives_by_goal(catalog, env.page.file.src_uri, heading="###"), "indsatser_pr_maal"
+    )
+    env.macro(lambda: render_followup.annual_index(catalog, env.page.file.src_uri, today), "aarsstatus_oversigt")
 
 
 def on_pre_page_macros(env) -> None:

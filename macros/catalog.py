@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from .checks import check_parent_cycles, check_references, check_track_numbers
+from .checks import check_initiatives, check_parent_cycles, check_references, check_track_numbers
 from .errors import DataError
 from .model import (
     Agreement,
@@ -15,14 +15,16 @@ from .model import (
     Department,
     Event,
     ExternalActor,
+    Initiative,
     Material,
+    Meeting,
     Organisation,
     Party,
     Strategy,
     Track,
 )
+from .publications import MaterialFile, read_publications
 from .reader import DataReader
-from .seminars import MaterialFile, read_publications
 from .yamlfile import LineList
 
 
@@ -38,8 +40,11 @@ class Catalog:
     strategy: Strategy
     external_actors: Mapping[str, ExternalActor]
     events: Mapping[str, Event]
+    meetings: Mapping[str, Meeting]
+    initiatives: Mapping[str, Initiative]
     materials: Mapping[str, Material]
     material_event: Mapping[str, str]
+    material_meeting: Mapping[str, str]
     files: Mapping[str, MaterialFile]
     withheld: tuple[str, ...]
     withheld_files: frozenset[str]
@@ -114,6 +119,9 @@ def load_catalog(
         reader, agreement, department_records, party_records, actor_records, authorities, departments, parties, tracks
     )
     check_parent_cycles(reader, party_records, parties)
+    initiative_records = reader.folder("indsatser", Initiative)
+    check_initiatives(reader, initiative_records, tracks, parties, strategy.item, actors)
+    initiatives = {record.entry.strip("'"): record.item for record in initiative_records}
     publication = read_publications(
         reader,
         docs_dir or data_dir.parent / "docs",
@@ -134,8 +142,11 @@ def load_catalog(
         strategy=strategy.item,
         external_actors=MappingProxyType(actors),
         events=MappingProxyType(publication.events),
+        meetings=MappingProxyType(publication.meetings),
+        initiatives=MappingProxyType(initiatives),
         materials=MappingProxyType(publication.materials),
         material_event=MappingProxyType(publication.material_event),
+        material_meeting=MappingProxyType(publication.material_meeting),
         files=MappingProxyType(publication.files),
         withheld=tuple(publication.withheld),
         withheld_files=frozenset(publication.withheld_files),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .model import Party, period_year
+from .model import Party, Strategy, period_year
 from .reader import DataReader, Record
 
 
@@ -55,3 +55,22 @@ def check_parent_cycles(reader: DataReader, party_records: list[Record], parties
                 break
             chain.append(current)
             current = parties[current].parent
+
+
+def goal_ids(strategy: Strategy) -> dict[str, str]:
+    """Every Sikker By goal and sub-goal id, mapped to its name."""
+    ids = {}
+    for goal in strategy.goals:
+        ids[goal.id] = goal.name
+        ids.update({sub.id: sub.name for sub in goal.subgoals})
+    return ids
+
+
+def check_initiatives(reader: DataReader, records: list[Record], tracks, parties, strategy: Strategy, actors) -> None:
+    goals = goal_ids(strategy)
+    for record in records:
+        item = record.item
+        reader.refs(record, ("spor",), item.tracks, tracks, "spor")
+        reader.refs(record, ("parter",), item.parties, parties, "part")
+        reader.refs(record, ("sikker-by-mål",), item.goals, goals, "Sikker By-mål")
+        reader.refs(record, ("eksterne-parter",), item.partners, actors, "ekstern aktør")

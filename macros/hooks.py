@@ -23,8 +23,8 @@ from macros.model import CLASSIFICATION_ORDER
 from macros.pages import generated_pages, page_ids
 from macros.paths import CALENDAR_FEED, event_calendar_file
 from macros.pdftext import pdf_text
+from macros.publications import MATERIALS_DIR
 from macros.search_text import add_to_search_index
-from macros.seminars import MATERIALS_DIR
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
 

@@ -162,7 +162,7 @@ class Material(Entry):
 
     id: Slug | None = None  # in data/materialer/ the file name; inside an event it must be given
     title: Text = Field(alias="titel")
-    kind: Literal["oplæg", "rapport", "notat", "video", "link"] = Field(alias="type")
+    kind: Literal["oplæg", "rapport", "notat", "referat", "video", "link"] = Field(alias="type")
     published: date = Field(alias="dato")
     file: Text | None = Field(alias="fil", default=None)
     url: Annotated[str, AfterValidator(_check_https)] | None = Field(alias="link", default=None)
@@ -217,3 +217,30 @@ class Event(Entry):
         if self.end <= self.start:
             raise PydanticCustomError("slut_foer_start", "'slut' skal ligge efter 'start'")
         return self
+
+
+class Meeting(Entry):
+    """A meeting of Følgegruppen, one file in data/foelgegruppe/ named after its date."""
+
+    day: date = Field(alias="dato")
+    status: Literal["planlagt", "afholdt", "aflyst"] = Field(alias="status")
+    facilitators: tuple[Slug, ...] = Field(alias="facilitatorer", default=())
+    participants: tuple[Slug, ...] = Field(alias="deltagere", default=())
+    agenda: tuple[Text, ...] = Field(alias="dagsorden", default=())
+    minutes: Material | None = Field(alias="referat", default=None)
+    classification: Classification = Field(alias="klassifikation")
+    example: bool = Field(alias="eksempel", default=False)
+
+
+class Initiative(Entry):
+    """A concrete initiative (indsats) from Følgegruppen's yearly overview, one file in data/indsatser/."""
+
+    title: Text = Field(alias="titel")
+    years: tuple[int, ...] = Field(alias="år", min_length=1)
+    tracks: tuple[Slug, ...] = Field(alias="spor", min_length=1)
+    parties: tuple[Slug, ...] = Field(alias="parter", default=())
+    goals: tuple[Slug, ...] = Field(alias="sikker-by-mål", default=())
+    partners: tuple[Slug, ...] = Field(alias="eksterne-parter", default=())
+    status: Literal["planlagt", "i gang", "afsluttet"] = Field(alias="status")
+    description: Text = Field(alias="beskrivelse")
+    example: bool = Field(alias="eksempel", default=False)

@@ -7,15 +7,19 @@ from datetime import date
 
 import yaml
 
-from . import render
+from . import render, render_followup
 from . import render_events as events
+from .annual import years_with_data
 from .catalog import Catalog
+from .dates import danish_date
 from .model import Event, Party, Track
 from .paths import (
+    ANNUAL_INDEX,
     EVENTS_INDEX,
     MATERIALS_INDEX,
     PARTIES_INDEX,
     TRACKS_INDEX,
+    annual_page,
     event_page,
     material_page,
     party_page,
@@ -139,6 +143,20 @@ def material_markdown(catalog: Catalog, material_id: str, prose: str | None) -> 
     )
 
 
+def annual_markdown(catalog: Catalog, year: int, prose: str | None, today: date) -> str:
+    """'Årsstatus <år>': the figures to hand in with the status on the Sikker By strategy; prints on A4."""
+    here = annual_page(year)
+    return (
+        _front_matter(f"Årsstatus {year}", ["Årsstatus"])
+        + f"# Årsstatus {year}\n\n"
+        + f"Status på det strategiske samarbejde om rocker- og bandebekæmpelse for {year}, opgjort "
+        + f"{md(danish_date(today))} ud fra portalens data. {md(catalog.agreement.follow_up_group.yearly_status)}\n\n"
+        + (f"{prose.strip()}\n\n" if prose else "")
+        + render_followup.annual_sections(catalog, year, today)
+        + f"\n\n{link(here, ANNUAL_INDEX, 'Alle årsstatusser')}\n"
+    )
+
+
 def page_ids(catalog: Catalog) -> dict[str, set[str]]:
     """For each folder of generated pages, the ids that have a page there."""
     return {
@@ -146,6 +164,7 @@ def page_ids(catalog: Catalog) -> dict[str, set[str]]:
         "spor": set(catalog.tracks),
         "seminarer": set(catalog.events),
         "materialer": set(catalog.materials),
+        "aarsstatus": {str(year) for year in years_with_data(catalog)},
     }
 
 
@@ -164,4 +183,7 @@ def generated_pages(catalog: Catalog, prose: Mapping[str, str], today: date) -> 
     for material_id in catalog.materials:
         path = material_page(material_id)
         pages[path] = material_markdown(catalog, material_id, prose.get(path))
+    for year in years_with_data(catalog):
+        path = annual_page(year)
+        pages[path] = annual_markdown(catalog, year, prose.get(path), today)
     return pages

@@ -4,6 +4,8 @@ PARTIES_INDEX = "parter/index.md"
 TRACKS_INDEX = "spor/index.md"
 GOALS_PAGE = "maal.md"
 ORGANISATION_PAGE = "organisering.md"
+ANNUAL_INDEX = "aarsstatus/index.md"
+FOLLOWUP_PAGE = "foelgegruppe.md"
 
 
 def party_page(party_id: str) -> str:
@@ -29,3 +31,7 @@ def event_calendar_file(event_id: str) -> str:
 
 def material_page(material_id: str) -> str:
     return f"materialer/{material_id}.md"
+
+
+def annual_page(year: int) -> str:
+    return f"aarsstatus/{year}.md"

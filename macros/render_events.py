@@ -13,6 +13,7 @@ from .dates import danish_date, danish_size, danish_time, danish_when
 from .model import Event, Material
 from .paths import (
     CALENDAR_FEED,
+    FOLLOWUP_PAGE,
     event_calendar_file,
     event_page,
     material_page,
@@ -27,6 +28,7 @@ KIND_LABELS = {
     "oplæg": "Oplæg",
     "rapport": "Rapport",
     "notat": "Notat",
+    "referat": "Referat",
     "video": "Video",
     "link": "Link",
 }
@@ -227,5 +229,9 @@ def material_facts(catalog: Catalog, material_id: str) -> str:
     event_id = catalog.material_event.get(material_id)
     if event_id:
         facts.append(f"**Fra arrangementet:** {link(here, event_page(event_id), catalog.events[event_id].title)}")
+    meeting_id = catalog.material_meeting.get(material_id)
+    if meeting_id:
+        day = danish_date(catalog.meetings[meeting_id].day)
+        facts.append(f"**Fra Følgegruppens møde:** {link(here, FOLLOWUP_PAGE, day)}")
     facts.append(f"**Klassifikation:** {CLASSIFICATION_LABELS[material.classification]}")
     return bullets(facts, "") + "\n\n" + _download(catalog, material_id, here, ".md-button .md-button--primary")

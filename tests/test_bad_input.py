@@ -100,9 +100,9 @@ def test_unknown_parent(data):
 def test_duplicate_id(data):
     """A second entry with an id already used names both places."""
     parties = data / "parter.yml"
-    replace(parties, "- id: osa", "- id: eas")
+    replace(parties, "- id: dks", "- id: eas")
     message = only(problems_of(data))
-    osa_line = line_number(parties, "navn: Operativ Specialafdeling") - 2
+    osa_line = line_number(parties, "navn: Den Kriminalpræventive Sektion") - 2
     assert message.startswith(
         f"data/parter.yml, linje {osa_line}: post 'eas': felt 'id': Part med id 'eas' findes allerede"
     ), message

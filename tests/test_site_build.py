@@ -85,12 +85,12 @@ def test_a_new_party_in_data_is_a_new_page_and_a_removed_one_is_gone(project):
     """Pages follow data/: a party added is a page on the next build, a party removed has none (negative control)."""
     parties = project / "data" / "parter.yml"
     text = parties.read_text(encoding="utf-8")
-    text = text.replace("- id: osa\n", "- id: osa-fjernet\n").replace("  forkortelse: OSA\n", "")
+    text = text.replace("- id: dks\n", "- id: dks-fjernet\n")
     text += "\n- id: ny-enhed\n  navn: En ny enhed\n  myndighed: koebenhavns-kommune\n  tiltrådt: 2026-01-01\n"
     parties.write_text(text, encoding="utf-8")
     site = build_ok(project)
     assert page_of(site, "parter/ny-enhed").is_file(), "the new party has no page"
-    assert not page_of(site, "parter/osa").exists(), "a party that is no longer in data/ still has a page"
+    assert not page_of(site, "parter/dks").exists(), "a party that is no longer in data/ still has a page"
     assert "parter/ny-enhed" in linked_pages(site, "parter"), "the overview does not link the new party"
 
 

@@ -1,16 +1,17 @@
-"""Events and materials: read from data/seminarer/ and data/materialer/, checked, and filtered by classification."""
+"""Events, Følgegruppe meetings and materials: read, checked (references, files) and filtered by classification."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
 from .dates import danish_size
-from .model import CLASSIFICATION_ORDER, Event, Material
+from .model import CLASSIFICATION_ORDER, Event, Material, Meeting
 from .reader import DataReader, Record
 
 EVENTS_DIR = "seminarer"
+MEETINGS_DIR = "foelgegruppe"
 MATERIALS_DIR = "materialer"
 
 
@@ -28,72 +29,86 @@ class MaterialFile:
 
 @dataclass(frozen=True)
 class Publication:
-    """What may be published of the events and materials, and a note of everything withheld."""
+    """What may be published of events, meetings and materials, and a note of everything withheld."""
 
     events: dict[str, Event]
+    meetings: dict[str, Meeting]
     materials: dict[str, Material]
     material_event: dict[str, str]
+    material_meeting: dict[str, str]
     files: dict[str, MaterialFile]
-    withheld: list[str] = field(default_factory=list)
-    withheld_files: set[str] = field(default_factory=set)
+    withheld: list[str]
+    withheld_files: set[str]
 
 
 @dataclass(frozen=True)
 class _Located:
-    """A material with the record (event file or material file) and path inside it that holds it."""
+    """A material, the record that holds it, the path to it there and the event or meeting it belongs to."""
 
     material: Material
     record: Record
     loc: tuple
-    event_id: str | None
+    owner: tuple[str, str] | None  # (EVENTS_DIR or MEETINGS_DIR, id)
 
 
 def read_publications(
     reader: DataReader, docs_dir: Path, tracks, parties, *, publish_up_to: str, max_file_bytes: int
 ) -> Publication:
-    """Read events and materials, check every reference and file, and keep what `publish_up_to` allows."""
-    events = {r.entry.strip("'"): r for r in reader.folder(EVENTS_DIR, Event)}
+    """Read events, meetings and materials, check references and files, and keep what `publish_up_to` allows."""
+    events = {_stem(r): r for r in reader.folder(EVENTS_DIR, Event)}
+    meetings = {_stem(r): r for r in reader.folder(MEETINGS_DIR, Meeting)}
     located = [_Located(r.item, r, (), None) for r in _standalone_materials(reader)]
     for event_id, record in events.items():
-        for index, material in enumerate(record.item.materials):
-            located.append(_Located(material, record, ("materialer", index), event_id))
-            if material.id is None:
-                reader.problem(record, ("materialer", index, "id"), "feltet mangler. Tilføj det.")
-    for event_id, record in events.items():
         _check_event(reader, event_id, record, tracks, parties)
+        for index, material in enumerate(record.item.materials):
+            located.append(_Located(material, record, ("materialer", index), (EVENTS_DIR, event_id)))
+    for meeting_id, record in meetings.items():
+        _check_meeting(reader, meeting_id, record, parties)
+        if record.item.minutes is not None:
+            located.append(_Located(record.item.minutes, record, ("referat",), (MEETINGS_DIR, meeting_id)))
     files = {}
     seen: dict[str, _Located] = {}
     for place in located:
         material = place.material
-        if material.id in seen:
-            first = seen[material.id]
+        if material.id is None:
+            reader.problem(place.record, (*place.loc, "id"), "feltet mangler. Tilføj det.")
+        elif material.id in seen:
+            first = seen[material.id].record.file
             reader.problem(
-                place.record,
-                (*place.loc, "id"),
-                f"materiale med id '{material.id}' findes allerede ({first.record.file}).",
+                place.record, (*place.loc, "id"), f"materiale med id '{material.id}' findes allerede ({first})."
             )
-        elif material.id is not None:
+        else:
             seen[material.id] = place
         reader.refs(place.record, (*place.loc, "spor"), material.tracks, tracks, "spor")
         reader.refs(place.record, (*place.loc, "parter"), material.parties, parties, "part")
-        if material.file is not None:
+        if material.file is not None and material.id is not None:
             checked = _check_file(reader, place, docs_dir, max_file_bytes)
             if checked is not None:
                 files[material.id] = checked
-    return _publishable(events, seen, files, publish_up_to)
+    return _publishable({EVENTS_DIR: events, MEETINGS_DIR: meetings}, seen, files, publish_up_to)
+
+
+def _stem(record: Record) -> str:
+    return record.entry.strip("'")
 
 
 def _standalone_materials(reader: DataReader) -> list[Record]:
     """Materials in files of their own; the id is the file name unless the file says otherwise."""
     records = []
     for record in reader.folder(MATERIALS_DIR, Material):
-        stem = record.entry.strip("'")
+        stem = _stem(record)
         if record.item.id is None:
             record = Record(record.item.model_copy(update={"id": stem}), record.raw, record.file, record.entry)
         elif record.item.id != stem:
             reader.problem(record, ("id",), f"id '{record.item.id}' skal være det samme som filnavnet ('{stem}').")
         records.append(record)
     return records
+
+
+def _check_date_in_name(reader: DataReader, record: Record, name: str) -> None:
+    day = record.item.day.isoformat()
+    if name[:4].isdigit() and name[:10] != day:
+        reader.problem(record, ("dato",), f"datoen {day} passer ikke med filnavnet, der begynder med {name[:10]}.")
 
 
 def _check_event(reader: DataReader, event_id: str, record: Record, tracks, parties) -> None:
@@ -103,13 +118,13 @@ def _check_event(reader: DataReader, event_id: str, record: Record, tracks, part
     for index, item in enumerate(event.programme):
         for number, presenter in enumerate(item.presenters):
             reader.ref(record, ("program", index, "oplægsholdere", number, "part"), presenter.party, parties, "part")
-    named_day = event_id[:10]
-    if named_day[:4].isdigit() and named_day != event.day.isoformat():
-        reader.problem(
-            record,
-            ("dato",),
-            f"datoen {event.day.isoformat()} passer ikke med filnavnet, der begynder med {named_day}.",
-        )
+    _check_date_in_name(reader, record, event_id)
+
+
+def _check_meeting(reader: DataReader, meeting_id: str, record: Record, parties) -> None:
+    reader.refs(record, ("facilitatorer",), record.item.facilitators, parties, "part")
+    reader.refs(record, ("deltagere",), record.item.participants, parties, "part")
+    _check_date_in_name(reader, record, meeting_id)
 
 
 def _check_file(reader: DataReader, place: _Located, docs_dir: Path, max_file_bytes: int) -> MaterialFile | None:
@@ -138,35 +153,49 @@ def _check_file(reader: DataReader, place: _Located, docs_dir: Path, max_file_by
     return MaterialFile(str(relative), size)
 
 
-def _publishable(events: dict[str, Record], materials: dict[str, _Located], files, publish_up_to: str) -> Publication:
+_OWNER_NAMES = {EVENTS_DIR: "seminar", MEETINGS_DIR: "følgegruppemøde"}
+
+
+def _publishable(
+    owners: dict[str, dict[str, Record]], materials: dict[str, _Located], files, publish_up_to: str
+) -> Publication:
     limit = CLASSIFICATION_ORDER.index(publish_up_to)
-    allowed = {level for level in CLASSIFICATION_ORDER if CLASSIFICATION_ORDER.index(level) <= limit}
+    allowed = set(CLASSIFICATION_ORDER[: limit + 1])
     withheld = []
-    published_events = {}
-    for event_id, record in events.items():
-        if record.item.classification in allowed:
-            published_events[event_id] = record.item
-        else:
-            withheld.append(f"seminar '{event_id}' ({record.item.classification})")
-    published = {}
+    kept: dict[str, dict] = {}
+    for kind, records in owners.items():
+        kept[kind] = {}
+        for key, record in records.items():
+            if record.item.classification in allowed:
+                kept[kind][key] = record.item
+            else:
+                withheld.append(f"{_OWNER_NAMES[kind]} '{key}' ({record.item.classification})")
+    published: dict[str, _Located] = {}
     for material_id, place in materials.items():
-        material = place.material
-        if material.classification not in allowed:
-            withheld.append(f"materiale '{material_id}' ({material.classification})")
-        elif place.event_id is not None and place.event_id not in published_events:
-            withheld.append(f"materiale '{material_id}' (hører til et tilbageholdt seminar)")
+        if place.material.classification not in allowed:
+            withheld.append(f"materiale '{material_id}' ({place.material.classification})")
+        elif place.owner is not None and place.owner[1] not in kept[place.owner[0]]:
+            withheld.append(f"materiale '{material_id}' (hører til et tilbageholdt {_OWNER_NAMES[place.owner[0]]})")
         else:
             published[material_id] = place
-    # An event keeps only the materials that are published, so nothing withheld can reach its page.
-    published_events = {
-        event_id: event.model_copy(update={"materials": tuple(m for m in event.materials if m.id in published)})
-        for event_id, event in sorted(published_events.items(), key=lambda item: (item[1].day, item[1].start))
+    # Events and meetings keep only published materials, so nothing withheld can reach their pages.
+    events = {
+        key: event.model_copy(update={"materials": tuple(m for m in event.materials if m.id in published)})
+        for key, event in sorted(kept[EVENTS_DIR].items(), key=lambda item: (item[1].day, item[1].start, item[0]))
+    }
+    meetings = {
+        key: meeting
+        if meeting.minutes is None or meeting.minutes.id in published
+        else meeting.model_copy(update={"minutes": None})
+        for key, meeting in sorted(kept[MEETINGS_DIR].items(), key=lambda item: (item[1].day, item[0]))
     }
     ordered = sorted(published.values(), key=lambda p: (p.material.published, p.material.id), reverse=True)
     return Publication(
-        events=published_events,
+        events=events,
+        meetings=meetings,
         materials={p.material.id: p.material for p in ordered},
-        material_event={p.material.id: p.event_id for p in ordered if p.event_id},
+        material_event={p.material.id: p.owner[1] for p in ordered if p.owner and p.owner[0] == EVENTS_DIR},
+        material_meeting={p.material.id: p.owner[1] for p in ordered if p.owner and p.owner[0] == MEETINGS_DIR},
         files={key: value for key, value in files.items() if key in published},
         withheld=withheld,
         withheld_files={value.path for key, value in files.items() if key not in published},
