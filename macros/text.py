@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import posixpath
-import re
 
 from markupsafe import escape
 
 # Characters that Markdown, its extensions or Jinja would read as syntax inside running text.
-_MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^=:$%]")
+_MARKDOWN_SYNTAX = {char: f"&#{ord(char)};" for char in "\\`*_{}[]()#+-.!|~^=:$%"}
 
 
 def md(value: object) -> str:
-    """`value` as inert Markdown: HTML-escaped, syntax characters as entities, one line."""
-    text = " ".join(str(escape(value)).split())
-    return _MARKDOWN_SYNTAX.sub(lambda m: f"&#{ord(m.group())};", text)
+    """`value` as inert Markdown on one line: Markdown syntax as numeric entities, the rest HTML-escaped."""
+    # Character by character, so the '#' of an entity that escape() writes is never encoded a second time.
+    return "".join(_MARKDOWN_SYNTAX.get(char) or str(escape(char)) for char in " ".join(str(value).split()))
 
 
 def attr(value: object) -> str:
