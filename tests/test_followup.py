@@ -1,0 +1,152 @@
+"""Følgegruppen, initiatives and the annual status: the meeting-count rule, the year's figures and printing."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from macros.annual import meeting_count, year_figures, years_with_data
+from macros.catalog import load_catalog
+from macros.errors import DataError
+from macros.model import Meeting
+
+from .conftest import ROOT, build_log, copy_project
+
+TODAY = date(2026, 11, 25)
+BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
+
+
+def meetings(year: int, held: int, planned: int = 0) -> list[Meeting]:
+    """`held` meetings marked afholdt and `planned` ones planned late in `year`."""
+    made = [
+        Meeting.model_validate({"dato": f"{year}-0{i + 1}-10", "status": "afholdt", "klassifikation": "intern"})
+        for i in range(held)
+    ]
+    made += [
+        Meeting.model_validate({"dato": f"{year}-12-{10 + i}", "status": "planlagt", "klassifikation": "intern"})
+        for i in range(planned)
+    ]
+    return made
+
+
+@pytest.mark.parametrize(
+    ("held", "text", "below"),
+    [
+        (0, "0 af 4 afholdt – under minimum på 4 møder om året", True),
+        (3, "3 af 4 afholdt – under minimum på 4 møder om året", True),
+        (4, "4 af 4 afholdt – minimum er nået", False),
+    ],
+)
+def test_a_past_year_under_four_meetings_is_below_the_minimum(held, text, below):
+    """A finished year with 0 or 3 held meetings is below the minimum of four; with 4 it is not."""
+    count = meeting_count(2025, meetings(2025, held), 4, TODAY)
+    assert (count.held, count.text, count.below_minimum) == (held, text, below), count
+
+
+def test_the_current_year_counts_so_far_and_is_never_flagged():
+    """In the current year the count reads 'n af 4 afholdt indtil nu', whatever n is; planned ones do not count."""
+    count = meeting_count(2026, meetings(2026, 3, planned=1), 4, TODAY)
+    assert (count.text, count.below_minimum) == ("3 af 4 afholdt indtil nu", False), count
+
+
+def test_a_cancelled_meeting_does_not_count_and_a_past_planned_one_does():
+    """A cancelled meeting is not held; a meeting left 'planlagt' after its day counts as held."""
+    cancelled = Meeting.model_validate({"dato": "2025-05-01", "status": "aflyst", "klassifikation": "intern"})
+    forgotten = Meeting.model_validate({"dato": "2025-06-01", "status": "planlagt", "klassifikation": "intern"})
+    count = meeting_count(2025, [cancelled, forgotten], 4, TODAY)
+    assert count.held == 1, count
+
+
+def test_annual_figures_of_the_shipped_example_data():
+    """The 2026 figures match the shipped examples: 3 meetings so far, 1 seminar, 2 materials, 2 initiatives."""
+    catalog = load_catalog(ROOT / "data")
+    figures = year_figures(catalog, 2026, TODAY)
+    actual = (
+        figures.meetings.text,
+        figures.seminars_held,
+        figures.network_meetings_held,
+        figures.materials_published,
+        figures.initiatives_by_status,
+    )
+    expected = ("3 af 4 afholdt indtil nu", 1, 0, 2, {"planlagt": 1, "i gang": 1, "afsluttet": 0})
+    assert actual == expected, f"{actual} != {expected}"
+    assert years_with_data(catalog) == [2027, 2026, 2025], years_with_data(catalog)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("foelgegruppe") / "projekt")
+    out = project.parent / "site"
+    build_log(project, out, env=BUILD_ENV)
+    return out
+
+
+def text_of(site: Path, path: str) -> str:
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    article = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).replace("¶", " ").split())
+
+
+def test_foelgegruppe_page_counts_each_year_against_the_minimum(site):
+    """The Følgegruppen page shows '3 af 4 afholdt indtil nu' for 2026 and flags 2025 as below the minimum."""
+    text = text_of(site, "foelgegruppe")
+    expected = ["3 af 4 afholdt indtil nu", "Under minimum 2 af 4 afholdt – under minimum"]
+    missing = [e for e in expected if e not in text]
+    assert not missing, f"missing: {missing}"
+
+
+def test_annual_status_pages_exist_for_every_year_with_data(site):
+    """'Årsstatus <år>' exists for each year with data, with its figures, and none for a year without."""
+    pages = sorted(p.name for p in (site / "aarsstatus").iterdir() if p.is_dir())
+    assert pages == ["2025", "2026", "2027"], pages
+    text = text_of(site, "aarsstatus/2026")
+    expected = [
+        "Årsstatus 2026",
+        "Vidensseminarer afholdt: 1",
+        "Materialer udgivet: 2",
+        "Indsatser: 1 planlagt, 1 i gang",
+    ]
+    missing = [e for e in expected if e not in text]
+    assert not missing, f"missing on Årsstatus 2026: {missing}"
+
+
+def test_annual_status_sections_each_start_a_printed_page(site):
+    """Each section of an annual status is wrapped so the print stylesheet can break the page between them."""
+    html = (site / "aarsstatus/2026/index.html").read_text(encoding="utf-8")
+    assert html.count('class="vp-print-section"') == 6, html.count('class="vp-print-section"')
+
+
+def test_initiatives_are_listed_per_track_and_per_goal(site):
+    """The initiatives page lists each initiative under its track and under the Sikker By goal it supports."""
+    text = text_of(site, "indsatser")
+    track = text.index("1. Forebyggelse Systematisk opsamling af erfaringer")
+    goal = text.index("Færre københavnske unge begår kriminalitet Systematisk opsamling af erfaringer")
+    assert track < goal, (track, goal)
+
+
+def test_print_stylesheet_hides_navigation_and_breaks_between_sections():
+    """print.css hides header, tabs, sidebars, search and footer in print and breaks pages between sections."""
+    css = (ROOT / "docs/assets/print.css").read_text(encoding="utf-8")
+    block = css.split("@media print", 1)[1]
+    hidden = block.split("display: none", 1)[0]
+    missing = [s for s in (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer") if s not in hidden]
+    assert not missing, f"not hidden in print: {missing}"
+    assert re.search(r"\.vp-print-section \+ \.vp-print-section\s*\{\s*break-before: page", block), "no page break"
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "assets/print.css" in config, "print.css is not loaded by mkdocs.yml"
+
+
+def test_an_initiative_with_an_unknown_goal_is_a_clear_error(tmp_path):
+    """An initiative naming a Sikker By goal that does not exist names the nearest goal id."""
+    project = copy_project(tmp_path / "projekt")
+    path = project / "data/indsatser/al-capone-aktivering.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[faerre-bandemedlemmer]", "[faerre-bandemedlemer]"))
+    with pytest.raises(DataError) as caught:
+        load_catalog(project / "data")
+    [problem] = caught.value.problems
+    assert "felt 'sikker-by-mål → nr. 1': ukendt Sikker By-mål 'faerre-bandemedlemer'" in str(problem), str(problem)
+    assert "mente du 'faerre-bandemedlemmer'?" in str(problem), str(problem)
