@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import render, render_events, render_followup
+from . import render, render_charts, render_events, render_followup
 from .dates import local_day
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
@@ -43,6 +43,8 @@ def define_env(env) -> None:
         lambda: render_followup.initiatives_by_goal(catalog, env.page.file.src_uri, heading="###"), "indsatser_pr_maal"
     )
     env.macro(lambda: render_followup.annual_index(catalog, env.page.file.src_uri, today), "aarsstatus_oversigt")
+    env.macro(lambda: render_charts.organisation_chart(catalog, env.page.file.src_uri), "organisationsdiagram")
+    env.macro(lambda: render_charts.activity_chart(catalog, env.page.file.src_uri, today), "aktivitet_diagram")
 
 
 def on_pre_page_macros(env) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 from html import unescape
 from pathlib import Path
@@ -150,3 +151,20 @@ def test_an_initiative_with_an_unknown_goal_is_a_clear_error(tmp_path):
     [problem] = caught.value.problems
     assert "felt 'sikker-by-mål → nr. 1': ukendt Sikker By-mål 'faerre-bandemedlemer'" in str(problem), str(problem)
     assert "mente du 'faerre-bandemedlemmer'?" in str(problem), str(problem)
+
+
+def test_built_pages_carry_the_two_pictures_as_well_formed_svg_with_titles(site):
+    """The parties page has the organisation chart, the annual index the activity chart: valid SVG with a title."""
+    found = {}
+    for path in ("parter", "aarsstatus"):
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        svg = re.search(r'<svg[^>]*class="vp-chart".*?</svg>', html, re.S)
+        assert svg, f"no chart on {path}"
+        root = ET.fromstring(svg.group())  # noqa: S314 -- our own build output
+        title = root.find("{http://www.w3.org/2000/svg}title")
+        found[path] = (title.get("id") if title is not None else None, bool(title is not None and title.text))
+    assert found == {
+        "parter": ("organisationsdiagram-title", True),
+        "aarsstatus": ("aktivitet-title", True),
+    }, found
+    assert "Efterretnings" in (site / "parter/index.html").read_text(encoding="utf-8").split("<svg", 1)[1]
