@@ -18,7 +18,8 @@ serve: $(READY)  ## serve the site with live reload on http://127.0.0.1:8000
 build: $(READY)  ## build site/; the old site/ is replaced only when the build succeeds
 	$(BIN)/python -m tools.build_site
 
-test: $(READY) lint  ## lint, then the whole test suite
+test: $(READY) lint  ## lint, then the whole test suite (the browser tests need chromium and npm; see .ci/run)
+	@if command -v npm >/dev/null && [ ! -f node_modules/axe-core/axe.min.js ]; then npm ci --no-audit --no-fund --loglevel=error; fi
 	$(BIN)/python -m pytest
 
 ny-seminar: $(READY)  ## new event file: make ny-seminar TITEL="Rekruttering til bandemiljøet" DATO=2026-03-12 [TYPE=netværksmøde]

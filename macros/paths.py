@@ -1,6 +1,4 @@
-"""Where each generated page lives in the site, as a docs-relative Markdown path, and its built URL."""
-
-import posixpath
+"""Where each generated page lives in the site, as a docs-relative Markdown path."""
 
 PARTIES_INDEX = "parter/index.md"
 TRACKS_INDEX = "spor/index.md"
@@ -37,14 +35,3 @@ def material_page(material_id: str) -> str:
 
 def annual_page(year: int) -> str:
     return f"aarsstatus/{year}.md"
-
-
-def page_url(path: str) -> str:
-    """The built URL of a docs .md path, as MkDocs writes it with use_directory_urls (its default)."""
-    stem = path.removesuffix(".md")
-    return stem.removesuffix("index") if posixpath.basename(stem) == "index" else f"{stem}/"
-
-
-def relative_url(here: str, target: str) -> str:
-    """A link from the built page of `here` to the built page of `target`, for raw HTML that MkDocs leaves alone."""
-    return posixpath.relpath(page_url(target) or ".", page_url(here) or ".") + "/"

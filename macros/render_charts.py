@@ -7,7 +7,6 @@ from datetime import date
 from .annual import meeting_count, years_with_data
 from .catalog import Catalog
 from .charts import Node, bar_chart, chart_text_alternative, org_chart, org_text_alternative
-from .paths import party_page, relative_url
 
 MEETINGS_SERIES = "Følgegruppemøder"
 
@@ -18,7 +17,7 @@ def organisation_chart(catalog: Catalog, here: str) -> str:
     def party_node(party_id: str) -> Node:
         party = catalog.parties[party_id]
         children = tuple(party_node(child.id) for child in catalog.children(party_id))
-        return Node(party.label, relative_url(here, party_page(party_id)), children)
+        return Node(party.label, None, children)
 
     roots = []
     for authority in catalog.authorities.values():
