@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import CATALOG_KEY, MOMENT_KEY
 from macros.catalog import load_catalog
+from macros.cpr_guard import scan_files, text_files
 from macros.dates import build_moment, local_day
 from macros.errors import DataError, did_you_mean
 from macros.ics import calendar_feed, event_calendar
@@ -32,6 +33,17 @@ log = logging.getLogger("mkdocs.plugins.vidensportalen")
 def project_dir(config: MkDocsConfig) -> Path:
     """The folder of mkdocs.yml: data/ is found from there, wherever mkdocs is run from."""
     return Path(config.config_file_path).resolve().parent
+
+
+def _cpr_allow_list(config: MkDocsConfig) -> list[str]:
+    """extra.cpr_tilladte: numbers that look like CPR numbers but are not, as quoted strings."""
+    allowed = config.extra.get("cpr_tilladte") or []
+    # Unquoted, YAML reads 0101701234 as an octal number, so only text is accepted.
+    if not isinstance(allowed, list) or not all(isinstance(item, str) for item in allowed):
+        raise PluginError(
+            "mkdocs.yml: extra.cpr_tilladte skal være en liste af tal i anførselstegn, fx ['010190-1234']."
+        )
+    return allowed
 
 
 def _settings(config: MkDocsConfig) -> tuple[str, int]:
@@ -52,6 +64,9 @@ def _settings(config: MkDocsConfig) -> tuple[str, int]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     level, max_bytes = _settings(config)
     root = project_dir(config)
+    cpr_hits = scan_files(text_files(root / "data", Path(config.docs_dir)), root=root, allow=_cpr_allow_list(config))
+    if cpr_hits:
+        raise PluginError(DataError(cpr_hits).report())
     try:
         catalog = load_catalog(
             root / "data", docs_dir=Path(config.docs_dir), publish_up_to=level, max_file_bytes=max_bytes

@@ -1,0 +1,221 @@
+"""The CPR guard finds Danish CPR numbers in text, names file and line, masks the serial and honours the allow-list."""
+
+from __future__ import annotations
+
+import calendar
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from macros.cpr_guard import find_cpr_numbers, scan_files, text_files
+from macros.errors import Problem
+
+from .conftest import build_fails, build_ok
+
+# Decision on adjacent characters: the ten digits are a CPR number only when no letter or digit touches
+# them on either side. "INV-0101901234X" and "INV0101901234" are therefore not reported, while
+# "INV-0101901234" is (a hyphen or other punctuation does not protect; the allow-list handles such cases).
+
+
+def found(text: str) -> list[str]:
+    return [match for _, match in find_cpr_numbers(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("010190-1234", "010190-1234"),
+        ("0101901234", "0101901234"),
+        ("290200-4321", "290200-4321"),
+        ("311299 1234", "311299 1234"),
+        ("Borgeren har CPR 010190-1234, oplyser kommunen.", "010190-1234"),
+        ("010190-1234 er nævnt først på linjen", "010190-1234"),
+        ("og sidst på linjen står 0101901234", "0101901234"),
+        ("(311299 1234)", "311299 1234"),
+        ("bilag_010190-1234.pdf", "010190-1234"),
+        ("INV-0101901234", "0101901234"),
+    ],
+)
+def test_cpr_numbers_are_found(text: str, expected: str):
+    """A valid-date ddmmyy-xxxx, ddmmyy xxxx or ddmmyyxxxx with no letter or digit next to it is found."""
+    assert found(text) == [expected], f"in {text!r} expected [{expected!r}], found {found(text)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("320190-1234", "day 32 does not exist"),
+        ("310490-1234", "April has 30 days"),
+        ("290201-1234", "2001 is not a leap year"),
+        ("011390-1234", "month 13 does not exist"),
+        ("000190-1234", "day 0 does not exist"),
+        ("Ring på +45 33 66 33 66", "a phone number"),
+        ("Sagsnummer 12345678901", "eleven digits"),
+        ("Mødet er 2026-03-12", "an ISO date"),
+        ("kl. 13:00-15:30", "a time range"),
+        ("INV-0101901234X", "a letter directly after the digits"),
+        ("INV0101901234", "a letter directly before the digits"),
+        ("a010190-1234", "a letter directly before the hyphen form"),
+        ("010190-1234b", "a letter directly after the hyphen form"),
+        ("0101901234567", "ten digits inside thirteen"),
+        ("90101901234", "ten digits after another digit"),
+        ("12-010190-1234", "the hyphen form preceded by a hyphen"),
+        ("010190--1234", "two hyphens"),
+        ("010190\n1234", "a line break is not a separator"),
+    ],
+)
+def test_things_that_are_not_cpr_numbers_are_not_found(text: str, why: str):
+    """Impossible dates, longer numbers, dates, times, phone numbers and letter-adjacent digits are no CPR number."""
+    assert found(text) == [], f"{text!r} ({why}) was taken for a CPR number: {found(text)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_cpr"),
+    [
+        ("290200-0123", False),  # 7th digit 0-3: 1900, not a leap year
+        ("290200-3123", False),
+        ("290296-0123", True),  # 1996
+        ("290200-4321", True),  # 7th digit 4, yy <= 36: 2000
+        ("290236-9123", True),  # 2036
+        ("290237-4123", False),  # 7th digit 4, yy > 36: 1937
+        ("290200-5123", True),  # 7th digit 5-8, yy <= 57: 2000
+        ("290256-8123", True),  # 2056
+        ("290258-5123", False),  # 7th digit 5-8, yy > 57: 1858
+        ("290260-6123", True),  # 1860
+        ("290200-9123", True),  # 7th digit 9, yy <= 36: 2000
+    ],
+)
+def test_the_seventh_digit_picks_the_century_for_29_february(text: str, is_cpr: bool):
+    """29 February counts only when the century from the 7th digit (CPR rule) makes the year a leap year."""
+    assert bool(found(text)) is is_cpr, f"{text!r}: expected CPR={is_cpr}, found {found(text)}"
+
+
+def test_line_numbers_are_one_based_and_count_every_line():
+    """Each hit carries the 1-based number of the line it is on, also with several hits and blank lines."""
+    text = "titel: Møde\n\nCPR 010190-1234 og 0202021234\nintet her\r\nsidst: 311299 1234"
+    hits = find_cpr_numbers(text)
+    assert hits == [(3, "010190-1234"), (3, "0202021234"), (5, "311299 1234")], f"wrong hits or lines: {hits}"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_scan_names_file_relative_to_root_and_line(tmp_path: Path):
+    """scan_files gives one Problem per hit, with the file relative to root and the line of the hit."""
+    path = write(tmp_path / "data" / "seminarer" / "s.yml", "titel: x\nnote: ring 010190-1234\n")
+    problems = scan_files([path], root=tmp_path, allow=[])
+    assert [(p.file, p.line) for p in problems] == [(Path("data/seminarer/s.yml"), 2)], f"got {problems}"
+    assert all(isinstance(p, Problem) for p in problems), f"not the engine's Problem: {problems}"
+    assert "CPR-nummer" in problems[0].message and "cpr_tilladte" in problems[0].message, problems[0].message
+
+
+@pytest.mark.parametrize("allowed", ["010190-1234", "0101901234", "010190 1234", " 010190-1234 "])
+def test_allowed_number_is_not_reported_but_another_still_is(tmp_path: Path, allowed: str):
+    """A number on the allow-list (in any of the written forms) is skipped; another number in the same file is not."""
+    path = write(tmp_path / "docs" / "a.md", "Varenummer 0101901234.\nOg 010190 1234.\nMen 020290-5678 ikke.\n")
+    problems = scan_files([path], root=tmp_path, allow=[allowed])
+    assert [p.line for p in problems] == [3], f"allow-list entry {allowed!r} gave {[str(p) for p in problems]}"
+
+
+def test_message_masks_the_last_four_digits(tmp_path: Path):
+    """The message shows the date part and hides the serial: the full ten digits never appear in the output."""
+    path = write(tmp_path / "a.md", "A 010190-1234\nB 0202905678\nC 030390 9012\n")
+    problems = scan_files([path], root=tmp_path, allow=[])
+    texts = [str(p) for p in problems]
+    leaked = [t for t in texts if any(serial in t for serial in ("1234", "5678", "9012"))]
+    assert len(problems) == 3 and not leaked, f"expected 3 masked messages, leaked: {leaked}, all: {texts}"
+    assert "(010190-****)" in texts[0] and "(020290-****)" in texts[1] and "(030390-****)" in texts[2], texts
+
+
+def test_non_utf8_files_are_skipped_not_fatal(tmp_path: Path):
+    """A file that is not UTF-8 is skipped (reported elsewhere) and the other files are still scanned."""
+    latin1 = tmp_path / "gammel.txt"
+    latin1.write_bytes("Søren 010190-1234".encode("latin-1"))
+    good = write(tmp_path / "ny.md", "Søren 010190-1234")
+    problems = scan_files([latin1, good], root=tmp_path, allow=[])
+    assert [p.file for p in problems] == [Path("ny.md")], f"got {[str(p) for p in problems]}"
+
+
+def test_scan_negative_control_clean_file_gives_nothing(tmp_path: Path):
+    """Negative control: a file with dates, times and phone numbers but no CPR number gives no Problem."""
+    path = write(tmp_path / "a.md", "Mødet 2026-03-12 kl. 13:00-15:30, tlf. +45 33 66 33 66, sag 12345678901.\n")
+    problems = scan_files([path], root=tmp_path, allow=[])
+    assert problems == [], f"clean file reported: {[str(p) for p in problems]}"
+
+
+def test_text_files_picks_text_suffixes_sorted_and_skips_hidden_folders(tmp_path: Path):
+    """text_files lists files with a text suffix under every folder, sorted, and leaves out hidden folders."""
+    for name in ("data/b.yml", "data/a.yaml", "data/sub/c.csv", "docs/x.md", "docs/y.HTML", "docs/z.json"):
+        write(tmp_path / name, "")
+    for name in ("data/logo.png", "docs/bilag.pdf", "docs/.git/config.txt", "data/.cache/n.md", "docs/noext"):
+        write(tmp_path / name, "")
+    listed = [p.relative_to(tmp_path).as_posix() for p in text_files(tmp_path / "data", tmp_path / "docs")]
+    expected = ["data/a.yaml", "data/b.yml", "data/sub/c.csv", "docs/x.md", "docs/y.HTML", "docs/z.json"]
+    assert listed == expected, f"expected {expected}, got {listed}"
+    assert text_files(tmp_path / "findes-ikke") == [], "a missing folder should give no files"
+
+
+@st.composite
+def cpr_digits(draw: st.DrawFn) -> str:
+    """Ten digits whose date is valid in the century that its 7th digit selects."""
+    serial = draw(st.integers(0, 9999))
+    yy = draw(st.integers(0, 99))
+    first = serial // 1000
+    if first <= 3:
+        century = 1900
+    elif first in (4, 9):
+        century = 2000 if yy <= 36 else 1900
+    else:
+        century = 2000 if yy <= 57 else 1800
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, calendar.monthrange(century + yy, month)[1]))
+    return f"{day:02d}{month:02d}{yy:02d}{serial:04d}"
+
+
+FILLER = string.ascii_letters + string.punctuation + " \n"
+BEFORE = [c for c in string.punctuation + " \n\t" if c != "-"]  # no letter/digit, and no hyphen before a CPR
+AFTER = list(string.punctuation + " \n\t")
+
+
+@given(
+    digits=cpr_digits(),
+    separator=st.sampled_from(["", "-", " "]),
+    prefix=st.one_of(st.just(""), st.tuples(st.text(FILLER), st.sampled_from(BEFORE)).map("".join)),
+    suffix=st.one_of(st.just(""), st.tuples(st.sampled_from(AFTER), st.text(FILLER)).map("".join)),
+)
+def test_any_valid_cpr_in_letters_and_punctuation_is_found(digits: str, separator: str, prefix: str, suffix: str):
+    """Any valid-date CPR, with or without separator, amid letters, spaces and punctuation is found on its line."""
+    cpr = digits[:6] + separator + digits[6:]
+    hits = find_cpr_numbers(prefix + cpr + suffix)
+    assert hits == [(prefix.count("\n") + 1, cpr)], f"{prefix + cpr + suffix!r}: expected {cpr!r}, found {hits}"
+
+
+@given(st.text(FILLER))
+def test_letters_and_punctuation_alone_never_hit(text: str):
+    """Text of only letters, spaces and punctuation never contains a CPR number."""
+    assert find_cpr_numbers(text) == [], f"{text!r} gave {find_cpr_numbers(text)}"
+
+
+def test_a_cpr_number_in_docs_stops_the_build_naming_file_and_line(project):
+    """A CPR-like number in a docs page fails the mkdocs build with file and line, masked, without a traceback."""
+    page = project / "docs" / "aftalen.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    page.write_text("\n".join([*lines, "Kontakt borgeren 010190-1234 i dag."]) + "\n", encoding="utf-8")
+    output = build_fails(project)
+    assert f"docs/aftalen.md, linje {len(lines) + 1}: teksten indeholder noget, der ligner et CPR-nummer" in output
+    assert "010190-****" in output and "0101901234" not in output and "010190-1234" not in output, output
+
+
+def test_the_allow_list_in_mkdocs_yml_lets_a_false_positive_through(project):
+    """Negative control: the same number on extra.cpr_tilladte builds."""
+    page = project / "docs" / "aftalen.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSagsnummer 010190-1234.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("cpr_tilladte: []", 'cpr_tilladte: ["0101901234"]'))
+    build_ok(project)
