@@ -1,0 +1,235 @@
+"""Hardening: generated hostile text never comes out as markup, broken YAML only gives clear errors,
+builds are reproducible, and publishing never leaves a half-built site."""
+
+from __future__ import annotations
+
+import dataclasses
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from types import MappingProxyType
+
+import markdown
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from macros import render, render_events, render_followup
+from macros.catalog import load_catalog
+from macros.errors import DataError
+from macros.pages import generated_pages
+from macros.text import md
+
+from .conftest import ROOT, copy_project, run_build
+
+# Characters that mean something to HTML, Markdown, its extensions or Jinja, and a few Danish letters.
+SYNTAX = "<>&\"'`*_[](){}#+-.!|~^=:$%\\/@ \næøåÆØÅ"
+HOSTILE = st.text(alphabet=st.sampled_from(SYNTAX) | st.characters(codec="utf-8", categories=["L", "N"]), max_size=40)
+EXTENSIONS = ["attr_list", "md_in_html", "def_list", "admonition", "tables", "toc", "pymdownx.details"]
+TODAY = date(2026, 11, 25)
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.handlers: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(html)
+    return parser
+
+
+@settings(max_examples=300, deadline=None)
+@given(HOSTILE)
+def test_any_text_through_md_is_one_plain_paragraph(value):
+    """For any text, md() rendered by Markdown gives one paragraph holding exactly that text (whitespace folded)."""
+    html = markdown.markdown(md(value), extensions=EXTENSIONS)
+    folded = " ".join(value.split())
+    elements = parse(html)
+    if folded:
+        assert elements.tags == ["p"], f"{value!r} became {html!r}"
+    assert "".join(elements.text) == folded, f"{value!r} came out as {''.join(elements.text)!r}"
+
+
+SHIPPED = load_catalog(ROOT / "data")
+
+
+def _hostile_catalog(value: str):
+    """The shipped catalog with `value` in every text field that reaches a page."""
+    parties = {
+        key: p.model_copy(update={"name": value, "note": value, "role": value, "description": value})
+        for key, p in SHIPPED.parties.items()
+    }
+    tracks = {
+        key: t.model_copy(update={"name": value, "purpose": value, "examples": (value,)})
+        for key, t in SHIPPED.tracks.items()
+    }
+    materials = {key: m.model_copy(update={"title": value, "language": value}) for key, m in SHIPPED.materials.items()}
+    events = {
+        key: e.model_copy(
+            update={
+                "title": value,
+                "place": value,
+                "audience": value,
+                "description": value,
+                "summary": value,
+                "materials": tuple(materials[m.id] for m in e.materials),
+            }
+        )
+        for key, e in SHIPPED.events.items()
+    }
+    initiatives = {
+        key: i.model_copy(update={"title": value, "description": value}) for key, i in SHIPPED.initiatives.items()
+    }
+    meetings = {key: m.model_copy(update={"agenda": (value,)}) for key, m in SHIPPED.meetings.items()}
+    return dataclasses.replace(
+        SHIPPED,
+        parties=MappingProxyType(parties),
+        tracks=MappingProxyType(tracks),
+        materials=MappingProxyType(materials),
+        events=MappingProxyType(events),
+        initiatives=MappingProxyType(initiatives),
+        meetings=MappingProxyType(meetings),
+        strategy=SHIPPED.strategy.model_copy(update={"name": value}),
+    )
+
+
+def _all_markdown(catalog) -> dict[str, str]:
+    pages = generated_pages(catalog, {}, TODAY)
+    here = "index.md"
+    pages["macros"] = "\n\n".join(
+        [
+            render.parties_overview(catalog, here),
+            render.tracks_overview(catalog, here),
+            render.goals_overview(catalog, here),
+            render.organisation(catalog, here),
+            render_events.events_overview(catalog, here, TODAY),
+            render_events.materials_library(catalog, here),
+            render_followup.meetings_by_year(catalog, here, TODAY),
+            render_followup.initiatives_overview(catalog, here),
+            render_followup.initiatives_by_goal(catalog, here),
+        ]
+    )
+    return pages
+
+
+def _body(page: str) -> str:
+    return page.split("---\n", 2)[2] if page.startswith("---\n") else page
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(HOSTILE)
+def test_hostile_text_in_every_data_field_never_becomes_markup(value):
+    """Text with a <u> tag in every rendered data field adds no element and no event handler to any page."""
+    hostile = f"<u onclick=x>{value}</u>{value}"
+    problems = []
+    plain = _all_markdown(_hostile_catalog("tekst"))
+    for path, page in _all_markdown(_hostile_catalog(hostile)).items():
+        html = parse(markdown.markdown(_body(page), extensions=EXTENSIONS))
+        baseline = parse(markdown.markdown(_body(plain[path]), extensions=EXTENSIONS))
+        if "u" in html.tags or html.handlers or sorted(set(html.tags)) != sorted(set(baseline.tags)):
+            problems.append(f"{path}: {sorted(set(html.tags) ^ set(baseline.tags))} {html.handlers}")
+    assert not problems, f"markup from data with {value!r}:\n" + "\n".join(problems)
+
+
+MUTATIONS = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=10_000),
+        st.sampled_from(["delete", "insert"]),
+        st.sampled_from(SYNTAX + "\t"),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("yaml") / "projekt")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["parter.yml", "spor.yml", "seminarer/2026-03-12-eksempel-rekruttering.yml"]), MUTATIONS)
+def test_broken_yaml_only_ever_gives_clear_danish_errors(scratch, name, mutations):
+    """Randomly broken data files load or fail with DataError naming the file, never with another exception."""
+    path = scratch / "data" / name
+    original = (ROOT / "data" / name).read_text(encoding="utf-8")
+    text = original
+    for position, action, char in mutations:
+        at = position % (len(text) + 1)
+        text = text[:at] + text[at + 1 :] if action == "delete" else text[:at] + char + text[at:]
+    path.write_text(text, encoding="utf-8")
+    problems = None
+    try:
+        load_catalog(scratch / "data")
+    except DataError as error:  # the one exception allowed; anything else fails the test
+        problems = error.problems
+    finally:
+        path.write_text(original, encoding="utf-8")
+    if problems is not None:
+        assert problems, "a DataError without problems"
+        assert all(str(p).startswith("data/") for p in problems), [str(p) for p in problems]
+
+
+def test_two_builds_with_source_date_epoch_are_byte_identical(tmp_path):
+    """Built twice with the same SOURCE_DATE_EPOCH, every file of the site is byte for byte the same."""
+    env = {"SOURCE_DATE_EPOCH": "1795000000"}
+    first, second = tmp_path / "a" / "site", tmp_path / "b" / "site"
+    for out in (first, second):
+        out.parent.mkdir()
+        result = run_build(ROOT, out, env=env)
+        assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(first, second)
+    differing = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str = "") -> None:
+        differing.extend(prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(comparison)
+    # dircmp compares shallowly (size and mtime first); compare every file's bytes as well.
+    files = [p.relative_to(first) for p in first.rglob("*") if p.is_file()]
+    differing += [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert files, "nothing was built"
+    assert not differing, f"files that differ between two builds: {sorted(set(differing))}"
+
+
+def _build_site(project: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "tools.build_site"]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_a_failed_build_leaves_the_published_site_untouched(project):
+    """make build replaces site/ only after a successful build; a failed one leaves the old site/ as it was."""
+    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    first = _build_site(project)
+    assert first.returncode == 0, first.stderr
+    home = project / "site" / "index.html"
+    before = home.read_bytes()
+    parties = project / "data" / "parter.yml"
+    parties.write_text(parties.read_text(encoding="utf-8").replace("spor: [bekaempelse]", "spor: [bekampelse]"))
+    (project / "docs" / "index.md").write_text("# Ændret forside\n", encoding="utf-8")
+    second = _build_site(project)
+    assert second.returncode != 0, "the broken build did not fail"
+    assert "site/ er ikke ændret" in second.stderr, second.stderr
+    assert home.read_bytes() == before, "the failed build changed the published site"
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site")]
+    assert not leftovers, f"temporary build folders left behind: {leftovers}"
