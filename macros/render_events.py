@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from itertools import groupby
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .catalog import Catalog
 from .dates import danish_date, danish_size, danish_time, danish_when
@@ -20,7 +20,7 @@ from .paths import (
     party_page,
     track_page,
 )
-from .text import bullets, link, md
+from .text import bullets, href, html_link, html_list, link, md
 
 KIND_LABELS = {
     "vidensseminar": "Vidensseminar",
@@ -54,21 +54,32 @@ def _party_links(catalog: Catalog, party_ids, here: str) -> str:
     return ", ".join(link(here, party_page(p), catalog.parties[p].label) for p in party_ids)
 
 
-def _event_card(catalog: Catalog, event_id: str, event: Event, here: str) -> str:
+def _html_tracks(catalog: Catalog, track_ids, here: str) -> Markup:
+    tracks = catalog.tracks
+    return Markup(", ").join(html_link(here, track_page(t), f"{tracks[t].number}. {tracks[t].name}") for t in track_ids)
+
+
+def _html_parties(catalog: Catalog, party_ids, here: str) -> Markup:
+    return Markup(", ").join(html_link(here, party_page(p), catalog.parties[p].label) for p in party_ids)
+
+
+def _event_card(catalog: Catalog, event_id: str, event: Event, here: str) -> Markup:
     """One event in a listing, tagged with its tracks so the track filter can show or hide it."""
-    facts = [md(danish_when(event.day, event.start, event.end)), KIND_LABELS[event.kind], STATUS_LABELS[event.status]]
+    facts = [danish_when(event.day, event.start, event.end), KIND_LABELS[event.kind], STATUS_LABELS[event.status]]
     if event.example:
-        facts.append("*Eksempel*")
-    return (
-        f'<div class="vp-event" data-spor="{" ".join(event.tracks)}" markdown>\n\n'
-        f"**{link(here, event_page(event_id), event.title)}**\n"
-        f"{{ .vp-event__title }}\n\n"
-        f"{' · '.join(facts)}\n"
-        f"{{ .vp-event__meta }}\n\n"
-        f"Spor: {_track_links(catalog, event.tracks, here)} · "
-        f"Arrangører: {_party_links(catalog, event.organisers, here)}\n"
-        f"{{ .vp-event__meta }}\n\n"
+        facts.append(Markup("<em>Eksempel</em>"))
+    return Markup(
+        '<div class="vp-event" data-spor="{}">\n'
+        '<p class="vp-event__title"><strong>{}</strong></p>\n'
+        '<p class="vp-event__meta">{}</p>\n'
+        '<p class="vp-event__meta">Spor: {} · Arrangører: {}</p>\n'
         "</div>"
+    ).format(
+        " ".join(event.tracks),
+        html_link(here, event_page(event_id), event.title),
+        Markup(" · ").join(facts),
+        _html_tracks(catalog, event.tracks, here),
+        _html_parties(catalog, event.organisers, here),
     )
 
 
@@ -115,30 +126,35 @@ def events_overview(catalog: Catalog, here: str, today: date) -> str:
     return "\n\n".join(parts)
 
 
-def event_list(catalog: Catalog, events: Mapping[str, Event], here: str, today: date, empty: str) -> str:
-    """A short list of events for a track or party page: upcoming first, then past."""
+def event_list(catalog: Catalog, events: Mapping[str, Event], here: str, today: date, empty: str) -> Markup:
+    """A list of events for a track or party page: upcoming first, then past."""
     upcoming, past = split_by_date(events, today)
-    lines = [
-        f"{link(here, event_page(key), e.title)} – {md(danish_date(e.day))} · {KIND_LABELS[e.kind]}"
-        + (" · *aflyst*" if e.status == "aflyst" else "")
+    items = [
+        Markup("{} – {} · {}{}").format(
+            html_link(here, event_page(key), e.title),
+            danish_date(e.day),
+            KIND_LABELS[e.kind],
+            Markup(" · <em>aflyst</em>") if e.status == "aflyst" else "",
+        )
         for key, e in [*upcoming, *past]
     ]
-    return bullets(lines, empty)
+    return html_list(items, empty)
 
 
-def material_line(catalog: Catalog, material_id: str, here: str) -> str:
+def material_line(catalog: Catalog, material_id: str, here: str) -> Markup:
     material = catalog.materials[material_id]
-    facts = [KIND_LABELS[material.kind], md(danish_date(material.published)), _format(catalog, material_id)]
-    return f"{link(here, material_page(material_id), material.title)} – {' · '.join(facts)}"
+    facts = [KIND_LABELS[material.kind], danish_date(material.published), _format(catalog, material_id)]
+    return Markup("{} – {}").format(html_link(here, material_page(material_id), material.title), " · ".join(facts))
 
 
-def material_list(catalog: Catalog, materials: Mapping[str, Material], here: str, empty: str) -> str:
-    return bullets([material_line(catalog, key, here) for key in materials], empty)
+def material_list(catalog: Catalog, materials: Mapping[str, Material], here: str, empty: str) -> Markup:
+    return html_list([material_line(catalog, key, here) for key in materials], empty)
 
 
 def _format(catalog: Catalog, material_id: str) -> str:
+    """'PDF, 1,5 kB' for a file, 'link' for a link (plain text, escaped by the caller)."""
     file = catalog.files.get(material_id)
-    return f"{md(file.format)}, {md(danish_size(file.size))}" if file else "link"
+    return f"{file.format}, {danish_size(file.size)}" if file else "link"
 
 
 def materials_library(catalog: Catalog, here: str) -> str:
@@ -198,18 +214,21 @@ def _presenter(catalog: Catalog, presenter, here: str) -> str:
 
 def event_materials(catalog: Catalog, event_id: str, event: Event) -> str:
     here = event_page(event_id)
-    lines = [f"{material_line(catalog, m.id, here)} · {_download(catalog, m.id, here)}" for m in event.materials]
-    return bullets(lines, "Der er ingen materialer fra arrangementet endnu.")
+    items = [
+        Markup("{} · {}").format(material_line(catalog, m.id, here), _download(catalog, m.id, here))
+        for m in event.materials
+    ]
+    return html_list(items, "Der er ingen materialer fra arrangementet endnu.")
 
 
-def _download(catalog: Catalog, material_id: str, here: str, button: str = "") -> str:
-    """A download link to the material's file, or a link out for a link material, styled as `button`."""
+def _download(catalog: Catalog, material_id: str, here: str, button: str = "") -> Markup:
+    """A download link to the material's file, or a link out for a link material, with CSS classes `button`."""
     material = catalog.materials[material_id]
     file = catalog.files.get(material_id)
     if file:
-        attributes = f"{{ {button} }}" if button else ""
-        return link(here, file.path, f"Hent {file.format} ({danish_size(file.size)})") + attributes
-    return f'<a class="{button.replace(".", "").strip()}" href="{escape(material.url)}" rel="noopener">Åbn link</a>'
+        label = f"Hent {file.format} ({danish_size(file.size)})"
+        return Markup('<a class="{}" href="{}" download>{}</a>').format(button, href(here, file.path), label)
+    return Markup('<a class="{}" href="{}" rel="noopener">Åbn link</a>').format(button, material.url)
 
 
 def material_facts(catalog: Catalog, material_id: str) -> str:
@@ -218,7 +237,7 @@ def material_facts(catalog: Catalog, material_id: str) -> str:
     facts = [
         f"**Type:** {KIND_LABELS[material.kind]}",
         f"**Dato:** {md(danish_date(material.published))}",
-        f"**Format:** {_format(catalog, material_id)}",
+        f"**Format:** {md(_format(catalog, material_id))}",
         f"**Sprog:** {md(material.language)}",
     ]
     tracks = catalog.material_tracks(material_id)
@@ -234,4 +253,4 @@ def material_facts(catalog: Catalog, material_id: str) -> str:
         day = danish_date(catalog.meetings[meeting_id].day)
         facts.append(f"**Fra Følgegruppens møde:** {link(here, FOLLOWUP_PAGE, day)}")
     facts.append(f"**Klassifikation:** {CLASSIFICATION_LABELS[material.classification]}")
-    return bullets(facts, "") + "\n\n" + _download(catalog, material_id, here, ".md-button .md-button--primary")
+    return bullets(facts, "") + "\n\n" + _download(catalog, material_id, here, "md-button md-button--primary")

@@ -10,8 +10,8 @@ from .catalog import Catalog
 from .checks import goal_ids
 from .dates import danish_date
 from .model import Initiative, Meeting
-from .paths import annual_page, event_page, material_page, party_page, track_page
-from .render_events import KIND_LABELS, STATUS_LABELS, material_line
+from .paths import annual_page, material_page, party_page, track_page
+from .render_events import STATUS_LABELS, event_list, material_list
 from .text import bullets, link, md
 
 INITIATIVE_LABELS = {"planlagt": "Planlagt", "i gang": "I gang", "afsluttet": "Afsluttet"}
@@ -164,21 +164,9 @@ def annual_sections(catalog: Catalog, year: int, today: date) -> str:
             ),
             _section(
                 "## Seminarer og netværksmøder\n\n"
-                + bullets(
-                    [
-                        f"{link(here, event_page(k), e.title)} – {md(danish_date(e.day))} · {KIND_LABELS[e.kind]}"
-                        for k, e in held.items()
-                    ],
-                    "Ingen arrangementer afholdt.",
-                )
+                + event_list(catalog, held, here, today, "Ingen arrangementer afholdt.")
             ),
-            _section(
-                "## Materialer\n\n"
-                + bullets(
-                    [material_line(catalog, key, here) for key in materials],
-                    "Ingen materialer udgivet.",
-                )
-            ),
+            _section("## Materialer\n\n" + material_list(catalog, materials, here, "Ingen materialer udgivet.")),
             _section("## Indsatser pr. spor\n\n" + initiatives_by_track(catalog, here, year, 3)),
             _section("## Indsatser pr. Sikker By-mål\n\n" + initiatives_by_goal(catalog, here, year, "###")),
         ]

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
-# Characters that Markdown, its extensions or Jinja would read as syntax inside running text.
-_MARKDOWN_SYNTAX = {char: f"&#{ord(char)};" for char in "\\`*_{}[]()#+-.!|~^=:$%"}
+# Characters that Markdown, its extensions or Jinja read as syntax anywhere in running text. None of them
+# occurs in what markupsafe's escape() writes (&amp; &lt; &gt; &#34; &#39;), so nothing is encoded twice.
+_INLINE_SYNTAX = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]|~"})
+# Block syntax counts only at the start of a line: a heading, a list item, a definition, a numbered item.
+_LINE_START = re.compile(r"^(?:[#+\-:=%$!]|\d+[.)])")
 
 
 def md(value: object) -> str:
-    """`value` as inert Markdown on one line: Markdown syntax as numeric entities, the rest HTML-escaped."""
-    # Character by character, so the '#' of an entity that escape() writes is never encoded a second time.
-    return "".join(_MARKDOWN_SYNTAX.get(char) or str(escape(char)) for char in " ".join(str(value).split()))
+    """`value` as inert Markdown on one line: HTML-escaped, every character Markdown reads as syntax encoded."""
+    text = str(escape(" ".join(str(value).split()))).translate(_INLINE_SYNTAX)
+    start = _LINE_START.match(text)
+    if start:
+        text = "".join(f"&#{ord(char)};" for char in start.group()) + text[start.end() :]
+    return text
 
 
 def attr(value: object) -> str:
@@ -32,3 +39,34 @@ def bullets(lines: list[str], empty: str) -> str:
     if not lines:
         return f"*{empty}*"
     return "\n".join(f"- {line}" for line in lines)
+
+
+def page_url(path: str) -> str:
+    """The built URL of a docs .md path, as MkDocs writes it with use_directory_urls (checked in hooks.py)."""
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if posixpath.basename(stem) == "index" else f"{stem}/"
+
+
+def href(here: str, target: str) -> str:
+    """The relative URL from the built page of `here` to `target`: a docs .md path (its page) or a file."""
+    destination = page_url(target) if target.endswith(".md") else target
+    relative = posixpath.relpath(destination or ".", page_url(here) or ".")
+    return f"{relative}/" if destination.endswith("/") or not destination else relative
+
+
+def html_link(here: str, target: str, label: object) -> Markup:
+    """An HTML link from the page `here` to `target`, its label escaped.
+
+    Long listings are written as HTML rather than Markdown: Markdown's inline pass over hundreds of
+    links per page was most of the build time (see make bench).
+    """
+    return Markup('<a href="{}">{}</a>').format(href(here, target), label)
+
+
+def html_list(items: list[Markup], empty: str) -> Markup:
+    """An HTML list of already-escaped items, or the Danish sentence `empty` in italics when there are none."""
+    if not items:
+        return Markup("<p><em>{}</em></p>").format(empty)
+    return (
+        Markup("<ul>\n") + Markup("\n").join(Markup("<li>{}</li>").format(item) for item in items) + Markup("\n</ul>")
+    )

@@ -24,7 +24,7 @@ def test_hostile_data_is_shown_as_text_everywhere(project):
     _plant(project)
     site = build_ok(project)
     pages = {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
-    live = ["<script>alert(1)", "javascript:alert(2)", 'href="javascript', "<img src=x", "<strong>fed</strong>"]
+    live = ["<script>alert(1)", 'href="javascript', "<img src=x", "<strong>fed</strong>"]
     leaks = [f"{path}: {needle}" for path, html in pages.items() for needle in live if needle in html]
     assert not leaks, "unescaped data in the built site:\n" + "\n".join(leaks)
     eas = pages["parter/eas/index.html"]

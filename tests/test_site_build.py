@@ -128,3 +128,32 @@ def test_every_page_carries_the_intern_marking(built_site):
         if 'class="vp-marking"' not in p.read_text(encoding="utf-8")
     ]
     assert not unmarked, f"pages without the marking: {unmarked}"
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every href and src in the site's pages that points inside the site but to no file, as 'page → target'."""
+    broken = []
+    for page in site.rglob("*.html"):
+        for target in re.findall(r'(?:href|src)="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target):
+                continue
+            # 404.html links from the site's root, every other page relative to itself.
+            resolved = (site / target.lstrip("/")) if target.startswith("/") else (page.parent / target)
+            resolved = resolved.resolve()
+            if not (resolved / "index.html" if resolved.is_dir() else resolved).is_file():
+                broken.append(f"{page.relative_to(site)} → {target}")
+    return sorted(set(broken))
+
+
+def test_every_internal_link_in_the_built_site_resolves(built_site):
+    """Every href and src inside the built site that points within it leads to an existing file."""
+    broken = broken_links(built_site)
+    assert not broken, "broken links:\n" + "\n".join(broken[:50])
+
+
+def test_negative_control_the_link_check_finds_a_broken_link(tmp_path):
+    """Negative control: a planted link to a missing page is reported, a good one is not."""
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text("ok", encoding="utf-8")
+    (tmp_path / "index.html").write_text('<a href="findes-ikke/">x</a><a href="b/">y</a>', encoding="utf-8")
+    assert broken_links(tmp_path) == ["index.html → findes-ikke/"], broken_links(tmp_path)
