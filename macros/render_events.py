@@ -117,16 +117,16 @@ def events_overview(catalog: Catalog, here: str, today: date) -> str:
         f"Abonnér på alle arrangementer i din kalender: {link(here, CALENDAR_FEED, 'kalender.ics')}.",
         '<section class="vp-year" markdown>\n\n## Kommende',
     ]
-    parts += [_event_card(catalog, key, e, here) for key, e in upcoming] or ["*Ingen kommende arrangementer.*"]
+    parts += [str(_event_card(catalog, key, e, here)) for key, e in upcoming] or ["*Ingen kommende arrangementer.*"]
     parts.append("</section>")
     for year, group in groupby(past, key=lambda item: item[1].day.year):
         parts.append(f'<section class="vp-year" markdown>\n\n## {year}')
-        parts += [_event_card(catalog, key, e, here) for key, e in group]
+        parts += [str(_event_card(catalog, key, e, here)) for key, e in group]
         parts.append("</section>")
     return "\n\n".join(parts)
 
 
-def event_list(catalog: Catalog, events: Mapping[str, Event], here: str, today: date, empty: str) -> Markup:
+def event_list(catalog: Catalog, events: Mapping[str, Event], here: str, today: date, empty: str) -> str:
     """A list of events for a track or party page: upcoming first, then past."""
     upcoming, past = split_by_date(events, today)
     items = [
@@ -147,7 +147,7 @@ def material_line(catalog: Catalog, material_id: str, here: str) -> Markup:
     return Markup("{} – {}").format(html_link(here, material_page(material_id), material.title), " · ".join(facts))
 
 
-def material_list(catalog: Catalog, materials: Mapping[str, Material], here: str, empty: str) -> Markup:
+def material_list(catalog: Catalog, materials: Mapping[str, Material], here: str, empty: str) -> str:
     return html_list([material_line(catalog, key, here) for key in materials], empty)
 
 
@@ -253,4 +253,4 @@ def material_facts(catalog: Catalog, material_id: str) -> str:
         day = danish_date(catalog.meetings[meeting_id].day)
         facts.append(f"**Fra Følgegruppens møde:** {link(here, FOLLOWUP_PAGE, day)}")
     facts.append(f"**Klassifikation:** {CLASSIFICATION_LABELS[material.classification]}")
-    return bullets(facts, "") + "\n\n" + _download(catalog, material_id, here, "md-button md-button--primary")
+    return bullets(facts, "") + "\n\n" + str(_download(catalog, material_id, here, "md-button md-button--primary"))

@@ -40,3 +40,21 @@ def test_negative_control_raw_text_would_become_markup():
 def test_link_label_is_escaped_and_path_is_relative():
     """link() escapes its label and makes the target relative to the page it is on."""
     assert link("seminarer/x.md", "parter/eas.md", "A [b]") == "[A &#91;b&#93;](../parter/eas.md)"
+
+
+def test_generated_pages_and_macros_return_plain_str():
+    """Pages and macro output are plain str: a markupsafe Markup there would escape the page's own Markdown."""
+    from datetime import date
+
+    from macros import MACROS
+    from macros.catalog import load_catalog
+    from macros.pages import generated_pages
+
+    from .conftest import ROOT
+
+    catalog = load_catalog(ROOT / "data")
+    pages = generated_pages(catalog, {}, date(2026, 11, 25))
+    macros = {name: function(catalog, "index.md") for name, function in MACROS.items()}
+    wrong = [name for name, value in {**pages, **macros}.items() if type(value) is not str]
+    wrong += [path for path, page in pages.items() if "&#34;" in page.split("---\n")[1]]
+    assert not wrong, f"not plain str, or quotes escaped in the front matter: {wrong}"
