@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from . import render, render_charts, render_events, render_followup
@@ -11,7 +12,8 @@ from .dates import local_day
 CATALOG_KEY = "vidensportalen_catalog"
 MOMENT_KEY = "vidensportalen_moment"
 
-# Macro name as contributors write it in Markdown → the engine function behind it.
+# Macro name as contributors write it in Markdown → the engine function behind it, called with the
+# catalog and the page it is on.
 MACROS = {
     "spor_oversigt": render.tracks_overview,
     "spor_liste": render.tracks_list,
@@ -23,28 +25,31 @@ MACROS = {
     "aftalens_forpligtelser": render.agreement_commitments,
     "organisering": render.organisation,
     "oekonomi_og_periode": render.economy_and_period,
+    "materiale_bibliotek": render_events.materials_library,
+    "indsatser_oversigt": render_followup.initiatives_overview,
+    "indsatser_pr_maal": partial(render_followup.initiatives_by_goal, heading="###"),
+    "organisationsdiagram": render_charts.organisation_chart,
+}
+# The same, for functions that also need the build's date (what is upcoming, what counts as held).
+DATED_MACROS = {
+    "seminar_oversigt": render_events.events_overview,
+    "foelgegruppe_moeder": render_followup.meetings_by_year,
+    "aarsstatus_oversigt": render_followup.annual_index,
+    "aktivitet_diagram": render_charts.activity_chart,
 }
 
 
 def define_env(env) -> None:
     catalog = env.conf[CATALOG_KEY]
+    today = local_day(env.conf[MOMENT_KEY])
 
-    def bind(function):
-        return lambda: function(catalog, env.page.file.src_uri)
+    def bind(function, *extra):
+        return lambda: function(catalog, env.page.file.src_uri, *extra)
 
     for name, function in MACROS.items():
         env.macro(bind(function), name)
-    today = local_day(env.conf[MOMENT_KEY])
-    env.macro(lambda: render_events.events_overview(catalog, env.page.file.src_uri, today), "seminar_oversigt")
-    env.macro(lambda: render_events.materials_library(catalog, env.page.file.src_uri), "materiale_bibliotek")
-    env.macro(lambda: render_followup.meetings_by_year(catalog, env.page.file.src_uri, today), "foelgegruppe_moeder")
-    env.macro(lambda: render_followup.initiatives_overview(catalog, env.page.file.src_uri), "indsatser_oversigt")
-    env.macro(
-        lambda: render_followup.initiatives_by_goal(catalog, env.page.file.src_uri, heading="###"), "indsatser_pr_maal"
-    )
-    env.macro(lambda: render_followup.annual_index(catalog, env.page.file.src_uri, today), "aarsstatus_oversigt")
-    env.macro(lambda: render_charts.organisation_chart(catalog, env.page.file.src_uri), "organisationsdiagram")
-    env.macro(lambda: render_charts.activity_chart(catalog, env.page.file.src_uri, today), "aktivitet_diagram")
+    for name, function in DATED_MACROS.items():
+        env.macro(bind(function, today), name)
 
 
 def on_pre_page_macros(env) -> None:

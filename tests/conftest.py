@@ -12,6 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
+# The Markdown extensions the site's pages go through: mkdocs.yml's, plus the three MkDocs always adds.
+SITE_MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "toc", "tables", "fenced_code"]
 
 
 def copy_project(target: Path) -> Path:

@@ -25,12 +25,12 @@ from macros.errors import DataError
 from macros.pages import generated_pages
 from macros.text import md
 
-from .conftest import ROOT, copy_project, run_build
+from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS, copy_project, run_build
 
 # Characters that mean something to HTML, Markdown, its extensions or Jinja, and a few Danish letters.
 SYNTAX = "<>&\"'`*_[](){}#+-.!|~^=:$%\\/@ \næøåÆØÅ"
 HOSTILE = st.text(alphabet=st.sampled_from(SYNTAX) | st.characters(codec="utf-8", categories=["L", "N"]), max_size=40)
-EXTENSIONS = ["attr_list", "md_in_html", "def_list", "admonition", "tables", "toc", "pymdownx.details"]
+EXTENSIONS = SITE_MARKDOWN_EXTENSIONS
 TODAY = date(2026, 11, 25)
 
 

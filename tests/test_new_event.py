@@ -6,13 +6,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import get_args
 
 import pytest
 
 from macros.catalog import load_catalog
-from macros.model import Event
-from tools.new_event import CLASSIFICATIONS, KINDS, MAX_SLUG, STATUSES, slugify
+from tools.new_event import MAX_SLUG, slugify
 
 from .conftest import ROOT, build_ok
 
@@ -143,16 +141,6 @@ def test_long_title_is_cut_at_a_word_boundary():
     slug = slugify(title)
     assert 0 < len(slug) <= MAX_SLUG, f"slug {slug!r} is {len(slug)} characters long"
     assert uncut.startswith(f"{slug}-"), f"slug {slug!r} is not the title's slug cut between two words"
-
-
-def test_allowed_values_match_the_event_model():
-    """The values the tool writes and lists in its comments are the ones macros.model.Event allows."""
-    fields = Event.model_fields
-    found = (get_args(fields["kind"].annotation), get_args(fields["status"].annotation))
-    found += (get_args(fields["classification"].annotation),)
-    assert found == (KINDS, STATUSES, CLASSIFICATIONS), (
-        f"the tool's values {KINDS, STATUSES, CLASSIFICATIONS} != {found}"
-    )
 
 
 def test_tool_does_not_import_mkdocs():

@@ -6,9 +6,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
+
 from macros.catalog import load_catalog
 
-from .conftest import ROOT, build_ok
+from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS, build_ok
 
 CATALOG = load_catalog(ROOT / "data")
 
@@ -157,3 +159,17 @@ def test_negative_control_the_link_check_finds_a_broken_link(tmp_path):
     (tmp_path / "b" / "index.html").write_text("ok", encoding="utf-8")
     (tmp_path / "index.html").write_text('<a href="findes-ikke/">x</a><a href="b/">y</a>', encoding="utf-8")
     assert broken_links(tmp_path) == ["index.html → findes-ikke/"], broken_links(tmp_path)
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml's !ENV tags read as plain values."""
+
+
+_IgnoreTags.add_constructor("!ENV", lambda loader, node: None)
+
+
+def test_the_tests_render_markdown_with_the_sites_extensions():
+    """SITE_MARKDOWN_EXTENSIONS, which the escaping tests use, are the extensions mkdocs.yml configures."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)  # noqa: S506 -- SafeLoader
+    configured = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    assert sorted([*configured, "tables", "fenced_code"]) == sorted(SITE_MARKDOWN_EXTENSIONS), configured

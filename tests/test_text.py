@@ -9,6 +9,8 @@ import pytest
 
 from macros.text import link, md
 
+from .conftest import SITE_MARKDOWN_EXTENSIONS
+
 TRICKY = [
     'Projekt "Sammen om familien"',
     "Rocker- og bande-miljøet: 1. del",
@@ -24,7 +26,7 @@ TRICKY = [
 @pytest.mark.parametrize("value", TRICKY)
 def test_md_round_trips_through_markdown_as_plain_text(value):
     """md(value) rendered by Python-Markdown is one paragraph whose only text is the value itself."""
-    html = markdown.markdown(md(value), extensions=["attr_list", "md_in_html", "tables", "def_list"])
+    html = markdown.markdown(md(value), extensions=SITE_MARKDOWN_EXTENSIONS)
     assert html.startswith("<p>") and html.endswith("</p>"), html
     inner = html[3:-4]
     assert "<" not in inner, f"markup in {inner!r}"

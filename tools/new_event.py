@@ -10,18 +10,19 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, get_args
 
 import yaml
+
+from macros.model import Event
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 EVENTS_DIR = "seminarer"
 
-# The allowed values of macros.model.Event, written out here because importing macros could pull in mkdocs;
-# tests/test_new_event.py checks that they still match the model.
-KINDS = ("vidensseminar", "netværksmøde")
-STATUSES = ("planlagt", "afholdt", "aflyst")
-CLASSIFICATIONS = ("offentlig", "intern", "fortrolig")
+# The allowed values, read from the model so the tool and the validation can never disagree.
+KINDS = get_args(Event.model_fields["kind"].annotation)
+STATUSES = get_args(Event.model_fields["status"].annotation)
+CLASSIFICATIONS = get_args(Event.model_fields["classification"].annotation)
 
 DEFAULT_KIND = "vidensseminar"
 DEFAULT_TRACKS = ("vidensdeling",)
