@@ -130,13 +130,16 @@ def test_initiatives_are_listed_per_track_and_per_goal(site):
 
 
 def test_print_stylesheet_hides_navigation_and_breaks_between_sections():
-    """print.css hides header, tabs, sidebars, search and footer in print and breaks pages between sections."""
+    """print.css hides navigation, search and footer in print, keeps the marking and breaks between sections."""
     css = (ROOT / "docs/assets/print.css").read_text(encoding="utf-8")
     block = css.split("@media print", 1)[1]
     hidden = block.split("display: none", 1)[0]
     missing = [s for s in (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer") if s not in hidden]
     assert not missing, f"not hidden in print: {missing}"
     assert re.search(r"\.vp-print-section \+ \.vp-print-section\s*\{\s*break-before: page", block), "no page break"
+    assert re.search(r"\.md-banner\s*\{\s*display: block !important", block), (
+        "the classification marking is not printed"
+    )
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "assets/print.css" in config, "print.css is not loaded by mkdocs.yml"
 
