@@ -54,6 +54,8 @@ def _settings(config: MkDocsConfig) -> tuple[str, int]:
             f"mkdocs.yml: extra.klassifikation '{level}' er ukendt{did_you_mean(level, list(CLASSIFICATION_ORDER))} "
             f"Vælg en af: {', '.join(CLASSIFICATION_ORDER)}."
         )
+    if not config.use_directory_urls:
+        raise PluginError("mkdocs.yml: use_directory_urls skal være true; sitets links mellem sider forudsætter det.")
     limit = config.extra.get("max_filstørrelse_mb", 25)
     if not isinstance(limit, int | float) or isinstance(limit, bool) or limit <= 0:
         raise PluginError(f"mkdocs.yml: extra.max_filstørrelse_mb skal være et positivt tal, ikke '{limit}'.")
@@ -91,10 +93,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     prose = {}
     for file in list(files):
         folder, _, name = file.src_uri.rpartition("/")
-        if folder == MATERIALS_DIR and not name.endswith(".md") and file.src_uri not in published_files:
-            # Only files that a published material names leave docs/: nothing withheld or forgotten slips out.
-            if file.src_uri not in catalog.withheld_files:
-                log.info(f"Vidensportalen: docs/{file.src_uri} hører ikke til et materiale i data/ og udgives ikke.")
+        if file.src_uri in catalog.withheld_files:
+            files.remove(file)
+            continue
+        in_materials = f"{folder}/".startswith(f"{MATERIALS_DIR}/")
+        if in_materials and not name.endswith(".md") and file.src_uri not in published_files:
+            # Only files that a published material names leave docs/materialer/: nothing forgotten slips out.
+            log.info(f"Vidensportalen: docs/{file.src_uri} hører ikke til et materiale i data/ og udgives ikke.")
             files.remove(file)
             continue
         if folder not in expected or name == "index.md" or not name.endswith(".md"):

@@ -331,3 +331,20 @@ def test_an_event_whose_date_disagrees_with_its_file_name_is_an_error(project):
     event.write_text(event.read_text(encoding="utf-8").replace("dato: 2027-01-14", "dato: 2027-01-15"))
     [message] = _errors(project)
     assert "felt 'dato': datoen 2027-01-15 passer ikke med filnavnet" in message, message
+
+
+def test_a_withheld_materials_file_outside_materialer_is_not_published(tmp_path):
+    """A fortrolig material whose file lies elsewhere in docs/ is withheld with its file; an intern one is published."""
+    project = copy_project(tmp_path / "projekt")
+    (project / "docs/bilag").mkdir()
+    write_pdf(project / "docs/bilag/hemmeligt.pdf", "Bilag", ["Hemmeligt."])
+    write_pdf(project / "docs/bilag/aabent.pdf", "Bilag", ["Åbent."])
+    for name, level in (("hemmeligt", "fortrolig"), ("aabent", "intern")):
+        (project / f"data/materialer/{name}.yml").write_text(
+            f"titel: Bilag {name}\ntype: notat\ndato: 2026-05-01\nfil: bilag/{name}.pdf\nklassifikation: {level}\n",
+            encoding="utf-8",
+        )
+    site = tmp_path / "site"
+    build_log(project, site, env=BUILD_ENV)
+    assert not (site / "bilag/hemmeligt.pdf").exists(), "the withheld file was published"
+    assert (site / "bilag/aabent.pdf").is_file(), "negative control: the intern file is missing"
