@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -100,8 +101,7 @@ def calendar_feed(
     """One calendar with every event, cancelled ones included, ordered by (day, start, id) so builds agree."""
     stamp = _utc(stamp)
     ordered = sorted(events, key=lambda item: (item[1].day, item[1].start, item[0]))
-    ids = [event_id for event_id, _ in ordered]
-    duplicates = sorted({event_id for event_id in ids if ids.count(event_id) > 1})
+    duplicates = sorted(event_id for event_id, count in Counter(key for key, _ in ordered).items() if count > 1)
     if duplicates:
         raise ValueError(f"event ids must be unique in a feed, repeated: {', '.join(duplicates)}")
     return _calendar(name, (_vevent(event_id, event, url_for(event_id), stamp) for event_id, event in ordered))
