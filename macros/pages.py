@@ -42,6 +42,17 @@ def _sections(*pairs: tuple[str, str | None]) -> str:
     return "\n".join(f"## {heading}\n\n{body}\n" for heading, body in pairs if body is not None)
 
 
+def _activity(catalog: Catalog, their_events, their_materials, here: str, today: date) -> tuple[tuple[str, str], ...]:
+    """The sections listing a party's or a track's events and materials."""
+    return (
+        (
+            "Seminarer og netværksmøder",
+            events.event_list(catalog, their_events, here, today, "Ingen arrangementer endnu."),
+        ),
+        ("Materialer", events.material_list(catalog, their_materials, here, "Ingen materialer endnu.")),
+    )
+
+
 def party_markdown(catalog: Catalog, party: Party, prose: str | None, today: date) -> str:
     here = party_page(party.id)
     tags = [party.tag, catalog.authorities[party.authority].name, *(catalog.tracks[t].name for t in party.tracks)]
@@ -55,18 +66,7 @@ def party_markdown(catalog: Catalog, party: Party, prose: str | None, today: dat
             ("Rolle i samarbejdet", render.party_role(party)),
             ("Spor", render.party_tracks(catalog, party, here)),
             ("Underenheder", render.party_children(catalog, party, here)),
-            (
-                "Seminarer og netværksmøder",
-                events.event_list(
-                    catalog, catalog.events_of_party(party.id), here, today, "Enheden har ingen arrangementer endnu."
-                ),
-            ),
-            (
-                "Materialer",
-                events.material_list(
-                    catalog, catalog.materials_of_party(party.id), here, "Enheden har ingen materialer endnu."
-                ),
-            ),
+            *_activity(catalog, catalog.events_of_party(party.id), catalog.materials_of_party(party.id), here, today),
         )
         + f"\n{link(here, PARTIES_INDEX, 'Alle parter')}\n"
     )
@@ -84,18 +84,7 @@ def track_markdown(catalog: Catalog, track: Track, prose: str | None, today: dat
             ("Aftalens eksempler", render.track_examples(track)),
             ("Parter i sporet", render.track_parties(catalog, track, here)),
             ("Eksterne aktører", render.track_actors(catalog, track)),
-            (
-                "Seminarer og netværksmøder",
-                events.event_list(
-                    catalog, catalog.events_in_track(track.id), here, today, "Sporet har ingen arrangementer endnu."
-                ),
-            ),
-            (
-                "Materialer",
-                events.material_list(
-                    catalog, catalog.materials_in_track(track.id), here, "Sporet har ingen materialer endnu."
-                ),
-            ),
+            *_activity(catalog, catalog.events_in_track(track.id), catalog.materials_in_track(track.id), here, today),
         )
         + f"\n{link(here, TRACKS_INDEX, 'Alle spor')}\n"
     )

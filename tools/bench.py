@@ -19,13 +19,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from tools.make_example_pdf import write_pdf
+from tools.project import ROOT, copy_project
 
-from tools.make_example_pdf import write_pdf  # noqa: E402 -- needs ROOT on sys.path when run as a script
-
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "data")
 SOURCE_DATE_EPOCH = 1_780_272_000  # 2026-06-01 00:00 UTC: events before it are held, after it planned
 TODAY = datetime.fromtimestamp(SOURCE_DATE_EPOCH, UTC).date()
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)}
@@ -90,18 +86,6 @@ def _dump(value: object) -> str:
 
 def _load(path: Path) -> object:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def copy_project(target: Path) -> Path:
-    """Copy what a build reads into `target` (as tests/conftest.py does), leaving the repo untouched."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def _parties(data: Path, count: int, tracks: list[str], rng: random.Random) -> list[dict]:
