@@ -84,13 +84,19 @@ class Catalog:
 
 
 def load_catalog(
-    data_dir: Path, *, docs_dir: Path | None = None, publish_up_to: str = "intern", max_file_bytes: int = 25_000_000
+    data_dir: Path,
+    *,
+    docs_dir: Path | None = None,
+    publish_up_to: str = "intern",
+    max_file_bytes: int = 25_000_000,
+    check_text=None,
 ) -> Catalog:
     """Read and check every file in `data_dir`; raise DataError listing every problem found.
 
-    Events and materials classified above `publish_up_to` are left out and only named in `withheld`.
+    Events and materials classified above `publish_up_to` are left out and only named in `withheld`;
+    `check_text` (the CPR guard) sees each file's text as it is read.
     """
-    reader = DataReader(data_dir)
+    reader = DataReader(data_dir, check_text)
     agreement = reader.document("aftale.yml", Agreement)
     organisation = reader.document("organisation.yml", Organisation)
     strategy = reader.document("sikker-by.yml", Strategy)
@@ -130,6 +136,7 @@ def load_catalog(
         publish_up_to=publish_up_to,
         max_file_bytes=max_file_bytes,
     )
+    reader.unread()
     if reader.problems:
         raise DataError(reader.problems)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -77,28 +77,37 @@ def masked(found: str) -> str:
     return _digits(found)[:6] + "-****"
 
 
+def text_check(allow: Collection[str]) -> Callable[[str, Path], list[Problem]]:
+    """A check for one text already read: a Problem per CPR number in it that `allow` does not list."""
+    allowed = {_digits(entry) for entry in allow}
+
+    def check(text: str, shown_as: Path) -> list[Problem]:
+        return [
+            Problem(
+                file=shown_as,
+                line=line,
+                message=(
+                    f"teksten indeholder noget, der ligner et CPR-nummer ({masked(found)}). Fjern det, "
+                    "eller tilføj det til cpr_tilladte i mkdocs.yml, hvis det ikke er et CPR-nummer."
+                ),
+            )
+            for line, found in find_cpr_numbers(text)
+            if _digits(found) not in allowed
+        ]
+
+    return check
+
+
 def scan_files(paths: Iterable[Path], *, root: Path, allow: Collection[str]) -> list[Problem]:
     """One Problem per CPR number in the files, except allowed ones; files that are not UTF-8 are skipped."""
-    allowed = {_digits(entry) for entry in allow}
+    check = text_check(allow)
     problems = []
     for path in paths:
         try:
             text = Path(path).read_bytes().decode("utf-8")
         except UnicodeDecodeError:
             continue  # not UTF-8 text; reported by the checks that read the file for its content
-        for line, found in find_cpr_numbers(text):
-            if _digits(found) in allowed:
-                continue
-            problems.append(
-                Problem(
-                    file=_relative(Path(path), root),
-                    line=line,
-                    message=(
-                        f"teksten indeholder noget, der ligner et CPR-nummer ({masked(found)}). Fjern det, "
-                        "eller tilføj det til cpr_tilladte i mkdocs.yml, hvis det ikke er et CPR-nummer."
-                    ),
-                )
-            )
+        problems += check(text, _relative(Path(path), root))
     return problems
 
 

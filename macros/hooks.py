@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import CATALOG_KEY, MOMENT_KEY
 from macros.catalog import load_catalog
-from macros.cpr_guard import scan_files, text_files
+from macros.cpr_guard import scan_files, text_check, text_files
 from macros.dates import build_moment, local_day
 from macros.errors import DataError, did_you_mean
 from macros.ics import calendar_feed, event_calendar
@@ -66,12 +66,19 @@ def _settings(config: MkDocsConfig) -> tuple[str, int]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     level, max_bytes = _settings(config)
     root = project_dir(config)
-    cpr_hits = scan_files(text_files(root / "data", Path(config.docs_dir)), root=root, allow=_cpr_allow_list(config))
+    allow = _cpr_allow_list(config)
+    # The YAML in data/ is checked for CPR numbers as the catalog reads it; the rest of the text is read here.
+    prose = [p for p in text_files(root / "data", Path(config.docs_dir)) if p.suffix != ".yml"]
+    cpr_hits = scan_files(prose, root=root, allow=allow)
     if cpr_hits:
         raise PluginError(DataError(cpr_hits).report())
     try:
         catalog = load_catalog(
-            root / "data", docs_dir=Path(config.docs_dir), publish_up_to=level, max_file_bytes=max_bytes
+            root / "data",
+            docs_dir=Path(config.docs_dir),
+            publish_up_to=level,
+            max_file_bytes=max_bytes,
+            check_text=text_check(allow),
         )
     except DataError as error:
         raise PluginError(error.report()) from None

@@ -29,8 +29,10 @@ class Record:
 class DataReader:
     """Collects records and problems while data/ is read; raises once, with every problem."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, check_text=None):
         self.data_dir = data_dir
+        self.check_text = check_text
+        self.read: set[Path] = set()
         self.problems: list[Problem] = []
 
     def shown(self, path: Path) -> Path:
@@ -57,6 +59,7 @@ class DataReader:
         records = []
         for path in sorted((self.data_dir / name).glob("*.yml")):
             if not _SLUG.fullmatch(path.stem):
+                self.read.add(path)
                 message = "filnavnet skal være små bogstaver a-z, tal og bindestreger, fx 2026-03-12-rekruttering.yml."
                 self.problems.append(Problem(self.shown(path), message))
                 continue
@@ -67,9 +70,23 @@ class DataReader:
             self.problems += problems
             if item is not None:
                 records.append(Record(item, raw, self.shown(path), f"'{path.stem}'"))
-        for stray in sorted((self.data_dir / name).glob("*.yaml")):
-            self.problems.append(Problem(self.shown(stray), "filen skal hedde .yml, ikke .yaml."))
         return records
+
+    def unread(self) -> None:
+        """A problem for each YAML file in data/ that no part of the site reads, so nothing is silently ignored."""
+        for path in sorted(self.data_dir.rglob("*.y*ml")):
+            if path in self.read or any(part.startswith(".") for part in path.relative_to(self.data_dir).parts):
+                continue
+            if path.suffix == ".yaml":
+                self.problems.append(Problem(self.shown(path), "filen skal hedde .yml, ikke .yaml."))
+            elif path.suffix == ".yml":
+                self.problems.append(
+                    Problem(
+                        self.shown(path),
+                        "filen bruges ikke af portalen. Seminarer hører til i data/seminarer/, materialer i "
+                        "data/materialer/, møder i data/foelgegruppe/ og indsatser i data/indsatser/.",
+                    )
+                )
 
     def list_items(self, raw: object, model: type[BaseModel], file: Path, prefix=()) -> list[Record]:
         if not isinstance(raw, list):
@@ -87,11 +104,12 @@ class DataReader:
         return records
 
     def _read(self, path: Path) -> object | None:
+        self.read.add(path)
         if not path.is_file():
             self.problems.append(Problem(self.shown(path), "filen mangler i data/."))
             return None
         try:
-            return read_yaml(path, self.shown(path))
+            return read_yaml(path, self.shown(path), self.check_text)
         except DataError as error:
             self.problems += error.problems
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -72,13 +73,18 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
-def read_yaml(path: Path, shown_as: Path) -> object:
-    """Parse `path`; any failure is a DataError naming `shown_as` and the line in Danish."""
+def read_yaml(path: Path, shown_as: Path, check_text: Callable[[str, Path], list[Problem]] | None = None) -> object:
+    """Parse `path`; any failure is a DataError naming `shown_as` and the line in Danish.
+
+    `check_text` sees the file's text before it is parsed (the CPR guard), so the file is read only once.
+    """
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise DataError([Problem(shown_as, "filen er ikke gemt som UTF-8. Gem den igen som UTF-8.", line)]) from None
+    if check_text is not None and (problems := check_text(text, shown_as)):
+        raise DataError(problems)
     if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()):
         raise DataError([Problem(shown_as, "filen er tom. Udfyld den eller slet den.")])
     try:

@@ -191,3 +191,26 @@ def test_an_undefined_macro_fails_the_build(project):
     lines = page.read_text(encoding="utf-8").splitlines()
     output = build_fails(project)
     assert f"docs/aftalen.md, linje {len(lines)}: ukendt makro eller variabel 'findes_ikke'" in output, output
+
+
+def test_a_yaml_file_in_the_wrong_place_is_not_silently_ignored(data):
+    """A .yml file in data/ that no part of the site reads is an error that says where such files belong."""
+    (data / "2026-03-12-seminar.yml").write_text("titel: Et seminar\n", encoding="utf-8")
+    message = only(problems_of(data))
+    assert message.startswith("data/2026-03-12-seminar.yml: filen bruges ikke af portalen."), message
+    assert "data/seminarer/" in message, message
+
+
+def test_a_cpr_number_in_a_data_file_is_caught_as_the_catalog_reads_it(data):
+    """A CPR-like number in a YAML file stops loading with file and line, masked, when the guard is given."""
+    from macros.cpr_guard import text_check
+
+    event = data / "seminarer" / "2027-01-14-eksempel-netvaerksmoede.yml"
+    event.write_text(event.read_text(encoding="utf-8") + "resumé: Borger 0101901234 deltog.\n", encoding="utf-8")
+    line = len(event.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(DataError) as caught:
+        load_catalog(data, check_text=text_check([]))
+    [problem] = [str(p) for p in caught.value.problems]
+    assert problem.startswith(f"data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml, linje {line}: "), problem
+    assert "010190-****" in problem and "0101901234" not in problem, problem
+    load_catalog(data, check_text=text_check(["010190-1234"]))  # negative control: allowed, it loads
