@@ -26,6 +26,7 @@ MACROS = {
     "organisering": render.organisation,
     "oekonomi_og_periode": render.economy_and_period,
     "materiale_bibliotek": render_events.materials_library,
+    "nyeste_materialer": render_events.newest_materials,
     "indsatser_oversigt": render_followup.initiatives_overview,
     "indsatser_pr_maal": partial(render_followup.initiatives_by_goal, heading="###"),
     "organisationsdiagram": render_charts.organisation_chart,
@@ -33,6 +34,7 @@ MACROS = {
 # The same, for functions that also need the build's date (what is upcoming, what counts as held).
 DATED_MACROS = {
     "seminar_oversigt": render_events.events_overview,
+    "kommende_seminarer": render_events.upcoming_events,
     "foelgegruppe_moeder": render_followup.meetings_by_year,
     "aarsstatus_oversigt": render_followup.annual_index,
     "aktivitet_diagram": render_charts.activity_chart,

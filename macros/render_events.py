@@ -13,7 +13,9 @@ from .dates import danish_date, danish_size, danish_time, danish_when
 from .model import Event, Material
 from .paths import (
     CALENDAR_FEED,
+    EVENTS_INDEX,
     FOLLOWUP_PAGE,
+    MATERIALS_INDEX,
     event_calendar_file,
     event_page,
     material_page,
@@ -254,3 +256,17 @@ def material_facts(catalog: Catalog, material_id: str) -> str:
         facts.append(f"**Fra Følgegruppens møde:** {link(here, FOLLOWUP_PAGE, day)}")
     facts.append(f"**Klassifikation:** {CLASSIFICATION_LABELS[material.classification]}")
     return bullets(facts, "") + "\n\n" + str(_download(catalog, material_id, here, "md-button md-button--primary"))
+
+
+def upcoming_events(catalog: Catalog, here: str, today: date, count: int = 3) -> str:
+    """The next few events, soonest first, and a link to all of them (for the home page)."""
+    upcoming, _ = split_by_date(catalog.events, today)
+    listing = event_list(catalog, dict(upcoming[:count]), here, today, "Der er ingen kommende arrangementer lige nu.")
+    return f"{listing}\n\n{link(here, EVENTS_INDEX, 'Alle seminarer og netværksmøder')}"
+
+
+def newest_materials(catalog: Catalog, here: str, count: int = 5) -> str:
+    """The newest materials and a link to the library (for the home page)."""
+    newest = dict(list(catalog.materials.items())[:count])
+    listing = material_list(catalog, newest, here, "Der er endnu ingen materialer på portalen.")
+    return f"{listing}\n\n{link(here, MATERIALS_INDEX, 'Alle materialer')}"

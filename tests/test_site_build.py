@@ -112,13 +112,17 @@ def test_the_site_builds_when_mkdocs_runs_from_another_folder(built_site):
 
 
 def test_the_home_page_shows_tracks_parties_and_goals(built_site):
-    """The home page renders the data-backed parts: the four tracks, the party count and the goals."""
+    """The home page renders the data-backed parts: tracks, party count, goals, next events, newest materials."""
     html = page_of(built_site, "").read_text(encoding="utf-8")
-    missing = [
-        t
-        for t in ["Forebyggelse", "Vidensdeling og vidensopbygning", "Aftalen har 14 parter", "Øget tryghed"]
-        if t not in html
+    expected = [
+        "Forebyggelse",
+        "Vidensdeling og vidensopbygning",
+        "Aftalen har 14 parter",
+        "Øget tryghed",
+        "Eksempel: Netværksmøde mellem aftalens parter",  # the next event
+        "Eksempel: Referat af Følgegruppens møde",  # one of the newest materials
     ]
+    missing = [t for t in expected if t not in html]
     assert not missing, f"missing on the home page: {missing}"
 
 
