@@ -6,7 +6,6 @@ import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from markupsafe import escape
 
@@ -42,13 +41,14 @@ GROUP_GAP = 14
 VALUE_GAP = 8
 
 _CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-_SAFE_SCHEMES = {"", "http", "https", "mailto"}
 
 
 @dataclass(frozen=True)
 class Node:
+    """A box in the organisation chart. No links: Material's instant navigation cannot handle an SVG <a>, and
+    links inside role="img" are hidden from screen readers; the page lists the same units as links."""
+
     label: str
-    href: str | None = None
     children: tuple[Node, ...] = ()
 
 
@@ -88,12 +88,6 @@ def _svg(chart_id: str, title: str, description: str, height: float, body: str) 
     )
 
 
-def _href(href: str) -> str:
-    if urlsplit(href).scheme.lower() not in _SAFE_SCHEMES:
-        raise ValueError(f"link in a chart must be relative, http(s) or mailto: {href!r}")
-    return str(escape(href))
-
-
 def org_chart(roots: Sequence[Node], *, chart_id: str, title: str, description: str) -> str:
     """An organisation chart: one box per node on its own row, each level indented, elbow lines to the children."""
     if not roots:
@@ -116,8 +110,6 @@ def org_chart(roots: Sequence[Node], *, chart_id: str, title: str, description: 
             f' height="{_num(height)}" rx="{RADIUS}"/>'
         )
         shape = rect + _text(x + PAD_X, top + PAD_Y, label, "vp-chart__label", bold=root)
-        if node.href is not None:
-            shape = f'<a href="{_href(node.href)}">{shape}</a>'
         boxes.append(f'<g class="vp-chart__node{" vp-chart__root" if root else ""}">{shape}</g>')
         y = top + height + ROW_GAP
         elbows = []

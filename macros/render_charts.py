@@ -17,7 +17,7 @@ def organisation_chart(catalog: Catalog, here: str) -> str:
     def party_node(party_id: str) -> Node:
         party = catalog.parties[party_id]
         children = tuple(party_node(child.id) for child in catalog.children(party_id))
-        return Node(party.label, None, children)
+        return Node(party.label, children)
 
     roots = []
     for authority in catalog.authorities.values():
@@ -26,8 +26,8 @@ def organisation_chart(catalog: Catalog, here: str) -> str:
         for department in catalog.departments.values():
             members = catalog.children(department.id)
             if department.authority == authority.id and members:
-                nodes.append(Node(department.name, None, tuple(party_node(p.id) for p in members)))
-        roots.append(Node(authority.name, None, tuple(nodes)))
+                nodes.append(Node(department.name, tuple(party_node(p.id) for p in members)))
+        roots.append(Node(authority.name, tuple(nodes)))
     return org_chart(
         roots,
         chart_id="organisationsdiagram",
