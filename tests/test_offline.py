@@ -88,3 +88,17 @@ def test_negative_control_the_scanner_finds_planted_resources(tmp_path):
     (tmp_path / "style.css").write_text('@import "https://example.org/a.css"; b{background:url(/local.png)}', "utf-8")
     found = external_fetches(tmp_path)
     assert len(found) == 3, found
+
+
+def test_no_page_triggers_materials_external_script_loads(built_site):
+    """Material's bundle fetches mermaid from a CDN when a page has a mermaid diagram; no page has one.
+
+    (Its other CDN fetch, a ResizeObserver polyfill, only happens in browsers without ResizeObserver, which
+    Material does not support; the browser tests show no request leaving 127.0.0.1.)
+    """
+    bundle = next((built_site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert "mermaid" in bundle, "negative control: the bundle no longer mentions mermaid; revisit this test"
+    pages = [
+        str(p.relative_to(built_site)) for p in built_site.rglob("*.html") if 'class="mermaid"' in p.read_text("utf-8")
+    ]
+    assert not pages, f"pages with a mermaid diagram, which would load a script from a CDN: {pages}"
