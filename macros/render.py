@@ -13,7 +13,7 @@ def track_label(track: Track) -> str:
     return f"{track.number}. {track.name}"
 
 
-def party_line(catalog: Catalog, party: Party, here: str) -> str:
+def party_line(party: Party, here: str) -> str:
     line = link(here, party_page(party.id), party.label)
     if party.note:
         line += f" – {md(party.note)}"
@@ -25,7 +25,7 @@ def party_line(catalog: Catalog, party: Party, here: str) -> str:
 def _party_tree(catalog: Catalog, parties: list[Party], here: str, depth: int = 0) -> list[str]:
     lines = []
     for party in parties:
-        lines.append("    " * depth + "- " + party_line(catalog, party, here))
+        lines.append("    " * depth + "- " + party_line(party, here))
         lines += _party_tree(catalog, catalog.children(party.id), here, depth + 1)
     return lines
 
@@ -126,7 +126,7 @@ def party_facts(catalog: Catalog, party: Party, here: str) -> str:
     authority = catalog.authorities[party.authority]
     facts = [f"**Myndighed:** {md(authority.name)}"]
     if party.parent in catalog.parties:
-        facts.append(f"**Hører under:** {party_line(catalog, catalog.parties[party.parent], here)}")
+        facts.append(f"**Hører under:** {party_line(catalog.parties[party.parent], here)}")
     elif party.parent in catalog.departments:
         facts.append(f"**Hører under:** {md(catalog.departments[party.parent].name)}")
     if party.note:
@@ -156,7 +156,7 @@ def track_examples(track: Track) -> str:
 
 
 def track_parties(catalog: Catalog, track: Track, here: str) -> str:
-    lines = [party_line(catalog, p, here) for p in catalog.parties_in_track(track.id)]
+    lines = [party_line(p, here) for p in catalog.parties_in_track(track.id)]
     return bullets(lines, "Aftalen knytter ikke navngivne parter til dette spor.")
 
 
