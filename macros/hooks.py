@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import CATALOG_KEY, MOMENT_KEY
 from macros.catalog import load_catalog
+from macros.cdn_guard import localise_cdn_urls
 from macros.cpr_guard import scan_files, text_check, text_files
 from macros.dates import build_moment, local_day
 from macros.errors import DataError, did_you_mean
@@ -135,6 +136,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
+    localise_cdn_urls(Path(config.site_dir) / "assets" / "javascripts")
     catalog = config[CATALOG_KEY]
     index = Path(config.site_dir) / "search" / "search_index.json"
     if not index.is_file():
