@@ -46,6 +46,8 @@ EXAMPLE_MATERIAL = (
 )
 
 
+# Two twins each for tracks and parties: the Markdown ones go into Markdown (labels need md(), since Markdown
+# reads text inside inline HTML too), the HTML ones into HTML blocks that Markdown leaves alone.
 def _track_links(catalog: Catalog, track_ids, here: str) -> str:
     return ", ".join(
         link(here, track_page(t), f"{catalog.tracks[t].number}. {catalog.tracks[t].name}") for t in track_ids
