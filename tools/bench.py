@@ -184,8 +184,9 @@ def make_corpus(target: Path, size: float, seed: int = 2026) -> dict[str, int]:
         "materials": round(BASE_MATERIALS * size),
     }
     parties = _parties(data, counts["parties"], tracks, rng)
-    with (data / "parter.yml").open("a", encoding="utf-8") as out:
-        out.write("\n# --- Syntetiske enheder til tools/bench.py ---\n" + _dump(parties))
+    if parties:  # an empty list would append '[]' to the shipped list and break the file
+        with (data / "parter.yml").open("a", encoding="utf-8") as out:
+            out.write("\n# --- Syntetiske enheder til tools/bench.py ---\n" + _dump(parties))
     party_ids = [p["id"] for p in _load(data / "parter.yml")]
     for number in range(1, counts["events"] + 1):
         day = _day(number - 1, counts["events"], rng)
@@ -329,9 +330,9 @@ def count_yaml_reads(project: Path) -> tuple[int, int, int, float]:
     original = macros.yamlfile.read_yaml
     paths: list[Path] = []
 
-    def counting(path: Path, shown_as: Path) -> object:
+    def counting(path: Path, *rest: object) -> object:
         paths.append(Path(path).resolve())
-        return original(path, shown_as)
+        return original(path, *rest)
 
     # Modules that did `from .yamlfile import read_yaml` hold their own name for it; patch every binding.
     bound = [m for m in list(sys.modules.values()) if getattr(m, "read_yaml", None) is original]

@@ -1,0 +1,33 @@
+"""`make bench` runs end to end on a tiny corpus and prints every figure the issue asks for (no timing checked)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+FIGURES = ["build time:", "pages per second", "largest page:", "search_index.json:", "ratio", "scaling ratio"]
+
+
+def test_bench_runs_and_prints_its_figures(tmp_path):
+    """The benchmark exits 0 on a tiny corpus and prints both builds' figures, the ratio and the scaling."""
+    command = [sys.executable, "-m", "tools.bench", "--size", "0.02", "--runs", "1", "--work", str(tmp_path)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900, check=False)
+    output = result.stdout + result.stderr
+    missing = [figure for figure in FIGURES if figure not in output]
+    assert result.returncode == 0 and not missing, f"exit {result.returncode}, missing {missing}:\n{output[-3000:]}"
+    assert "Traceback" not in output, output[-3000:]
+
+
+def test_negative_control_a_failing_build_is_reported_not_hidden(tmp_path):
+    """Negative control: a corpus that cannot build makes the benchmark exit non-zero with mkdocs' message."""
+    from tools import bench
+
+    project = tmp_path / "projekt"
+    bench.make_corpus(project, 0.01)
+    (project / "data" / "spor.yml").write_text("- id: [\n", encoding="utf-8")
+    with pytest.raises(bench.BuildFailed, match=r"spor\.yml"):
+        bench.build(project / "mkdocs.yml", tmp_path / "site")
