@@ -6,23 +6,27 @@ import logging
 import sys
 from pathlib import Path
 
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
 # mkdocs imports a hook file with only its own folder on sys.path; the engine is its package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import CATALOG_KEY, MOMENT_KEY
+from macros import CATALOG_KEY, GENERATED_KEY, MOMENT_KEY
 from macros.catalog import load_catalog
 from macros.cdn_guard import localise_cdn_urls
 from macros.cpr_guard import scan_files, text_check, text_files
 from macros.dates import build_moment, local_day
 from macros.errors import DataError, did_you_mean
+from macros.html import Heading
 from macros.ics import calendar_feed, event_calendar
 from macros.model import CLASSIFICATION_ORDER
-from macros.pages import generated_pages, page_ids
+from macros.pages import GeneratedPage, generated_pages, page_ids
 from macros.paths import CALENDAR_FEED, event_calendar_file
 from macros.pdftext import pdf_text
 from macros.publications import MATERIALS_DIR
@@ -119,8 +123,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         prose[file.src_uri] = file.content_string
         files.remove(file)
-    for path, markdown in generated_pages(catalog, prose, local_day(moment)).items():
-        files.append(File.generated(config, path, content=markdown))
+    pages = generated_pages(catalog, prose, local_day(moment))
+    for path, page in pages.items():
+        files.append(File.generated(config, path, content=page.markdown))
+    config[GENERATED_KEY] = pages
     site_url = config.site_url or None
 
     def url_for(event_id: str) -> str | None:
@@ -132,6 +138,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         single = event_calendar(event_id, event, url=url_for(event_id), stamp=moment)
         files.append(File.generated(config, event_calendar_file(event_id), content=single))
     return files
+
+
+def _toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:
+    return [{"level": h.level, "id": h.id, "name": h.name} for h in headings]
+
+
+def _flat_tokens(items: list[AnchorLink] | TableOfContents) -> list[dict]:
+    tokens = []
+    for item in items:
+        tokens.append({"level": item.level, "id": item.id, "name": item.title})
+        tokens += _flat_tokens(item.children)
+    return tokens
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page's finished HTML goes around what Markdown made of its prose; its contents list too."""
+    generated: GeneratedPage | None = config[GENERATED_KEY].get(page.file.src_uri)
+    if generated is None or not (generated.head or generated.tail):
+        return html
+    tokens = _toc_tokens(generated.head_headings) + _flat_tokens(page.toc) + _toc_tokens(generated.tail_headings)
+    page.toc = get_toc(nest_toc_tokens(tokens))
+    return "\n".join(part for part in (generated.head, html, generated.tail) if part)
 
 
 @event_priority(-100)  # after the search plugin has written its index

@@ -1,16 +1,18 @@
-"""Catalog → the generated pages, one per party and per track, as {docs path: Markdown}."""
+"""Catalog → the generated pages, one per party, track, event, material and year."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
-from . import render, render_followup
+from . import html, render, render_followup
 from . import render_events as events
 from .annual import years_with_data
 from .catalog import Catalog
 from .dates import danish_date
+from .html import Body, Heading
 from .model import Event, Party, Track
 from .paths import (
     ANNUAL_INDEX,
@@ -27,6 +29,18 @@ from .paths import (
 from .text import attr, link, md
 
 
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page: `head` and `tail` are finished HTML, `markdown` (front matter and the contributor's prose, or the
+    whole body) goes through Markdown as any page does and lands between them."""
+
+    markdown: str
+    head: str = ""
+    tail: str = ""
+    head_headings: tuple[Heading, ...] = ()
+    tail_headings: tuple[Heading, ...] = ()
+
+
 def _front_matter(title: str, tags: list[str]) -> str:
     # Material writes title and tags into the HTML unescaped, so they are escaped here. JSON strings are
     # valid YAML and much faster to write than yaml.safe_dump. The page has no macro calls, so
@@ -38,86 +52,84 @@ def _front_matter(title: str, tags: list[str]) -> str:
     )
 
 
-def _sections(*pairs: tuple[str, str | None]) -> str:
-    return "\n".join(f"## {heading}\n\n{body}\n" for heading, body in pairs if body is not None)
-
-
-def _activity(catalog: Catalog, their_events, their_materials, here: str, today: date) -> tuple[tuple[str, str], ...]:
-    """The sections listing a party's or a track's events and materials."""
-    return (
-        (
-            "Seminarer og netværksmøder",
-            events.event_list(catalog, their_events, here, today, "Ingen arrangementer endnu."),
-        ),
-        ("Materialer", events.material_list(catalog, their_materials, here, "Ingen materialer endnu.")),
+def _page(title: str, tags: list[str], head: Body, prose: str | None, tail: Body) -> GeneratedPage:
+    return GeneratedPage(
+        markdown=_front_matter(title, tags) + (f"{prose.strip()}\n" if prose else ""),
+        head=head.html(),
+        tail=tail.html(),
+        head_headings=tuple(head.headings),
+        tail_headings=tuple(tail.headings),
     )
 
 
-def party_markdown(catalog: Catalog, party: Party, prose: str | None, today: date) -> str:
+def _activity(catalog: Catalog, body: Body, their_events, their_materials, here: str, today: date) -> Body:
+    """The sections listing a party's or a track's events and materials."""
+    listing = events.event_list(catalog, their_events, here, today, "Ingen arrangementer endnu.")
+    return body.section("Seminarer og netværksmøder", listing).section(
+        "Materialer", events.material_list(catalog, their_materials, here, "Ingen materialer endnu.")
+    )
+
+
+def party_page_content(catalog: Catalog, party: Party, prose: str | None, today: date) -> GeneratedPage:
     here = party_page(party.id)
     tags = [party.tag, catalog.authorities[party.authority].name, *(catalog.tracks[t].name for t in party.tracks)]
-    return (
-        _front_matter(party.label, tags)
-        + f"# {md(party.label)}\n\n"
-        + render.party_facts(catalog, party, here)
-        + "\n\n"
-        + (f"{prose.strip()}\n\n" if prose else "")
-        + _sections(
-            ("Rolle i samarbejdet", render.party_role(party)),
-            ("Spor", render.party_tracks(catalog, party, here)),
-            ("Underenheder", render.party_children(catalog, party, here)),
-            *_activity(catalog, catalog.events_of_party(party.id), catalog.materials_of_party(party.id), here, today),
-        )
-        + f"\n{link(here, PARTIES_INDEX, 'Alle parter')}\n"
+    head = Body().heading(1, party.label).add(render.party_facts(catalog, party, here))
+    tail = (
+        Body()
+        .section("Rolle i samarbejdet", render.party_role(party))
+        .section("Spor", render.party_tracks(catalog, party, here))
+        .section("Underenheder", render.party_children(catalog, party, here))
     )
+    their_events, their_materials = catalog.events_of_party(party.id), catalog.materials_of_party(party.id)
+    _activity(catalog, tail, their_events, their_materials, here, today)
+    tail.add(html.paragraph(html.link(here, PARTIES_INDEX, "Alle parter")))
+    return _page(party.label, tags, head, prose, tail)
 
 
-def track_markdown(catalog: Catalog, track: Track, prose: str | None, today: date) -> str:
+def track_page_content(catalog: Catalog, track: Track, prose: str | None, today: date) -> GeneratedPage:
     here = track_page(track.id)
     label = render.track_label(track)
-    return (
-        _front_matter(label, [track.name])
-        + f"# {md(label)}\n\n"
-        + f"{md(track.purpose)}\n\n"
-        + (f"{prose.strip()}\n\n" if prose else "")
-        + _sections(
-            ("Aftalens eksempler", render.track_examples(track)),
-            ("Parter i sporet", render.track_parties(catalog, track, here)),
-            ("Eksterne aktører", render.track_actors(catalog, track)),
-            *_activity(catalog, catalog.events_in_track(track.id), catalog.materials_in_track(track.id), here, today),
-        )
-        + f"\n{link(here, TRACKS_INDEX, 'Alle spor')}\n"
+    head = Body().heading(1, label).add(html.paragraph(track.purpose))
+    tail = (
+        Body()
+        .section("Aftalens eksempler", render.track_examples(track))
+        .section("Parter i sporet", render.track_parties(catalog, track, here))
+        .section("Eksterne aktører", render.track_actors(catalog, track))
     )
+    their_events, their_materials = catalog.events_in_track(track.id), catalog.materials_in_track(track.id)
+    _activity(catalog, tail, their_events, their_materials, here, today)
+    tail.add(html.paragraph(html.link(here, TRACKS_INDEX, "Alle spor")))
+    return _page(label, [track.name], head, prose, tail)
 
 
-def event_markdown(catalog: Catalog, event_id: str, event: Event, prose: str | None) -> str:
+def event_page_content(catalog: Catalog, event_id: str, event: Event, prose: str | None) -> GeneratedPage:
     here = event_page(event_id)
     tags = [
         events.KIND_LABELS[event.kind],
         *(catalog.tracks[t].name for t in event.tracks),
         *(catalog.parties[p].tag for p in event.organisers),
     ]
-    notices = (events.EXAMPLE_EVENT + "\n" if event.example else "") + (
-        '!!! warning "Aflyst"\n    Arrangementet er aflyst.\n\n' if event.status == "aflyst" else ""
-    )
-    return (
-        _front_matter(event.title, tags)
-        + f"# {md(event.title)}\n\n"
-        + notices
-        + events.event_facts(catalog, event_id, event)
-        + "\n\n"
-        + _sections(("Om arrangementet", md(event.description)))
-        + (f"\n{prose.strip()}\n\n" if prose else "")
-        + _sections(
-            ("Program", events.programme(catalog, event_id, event)),
-            ("Materialer", events.event_materials(catalog, event_id, event)),
-            ("Resumé", md(event.summary) if event.summary else None),
+    head = (
+        Body()
+        .heading(1, event.title)
+        .add(
+            events.EXAMPLE_EVENT if event.example else None,
+            events.CANCELLED if event.status == "aflyst" else None,
+            events.event_facts(catalog, event_id, event),
         )
-        + f"\n{link(here, EVENTS_INDEX, 'Alle seminarer og netværksmøder')}\n"
+        .section("Om arrangementet", html.paragraph(event.description))
     )
+    tail = (
+        Body()
+        .section("Program", events.programme(catalog, event_id, event))
+        .section("Materialer", events.event_materials(catalog, event_id, event))
+        .section("Resumé", html.paragraph(event.summary) if event.summary else None)
+        .add(html.paragraph(html.link(here, EVENTS_INDEX, "Alle seminarer og netværksmøder")))
+    )
+    return _page(event.title, tags, head, prose, tail)
 
 
-def material_markdown(catalog: Catalog, material_id: str, prose: str | None) -> str:
+def material_page_content(catalog: Catalog, material_id: str, prose: str | None) -> GeneratedPage:
     material = catalog.materials[material_id]
     here = material_page(material_id)
     tags = [
@@ -125,21 +137,22 @@ def material_markdown(catalog: Catalog, material_id: str, prose: str | None) -> 
         *(catalog.tracks[t].name for t in catalog.material_tracks(material_id)),
         *(catalog.parties[p].tag for p in material.parties),
     ]
-    return (
-        _front_matter(material.title, tags)
-        + f"# {md(material.title)}\n\n"
-        + (events.EXAMPLE_MATERIAL + "\n" if material.example else "")
-        + events.material_facts(catalog, material_id)
-        + "\n\n"
-        + (f"{prose.strip()}\n\n" if prose else "")
-        + f"\n{link(here, MATERIALS_INDEX, 'Alle materialer')}\n"
+    head = (
+        Body()
+        .heading(1, material.title)
+        .add(events.EXAMPLE_MATERIAL if material.example else None, events.material_facts(catalog, material_id))
     )
+    tail = Body().add(html.paragraph(html.link(here, MATERIALS_INDEX, "Alle materialer")))
+    return _page(material.title, tags, head, prose, tail)
 
 
-def annual_markdown(catalog: Catalog, year: int, prose: str | None, today: date) -> str:
-    """'Årsstatus <år>': the figures to hand in with the status on the Sikker By strategy; prints on A4."""
+def annual_page_content(catalog: Catalog, year: int, prose: str | None, today: date) -> GeneratedPage:
+    """'Årsstatus <år>': the figures to hand in with the status on the Sikker By strategy; prints on A4.
+
+    It stays Markdown: its sections are the Følgegruppen macros' own, and there is one page a year.
+    """
     here = annual_page(year)
-    return (
+    markdown = (
         _front_matter(f"Årsstatus {year}", ["Årsstatus"])
         + f"# Årsstatus {year}\n\n"
         + f"Status på det strategiske samarbejde om rocker- og bandebekæmpelse for {year}, opgjort "
@@ -148,6 +161,7 @@ def annual_markdown(catalog: Catalog, year: int, prose: str | None, today: date)
         + render_followup.annual_sections(catalog, year, today)
         + f"\n\n{link(here, ANNUAL_INDEX, 'Alle årsstatusser')}\n"
     )
+    return GeneratedPage(markdown=markdown)
 
 
 def page_ids(catalog: Catalog) -> dict[str, set[str]]:
@@ -161,22 +175,22 @@ def page_ids(catalog: Catalog) -> dict[str, set[str]]:
     }
 
 
-def generated_pages(catalog: Catalog, prose: Mapping[str, str], today: date) -> dict[str, str]:
-    """Every generated page; `prose` maps a page's path to contributor Markdown placed in it."""
+def generated_pages(catalog: Catalog, prose: Mapping[str, str], today: date) -> dict[str, GeneratedPage]:
+    """Every generated page by its docs path; `prose` maps a page's path to contributor Markdown placed in it."""
     pages = {}
     for party in catalog.parties.values():
         path = party_page(party.id)
-        pages[path] = party_markdown(catalog, party, prose.get(path), today)
+        pages[path] = party_page_content(catalog, party, prose.get(path), today)
     for track in catalog.tracks.values():
         path = track_page(track.id)
-        pages[path] = track_markdown(catalog, track, prose.get(path), today)
+        pages[path] = track_page_content(catalog, track, prose.get(path), today)
     for event_id, event in catalog.events.items():
         path = event_page(event_id)
-        pages[path] = event_markdown(catalog, event_id, event, prose.get(path))
+        pages[path] = event_page_content(catalog, event_id, event, prose.get(path))
     for material_id in catalog.materials:
         path = material_page(material_id)
-        pages[path] = material_markdown(catalog, material_id, prose.get(path))
+        pages[path] = material_page_content(catalog, material_id, prose.get(path))
     for year in years_with_data(catalog):
         path = annual_page(year)
-        pages[path] = annual_markdown(catalog, year, prose.get(path), today)
+        pages[path] = annual_page_content(catalog, year, prose.get(path), today)
     return pages

@@ -1,7 +1,10 @@
-"""Catalog → Markdown fragments for the macros and the generated pages; every data value escaped."""
+"""Catalog → the agreement's parties, tracks and goals: Markdown for the macros, HTML for the generated pages."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
+from . import html
 from .catalog import Catalog
 from .dates import danish_date, danish_period
 from .model import Party, Track
@@ -13,21 +16,23 @@ def track_label(track: Track) -> str:
     return f"{track.number}. {track.name}"
 
 
-def party_line(party: Party, here: str) -> str:
-    line = link(here, party_page(party.id), party.label)
+def party_line(party: Party, here: str) -> Markup:
+    line = html.link(here, party_page(party.id), party.label)
     if party.note:
-        line += f" – {md(party.note)}"
+        line += Markup(" – {}").format(html.text(party.note))
     if party.left:
-        line += f" *(udtrådt {md(danish_date(party.left))})*"
+        line += Markup(" <em>(udtrådt {})</em>").format(danish_date(party.left))
     return line
 
 
-def _party_tree(catalog: Catalog, parties: list[Party], here: str, depth: int = 0) -> list[str]:
-    lines = []
+def party_tree(catalog: Catalog, parties: list[Party], here: str) -> Markup:
+    """The parties as a list, each with its sub-units in a list of their own."""
+    items = []
     for party in parties:
-        lines.append("    " * depth + "- " + party_line(party, here))
-        lines += _party_tree(catalog, catalog.children(party.id), here, depth + 1)
-    return lines
+        children = catalog.children(party.id)
+        below = Markup("\n") + party_tree(catalog, children, here) if children else Markup("")
+        items.append(party_line(party, here) + below)
+    return html.bullet_list(items)
 
 
 def parties_overview(catalog: Catalog, here: str) -> str:
@@ -36,17 +41,17 @@ def parties_overview(catalog: Catalog, here: str) -> str:
     for authority in catalog.authorities.values():
         own = [p for p in catalog.parties.values() if p.authority == authority.id]
         top = [p for p in own if p.parent is None]
-        sections.append(f"## {md(authority.name)}\n")
+        sections.append(f"## {md(authority.name)}")
         if top:
-            sections.append("\n".join(_party_tree(catalog, top, here)) + "\n")
+            sections.append(party_tree(catalog, top, here))
         for department in catalog.departments.values():
             members = catalog.children(department.id)
             if department.authority == authority.id and members:
-                sections.append(f"### {md(department.name)}\n")
-                sections.append("\n".join(_party_tree(catalog, members, here)) + "\n")
+                sections.append(f"### {md(department.name)}")
+                sections.append(party_tree(catalog, members, here))
         if not own:
-            sections.append("*Ingen enheder fra denne myndighed er registreret som part.*\n")
-    return "\n".join(sections)
+            sections.append("*Ingen enheder fra denne myndighed er registreret som part.*")
+    return "\n\n".join(str(s) for s in sections) + "\n"
 
 
 def parties_summary(catalog: Catalog, here: str) -> str:
@@ -121,48 +126,50 @@ def economy_and_period(catalog: Catalog, here: str) -> str:
     return f"## Økonomi\n\n{md(agreement.economy)}\n\n## Aftaleperiode\n\n{md(agreement.period)}\n"
 
 
-def party_facts(catalog: Catalog, party: Party, here: str) -> str:
+def party_facts(catalog: Catalog, party: Party, here: str) -> Markup:
     """The facts block at the top of a party page."""
     authority = catalog.authorities[party.authority]
-    facts = [f"**Myndighed:** {md(authority.name)}"]
+    facts: list[tuple[str, object]] = [("Myndighed", html.text(authority.name))]
     if party.parent in catalog.parties:
-        facts.append(f"**Hører under:** {party_line(catalog.parties[party.parent], here)}")
+        facts.append(("Hører under", party_line(catalog.parties[party.parent], here)))
     elif party.parent in catalog.departments:
-        facts.append(f"**Hører under:** {md(catalog.departments[party.parent].name)}")
+        facts.append(("Hører under", html.text(catalog.departments[party.parent].name)))
     if party.note:
-        facts.append(f"**Bemærkning:** {md(party.note)}")
-    facts.append(f"**Tiltrådt aftalen:** {md(danish_period(party.joined))}")
+        facts.append(("Bemærkning", html.text(party.note)))
+    facts.append(("Tiltrådt aftalen", html.text(danish_period(party.joined))))
     if party.left:
-        facts.append(f"**Udtrådt af aftalen:** {md(danish_date(party.left))}")
-    return bullets(facts, "")
+        facts.append(("Udtrådt af aftalen", danish_date(party.left)))
+    return html.facts(facts)
 
 
-def party_role(party: Party) -> str:
-    return md(party.role) if party.role else "*Aftalen beskriver ikke en særskilt rolle for enheden.*"
+def party_role(party: Party) -> Markup:
+    if party.role:
+        return html.paragraph(party.role)
+    return html.empty_note("Aftalen beskriver ikke en særskilt rolle for enheden.")
 
 
-def party_tracks(catalog: Catalog, party: Party, here: str) -> str:
-    lines = [link(here, track_page(t), track_label(catalog.tracks[t])) for t in party.tracks]
-    return bullets(lines, "Aftalen knytter ikke enheden til et bestemt spor.")
+def party_tracks(catalog: Catalog, party: Party, here: str) -> Markup:
+    lines = [html.link(here, track_page(t), track_label(catalog.tracks[t])) for t in party.tracks]
+    return html.bullet_list(lines, "Aftalen knytter ikke enheden til et bestemt spor.")
 
 
-def party_children(catalog: Catalog, party: Party, here: str) -> str | None:
+def party_children(catalog: Catalog, party: Party, here: str) -> Markup | None:
     children = catalog.children(party.id)
-    return "\n".join(_party_tree(catalog, children, here)) if children else None
+    return party_tree(catalog, children, here) if children else None
 
 
-def track_examples(track: Track) -> str:
-    return bullets([md(e) for e in track.examples], "Aftalen nævner ingen eksempler for sporet.")
+def track_examples(track: Track) -> Markup:
+    return html.bullet_list([html.text(e) for e in track.examples], "Aftalen nævner ingen eksempler for sporet.")
 
 
-def track_parties(catalog: Catalog, track: Track, here: str) -> str:
+def track_parties(catalog: Catalog, track: Track, here: str) -> Markup:
     lines = [party_line(p, here) for p in catalog.parties_in_track(track.id)]
-    return bullets(lines, "Aftalen knytter ikke navngivne parter til dette spor.")
+    return html.bullet_list(lines, "Aftalen knytter ikke navngivne parter til dette spor.")
 
 
-def track_actors(catalog: Catalog, track: Track) -> str | None:
+def track_actors(catalog: Catalog, track: Track) -> Markup | None:
     actors = catalog.actors_in_track(track.id)
-    return bullets([md(a.name) for a in actors], "") if actors else None
+    return html.bullet_list([html.text(a.name) for a in actors]) if actors else None
 
 
 def tracks_list(catalog: Catalog, here: str) -> str:

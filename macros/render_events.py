@@ -1,4 +1,4 @@
-"""Catalog → Markdown for seminars, network meetings and materials; every data value escaped."""
+"""Catalog → seminars, network meetings and materials: Markdown for the macros, HTML for the generated pages."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from itertools import groupby
 
 from markupsafe import Markup, escape
 
+from . import html
 from .catalog import Catalog
 from .dates import danish_date, danish_size, danish_time, danish_when
 from .model import Event, Material
@@ -22,7 +23,7 @@ from .paths import (
     party_page,
     track_page,
 )
-from .text import bullets, href, html_link, html_list, link, md
+from .text import href, link, md
 
 KIND_LABELS = {
     "vidensseminar": "Vidensseminar",
@@ -36,35 +37,28 @@ KIND_LABELS = {
 }
 STATUS_LABELS = {"planlagt": "Planlagt", "afholdt": "Afholdt", "aflyst": "Aflyst"}
 CLASSIFICATION_LABELS = {"offentlig": "Offentlig", "intern": "Intern", "fortrolig": "Fortrolig"}
-EXAMPLE_EVENT = (
-    '!!! example "Eksempel"\n    Dette arrangement er et eksempel, der viser, hvordan et seminar ser ud på portalen. '
-    "Det er ikke et rigtigt arrangement.\n"
+EXAMPLE_EVENT = html.admonition(
+    "example",
+    "Eksempel",
+    "Dette arrangement er et eksempel, der viser, hvordan et seminar ser ud på portalen. "
+    "Det er ikke et rigtigt arrangement.",
 )
-EXAMPLE_MATERIAL = (
-    '!!! example "Eksempel"\n    Dette materiale er et eksempel, der viser, hvordan et materiale ser ud på portalen. '
-    "Det indeholder ingen faglige oplysninger.\n"
+EXAMPLE_MATERIAL = html.admonition(
+    "example",
+    "Eksempel",
+    "Dette materiale er et eksempel, der viser, hvordan et materiale ser ud på portalen. "
+    "Det indeholder ingen faglige oplysninger.",
 )
+CANCELLED = html.admonition("warning", "Aflyst", "Arrangementet er aflyst.")
 
 
-# Two twins each for tracks and parties: the Markdown ones go into Markdown (labels need md(), since Markdown
-# reads text inside inline HTML too), the HTML ones into HTML blocks that Markdown leaves alone.
-def _track_links(catalog: Catalog, track_ids, here: str) -> str:
-    return ", ".join(
-        link(here, track_page(t), f"{catalog.tracks[t].number}. {catalog.tracks[t].name}") for t in track_ids
-    )
-
-
-def _party_links(catalog: Catalog, party_ids, here: str) -> str:
-    return ", ".join(link(here, party_page(p), catalog.parties[p].label) for p in party_ids)
-
-
-def _html_tracks(catalog: Catalog, track_ids, here: str) -> Markup:
+def track_links(catalog: Catalog, track_ids, here: str) -> Markup:
     tracks = catalog.tracks
-    return Markup(", ").join(html_link(here, track_page(t), f"{tracks[t].number}. {tracks[t].name}") for t in track_ids)
+    return Markup(", ").join(html.link(here, track_page(t), f"{tracks[t].number}. {tracks[t].name}") for t in track_ids)
 
 
-def _html_parties(catalog: Catalog, party_ids, here: str) -> Markup:
-    return Markup(", ").join(html_link(here, party_page(p), catalog.parties[p].label) for p in party_ids)
+def party_links(catalog: Catalog, party_ids, here: str) -> Markup:
+    return Markup(", ").join(html.link(here, party_page(p), catalog.parties[p].label) for p in party_ids)
 
 
 def _event_card(catalog: Catalog, event_id: str, event: Event, here: str) -> Markup:
@@ -80,10 +74,10 @@ def _event_card(catalog: Catalog, event_id: str, event: Event, here: str) -> Mar
         "</div>"
     ).format(
         " ".join(event.tracks),
-        html_link(here, event_page(event_id), event.title),
+        html.link(here, event_page(event_id), event.title),
         Markup(" · ").join(facts),
-        _html_tracks(catalog, event.tracks, here),
-        _html_parties(catalog, event.organisers, here),
+        track_links(catalog, event.tracks, here),
+        party_links(catalog, event.organisers, here),
     )
 
 
@@ -130,29 +124,29 @@ def events_overview(catalog: Catalog, here: str, today: date) -> str:
     return "\n\n".join(parts)
 
 
-def event_list(catalog: Catalog, events: Mapping[str, Event], here: str, today: date, empty: str) -> str:
+def event_list(catalog: Catalog, events: Mapping[str, Event], here: str, today: date, empty: str) -> Markup:
     """A list of events for a track or party page: upcoming first, then past."""
     upcoming, past = split_by_date(events, today)
     items = [
         Markup("{} – {} · {}{}").format(
-            html_link(here, event_page(key), e.title),
+            html.link(here, event_page(key), e.title),
             danish_date(e.day),
             KIND_LABELS[e.kind],
             Markup(" · <em>aflyst</em>") if e.status == "aflyst" else "",
         )
         for key, e in [*upcoming, *past]
     ]
-    return html_list(items, empty)
+    return html.bullet_list(items, empty)
 
 
 def material_line(catalog: Catalog, material_id: str, here: str) -> Markup:
     material = catalog.materials[material_id]
     facts = [KIND_LABELS[material.kind], danish_date(material.published), _format(catalog, material_id)]
-    return Markup("{} – {}").format(html_link(here, material_page(material_id), material.title), " · ".join(facts))
+    return Markup("{} – {}").format(html.link(here, material_page(material_id), material.title), " · ".join(facts))
 
 
-def material_list(catalog: Catalog, materials: Mapping[str, Material], here: str, empty: str) -> str:
-    return html_list([material_line(catalog, key, here) for key in materials], empty)
+def material_list(catalog: Catalog, materials: Mapping[str, Material], here: str, empty: str) -> Markup:
+    return html.bullet_list([material_line(catalog, key, here) for key in materials], empty)
 
 
 def _format(catalog: Catalog, material_id: str) -> str:
@@ -179,41 +173,49 @@ def materials_library(catalog: Catalog, here: str) -> str:
     return "\n\n".join(parts)
 
 
-def event_facts(catalog: Catalog, event_id: str, event: Event) -> str:
+def event_facts(catalog: Catalog, event_id: str, event: Event) -> Markup:
     here = event_page(event_id)
-    facts = [
-        f"**Tid:** {md(danish_when(event.day, event.start, event.end))}",
-        f"**Type:** {KIND_LABELS[event.kind]}",
-        f"**Status:** {STATUS_LABELS[event.status]}",
-        f"**Sted:** {md(event.place)}",
-        f"**Målgruppe:** {md(event.audience)}",
-        f"**Spor:** {_track_links(catalog, event.tracks, here)}",
-        f"**Arrangører:** {_party_links(catalog, event.organisers, here)}",
-        f"**Klassifikation:** {CLASSIFICATION_LABELS[event.classification]}",
-    ]
-    calendar = link(here, event_calendar_file(event_id), "Tilføj til kalender")
-    return bullets(facts, "") + f'\n\n{calendar}{{ .md-button download="{event_id}.ics" }}'
+    facts = html.facts(
+        [
+            ("Tid", danish_when(event.day, event.start, event.end)),
+            ("Type", KIND_LABELS[event.kind]),
+            ("Status", STATUS_LABELS[event.status]),
+            ("Sted", html.text(event.place)),
+            ("Målgruppe", html.text(event.audience)),
+            ("Spor", track_links(catalog, event.tracks, here)),
+            ("Arrangører", party_links(catalog, event.organisers, here)),
+            ("Klassifikation", CLASSIFICATION_LABELS[event.classification]),
+        ]
+    )
+    calendar = Markup('<p><a class="md-button" download="{}.ics" href="{}">Tilføj til kalender</a></p>').format(
+        event_id, href(here, event_calendar_file(event_id))
+    )
+    return facts + Markup("\n") + calendar
 
 
-def programme(catalog: Catalog, event_id: str, event: Event) -> str | None:
+def programme(catalog: Catalog, event_id: str, event: Event) -> Markup | None:
     if not event.programme:
         return None
     here = event_page(event_id)
-    rows = ["| Tid | Punkt | Oplægsholder |", "|---|---|---|"]
-    for item in event.programme:
-        presenters = "; ".join(_presenter(catalog, p, here) for p in item.presenters)
-        rows.append(f"| {md(danish_time(item.at))} | {md(item.title)} | {presenters} |")
-    return "\n".join(rows)
+    rows = [
+        [
+            html.text(danish_time(item.at)),
+            html.text(item.title),
+            Markup("; ").join(_presenter(catalog, p, here) for p in item.presenters),
+        ]
+        for item in event.programme
+    ]
+    return html.table(["Tid", "Punkt", "Oplægsholder"], rows)
 
 
-def _presenter(catalog: Catalog, presenter, here: str) -> str:
-    parts = [md(presenter.name)] if presenter.name else []
-    parts.append(md(presenter.role))
+def _presenter(catalog: Catalog, presenter, here: str) -> Markup:
+    parts = [html.text(presenter.name)] if presenter.name else []
+    parts.append(html.text(presenter.role))
     if presenter.party:
-        parts.append(link(here, party_page(presenter.party), catalog.parties[presenter.party].label))
+        parts.append(html.link(here, party_page(presenter.party), catalog.parties[presenter.party].label))
     elif presenter.organisation:
-        parts.append(md(presenter.organisation))
-    return ", ".join(parts)
+        parts.append(html.text(presenter.organisation))
+    return Markup(", ").join(parts)
 
 
 def event_materials(catalog: Catalog, event_id: str, event: Event) -> str:
@@ -222,7 +224,7 @@ def event_materials(catalog: Catalog, event_id: str, event: Event) -> str:
         Markup("{} · {}").format(material_line(catalog, m.id, here), _download(catalog, m.id, here))
         for m in event.materials
     ]
-    return html_list(items, "Der er ingen materialer fra arrangementet endnu.")
+    return html.bullet_list(items, "Der er ingen materialer fra arrangementet endnu.")
 
 
 def _download(catalog: Catalog, material_id: str, here: str, button: str = "") -> Markup:
@@ -235,29 +237,30 @@ def _download(catalog: Catalog, material_id: str, here: str, button: str = "") -
     return Markup('<a class="{}" href="{}" rel="noopener">Åbn link</a>').format(button, material.url)
 
 
-def material_facts(catalog: Catalog, material_id: str) -> str:
+def material_facts(catalog: Catalog, material_id: str) -> Markup:
     material = catalog.materials[material_id]
     here = material_page(material_id)
-    facts = [
-        f"**Type:** {KIND_LABELS[material.kind]}",
-        f"**Dato:** {md(danish_date(material.published))}",
-        f"**Format:** {md(_format(catalog, material_id))}",
-        f"**Sprog:** {md(material.language)}",
+    facts: list[tuple[str, object]] = [
+        ("Type", KIND_LABELS[material.kind]),
+        ("Dato", danish_date(material.published)),
+        ("Format", _format(catalog, material_id)),
+        ("Sprog", html.text(material.language)),
     ]
     tracks = catalog.material_tracks(material_id)
     if tracks:
-        facts.append(f"**Spor:** {_track_links(catalog, tracks, here)}")
+        facts.append(("Spor", track_links(catalog, tracks, here)))
     if material.parties:
-        facts.append(f"**Parter:** {_party_links(catalog, material.parties, here)}")
+        facts.append(("Parter", party_links(catalog, material.parties, here)))
     event_id = catalog.material_event.get(material_id)
     if event_id:
-        facts.append(f"**Fra arrangementet:** {link(here, event_page(event_id), catalog.events[event_id].title)}")
+        facts.append(("Fra arrangementet", html.link(here, event_page(event_id), catalog.events[event_id].title)))
     meeting_id = catalog.material_meeting.get(material_id)
     if meeting_id:
         day = danish_date(catalog.meetings[meeting_id].day)
-        facts.append(f"**Fra Følgegruppens møde:** {link(here, FOLLOWUP_PAGE, day)}")
-    facts.append(f"**Klassifikation:** {CLASSIFICATION_LABELS[material.classification]}")
-    return bullets(facts, "") + "\n\n" + str(_download(catalog, material_id, here, "md-button md-button--primary"))
+        facts.append(("Fra Følgegruppens møde", html.link(here, FOLLOWUP_PAGE, day)))
+    facts.append(("Klassifikation", CLASSIFICATION_LABELS[material.classification]))
+    download = _download(catalog, material_id, here, "md-button md-button--primary")
+    return html.facts(facts) + Markup("\n") + html.paragraph(download)
 
 
 def upcoming_events(catalog: Catalog, here: str, today: date, count: int = 3) -> str:

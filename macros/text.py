@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 # Characters that Markdown, its extensions or Jinja read as syntax anywhere in running text. None of them
 # occurs in what markupsafe's escape() writes (&amp; &lt; &gt; &#34; &#39;), so nothing is encoded twice.
@@ -52,21 +52,3 @@ def href(here: str, target: str) -> str:
     destination = page_url(target) if target.endswith(".md") else target
     relative = posixpath.relpath(destination or ".", page_url(here) or ".")
     return f"{relative}/" if destination.endswith("/") or not destination else relative
-
-
-def html_link(here: str, target: str, label: object) -> Markup:
-    """An HTML link from the page `here` to `target`, its label escaped.
-
-    Long listings are written as HTML rather than Markdown: Markdown's inline pass over hundreds of
-    links per page was most of the build time (see make bench).
-    """
-    return Markup('<a href="{}">{}</a>').format(href(here, target), label)
-
-
-def html_list(items: list[Markup], empty: str) -> Markup:
-    """An HTML list of already-escaped items, or the Danish sentence `empty` in italics when there are none."""
-    if not items:
-        return Markup("<p><em>{}</em></p>").format(empty)
-    return (
-        Markup("<ul>\n") + Markup("\n").join(Markup("<li>{}</li>").format(item) for item in items) + Markup("\n</ul>")
-    )

@@ -110,27 +110,37 @@ def _hostile_catalog(value: str):
     )
 
 
-def _all_markdown(catalog) -> dict[str, str]:
-    pages = generated_pages(catalog, {}, TODAY)
-    here = "index.md"
-    pages["macros"] = "\n\n".join(
-        [
-            render.parties_overview(catalog, here),
-            render.tracks_overview(catalog, here),
-            render.goals_overview(catalog, here),
-            render.organisation(catalog, here),
-            render_events.events_overview(catalog, here, TODAY),
-            render_events.materials_library(catalog, here),
-            render_followup.meetings_by_year(catalog, here, TODAY),
-            render_followup.initiatives_overview(catalog, here),
-            render_followup.initiatives_by_goal(catalog, here),
-        ]
-    )
-    return pages
+def _markdown(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
 
 
 def _body(page: str) -> str:
     return page.split("---\n", 2)[2] if page.startswith("---\n") else page
+
+
+def _all_html(catalog) -> dict[str, str]:
+    """Every generated page and every listing macro, as the HTML the site would show."""
+    pages = {
+        path: "\n".join([page.head, _markdown(_body(page.markdown)), page.tail])
+        for path, page in generated_pages(catalog, {}, TODAY).items()
+    }
+    here = "index.md"
+    pages["macros"] = _markdown(
+        "\n\n".join(
+            [
+                render.parties_overview(catalog, here),
+                render.tracks_overview(catalog, here),
+                render.goals_overview(catalog, here),
+                render.organisation(catalog, here),
+                render_events.events_overview(catalog, here, TODAY),
+                render_events.materials_library(catalog, here),
+                render_followup.meetings_by_year(catalog, here, TODAY),
+                render_followup.initiatives_overview(catalog, here),
+                render_followup.initiatives_by_goal(catalog, here),
+            ]
+        )
+    )
+    return pages
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -139,13 +149,24 @@ def test_hostile_text_in_every_data_field_never_becomes_markup(value):
     """Text with a <u> tag in every rendered data field adds no element and no event handler to any page."""
     hostile = f"<u onclick=x>{value}</u>{value}"
     problems = []
-    plain = _all_markdown(_hostile_catalog("tekst"))
-    for path, page in _all_markdown(_hostile_catalog(hostile)).items():
-        html = parse(markdown.markdown(_body(page), extensions=EXTENSIONS))
-        baseline = parse(markdown.markdown(_body(plain[path]), extensions=EXTENSIONS))
+    plain = _all_html(_hostile_catalog("tekst"))
+    for path, page in _all_html(_hostile_catalog(hostile)).items():
+        html, baseline = parse(page), parse(plain[path])
         if "u" in html.tags or html.handlers or sorted(set(html.tags)) != sorted(set(baseline.tags)):
             problems.append(f"{path}: {sorted(set(html.tags) ^ set(baseline.tags))} {html.handlers}")
     assert not problems, f"markup from data with {value!r}:\n" + "\n".join(problems)
+
+
+def test_negative_control_html_text_without_escaping_is_caught(monkeypatch):
+    """Negative control: if the generated pages' html.text() stopped escaping, the check above would fail."""
+    from markupsafe import Markup
+
+    from macros import html as builders
+
+    monkeypatch.setattr(builders, "text", lambda value: Markup(str(value)))
+    pages = _all_html(_hostile_catalog("<u onclick=x>tekst</u>"))
+    leaked = [path for path, page in pages.items() if "u" in parse(page).tags]
+    assert any(path.startswith("seminarer/") for path in leaked), f"not caught: {sorted(leaked)[:5]}"
 
 
 MUTATIONS = st.lists(

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 import markdown
 import pytest
 
+from macros.html import Body
 from macros.text import link, md
 
-from .conftest import SITE_MARKDOWN_EXTENSIONS
+from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS
 
 TRICKY = [
     'Projekt "Sammen om familien"',
@@ -52,11 +54,41 @@ def test_generated_pages_and_macros_return_plain_str():
     from macros.catalog import load_catalog
     from macros.pages import generated_pages
 
-    from .conftest import ROOT
-
     catalog = load_catalog(ROOT / "data")
     pages = generated_pages(catalog, {}, date(2026, 11, 25))
+    parts = {f"{path} {part}": getattr(page, part) for path, page in pages.items() for part in ("markdown", "head", "tail")}
     macros = {name: function(catalog, "index.md") for name, function in MACROS.items()}
-    wrong = [name for name, value in {**pages, **macros}.items() if type(value) is not str]
-    wrong += [path for path, page in pages.items() if "&#34;" in page.split("---\n")[1]]
+    wrong = [name for name, value in {**parts, **macros}.items() if type(value) is not str]
+    wrong += [path for path, page in pages.items() if "&#34;" in page.markdown.split("---\n")[1]]
     assert not wrong, f"not plain str, or quotes escaped in the front matter: {wrong}"
+
+
+HEADINGS = ["Seminarer og netværksmøder", "Resumé", 'A <b> & "c" [d]', "1. Forebyggelse", "Materialer", "***"]
+
+
+def _heading(html: str) -> tuple[str, str, str]:
+    """(id, permalink title, text) of the one heading in `html`."""
+    found = re.fullmatch(r'<h2 id="([^"]*)">(.*)<a class="headerlink" href="#\1" title="([^"]*)">&para;</a></h2>', html)
+    assert found, f"not a heading with a permalink: {html!r}"
+    return found.group(1), unescape(found.group(3)), unescape(found.group(2))
+
+
+def test_html_headings_are_the_ones_markdown_writes():
+    """A heading of a generated page has the id, permalink and text that Markdown's toc extension gives it."""
+    title = re.search(r"permalink_title: (.+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
+    toc = {"toc": {"permalink": True, "permalink_title": title}}
+    different = []
+    for heading in HEADINGS:
+        # A "Materialer" heading first: a second one needs the same suffix from both.
+        ours = _heading(Body().heading(2, "Materialer").heading(2, heading).parts[1])
+        html = markdown.markdown(f"## Materialer\n\n## {md(heading)}", extensions=["toc"], extension_configs=toc)
+        theirs = _heading(html.split("\n")[1])
+        if ours != theirs:
+            different.append(f"{heading!r}: ours {ours}, Markdown's {theirs}")
+    assert not different, "\n".join(different)
+
+
+def test_negative_control_a_heading_without_its_permalink_is_caught():
+    """Negative control: the heading comparison rejects a heading Markdown would not write."""
+    with pytest.raises(AssertionError):
+        _heading('<h2 id="x">X</h2>')
