@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
@@ -12,6 +13,7 @@ from babel.numbers import format_decimal
 from .model import Period
 
 
+@lru_cache(maxsize=4096)  # babel is slow, and the same dates come back on many pages
 def danish_date(value: date) -> str:
     return format_date(value, format="d. MMMM y", locale="da_DK")
 
@@ -24,6 +26,7 @@ def danish_period(value: Period) -> str:
         return value
 
 
+@lru_cache(maxsize=4096)
 def danish_time(value: time) -> str:
     return format_time(value, "HH.mm", locale="da_DK")
 
@@ -33,6 +36,7 @@ def danish_when(day: date, start: time, end: time) -> str:
     return f"{danish_date(day)}, kl. {danish_time(start)}–{danish_time(end)}"
 
 
+@lru_cache(maxsize=4096)
 def danish_size(size: int) -> str:
     """A file size as staff read it: '980 byte', '1,5 kB', '12,3 MB'."""
     if size < 1000:

@@ -24,7 +24,7 @@ from macros.cpr_guard import scan_files, text_check, text_files
 from macros.dates import build_moment, local_day
 from macros.errors import DataError, did_you_mean
 from macros.html import Heading
-from macros.ics import calendar_feed, event_calendar
+from macros.ics import calendars
 from macros.model import CLASSIFICATION_ORDER
 from macros.pages import GeneratedPage, generated_pages, page_ids
 from macros.paths import CALENDAR_FEED, event_calendar_file
@@ -132,10 +132,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def url_for(event_id: str) -> str | None:
         return f"{site_url.rstrip('/')}/seminarer/{event_id}/" if site_url else None
 
-    feed = calendar_feed(catalog.events.items(), name=config.site_name, url_for=url_for, stamp=moment)
+    feed, singles = calendars(catalog.events.items(), name=config.site_name, url_for=url_for, stamp=moment)
     files.append(File.generated(config, CALENDAR_FEED, content=feed))
-    for event_id, event in catalog.events.items():
-        single = event_calendar(event_id, event, url=url_for(event_id), stamp=moment)
+    for event_id, single in singles.items():
         files.append(File.generated(config, event_calendar_file(event_id), content=single))
     return files
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -76,7 +77,17 @@ def _utc(stamp: datetime) -> datetime:
     return stamp.astimezone(UTC)
 
 
-def _calendar(name: str, vevents: Iterable[icalendar.Event]) -> bytes:
+@lru_cache(maxsize=1)
+def _copenhagen_ical() -> bytes:
+    # Serialising the VTIMEZONE took most of the time of a one-event calendar; it is the same in every one.
+    return _copenhagen().to_ical()
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def _calendar(name: str, vevents: Iterable[bytes]) -> bytes:
+    """The calendar's properties, the time zone, then the serialised events: what Calendar.to_ical() writes."""
     calendar = icalendar.Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
@@ -84,24 +95,22 @@ def _calendar(name: str, vevents: Iterable[icalendar.Event]) -> bytes:
     calendar.add("METHOD", "PUBLISH")
     calendar.add("X-WR-CALNAME", name)
     calendar.add("X-WR-TIMEZONE", TZID)
-    calendar.add_component(_copenhagen())
-    for vevent in vevents:
-        calendar.add_component(vevent)
-    return calendar.to_ical()
+    head = calendar.to_ical().removesuffix(_END)
+    return head + _copenhagen_ical() + b"".join(vevents) + _END
 
 
-def event_calendar(event_id: str, event: Event, *, url: str | None, stamp: datetime) -> bytes:
-    """A calendar with the one event, for the "Tilføj til kalender" link on its page."""
-    return _calendar(event.title, [_vevent(event_id, event, url, _utc(stamp))])
-
-
-def calendar_feed(
+def calendars(
     events: Iterable[tuple[str, Event]], *, name: str, url_for: Callable[[str], str | None], stamp: datetime
-) -> bytes:
-    """One calendar with every event, cancelled ones included, ordered by (day, start, id) so builds agree."""
+) -> tuple[bytes, dict[str, bytes]]:
+    """The feed with every event, cancelled ones included, and each event's own calendar by its id.
+
+    The feed is ordered by (day, start, id) so builds agree; each event is serialised once for both.
+    """
     stamp = _utc(stamp)
     ordered = sorted(events, key=lambda item: (item[1].day, item[1].start, item[0]))
     duplicates = sorted(event_id for event_id, count in Counter(key for key, _ in ordered).items() if count > 1)
     if duplicates:
         raise ValueError(f"event ids must be unique in a feed, repeated: {', '.join(duplicates)}")
-    return _calendar(name, (_vevent(event_id, event, url_for(event_id), stamp) for event_id, event in ordered))
+    serialised = {event_id: _vevent(event_id, event, url_for(event_id), stamp).to_ical() for event_id, event in ordered}
+    feed = _calendar(name, serialised.values())
+    return feed, {event_id: _calendar(event.title, [serialised[event_id]]) for event_id, event in ordered}

@@ -13,9 +13,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, EmptyFileError, FileNotDecryptedError
-
 
 @dataclass(frozen=True)
 class PdfText:
@@ -45,6 +42,9 @@ def pdf_text(path: Path, cache_dir: Path, shown_as: str) -> PdfText:
 
 
 def _extract(data: bytes) -> str:
+    # Imported here: pypdf is only needed for a PDF that is not in the cache, and importing it is slow.
+    from pypdf import PdfReader
+
     # Parse the very bytes that were hashed, so the cache can never hold the text of another version of the file.
     with _quiet_pypdf():
         reader = PdfReader(io.BytesIO(data))
@@ -65,6 +65,8 @@ def _quiet_pypdf() -> Iterator[None]:
 
 
 def _reason(error: Exception) -> str:
+    from pypdf.errors import DependencyError, EmptyFileError, FileNotDecryptedError
+
     if isinstance(error, EmptyFileError):
         return "filen er tom"
     if isinstance(error, FileNotDecryptedError):

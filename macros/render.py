@@ -19,9 +19,9 @@ def track_label(track: Track) -> str:
 def party_line(party: Party, here: str) -> Markup:
     line = html.link(here, party_page(party.id), party.label)
     if party.note:
-        line += Markup(" – {}").format(html.text(party.note))
+        line += Markup(" – %s") % (html.text(party.note),)
     if party.left:
-        line += Markup(" <em>(udtrådt {})</em>").format(danish_date(party.left))
+        line += Markup(" <em>(udtrådt %s)</em>") % (danish_date(party.left),)
     return line
 
 

@@ -128,7 +128,8 @@ def event_list(catalog: Catalog, events: Mapping[str, Event], here: str, today: 
     """A list of events for a track or party page: upcoming first, then past."""
     upcoming, past = split_by_date(events, today)
     items = [
-        Markup("{} – {} · {}{}").format(
+        Markup("%s – %s · %s%s")
+        % (
             html.link(here, event_page(key), e.title),
             danish_date(e.day),
             KIND_LABELS[e.kind],
@@ -142,7 +143,7 @@ def event_list(catalog: Catalog, events: Mapping[str, Event], here: str, today: 
 def material_line(catalog: Catalog, material_id: str, here: str) -> Markup:
     material = catalog.materials[material_id]
     facts = [KIND_LABELS[material.kind], danish_date(material.published), _format(catalog, material_id)]
-    return Markup("{} – {}").format(html.link(here, material_page(material_id), material.title), " · ".join(facts))
+    return Markup("%s – %s") % (html.link(here, material_page(material_id), material.title), " · ".join(facts))
 
 
 def material_list(catalog: Catalog, materials: Mapping[str, Material], here: str, empty: str) -> Markup:
@@ -187,8 +188,9 @@ def event_facts(catalog: Catalog, event_id: str, event: Event) -> Markup:
             ("Klassifikation", CLASSIFICATION_LABELS[event.classification]),
         ]
     )
-    calendar = Markup('<p><a class="md-button" download="{}.ics" href="{}">Tilføj til kalender</a></p>').format(
-        event_id, href(here, event_calendar_file(event_id))
+    calendar = Markup('<p><a class="md-button" download="%s.ics" href="%s">Tilføj til kalender</a></p>') % (
+        event_id,
+        href(here, event_calendar_file(event_id)),
     )
     return facts + Markup("\n") + calendar
 
@@ -218,10 +220,10 @@ def _presenter(catalog: Catalog, presenter, here: str) -> Markup:
     return Markup(", ").join(parts)
 
 
-def event_materials(catalog: Catalog, event_id: str, event: Event) -> str:
+def event_materials(catalog: Catalog, event_id: str, event: Event) -> Markup:
     here = event_page(event_id)
     items = [
-        Markup("{} · {}").format(material_line(catalog, m.id, here), _download(catalog, m.id, here))
+        Markup("%s · %s") % (material_line(catalog, m.id, here), _download(catalog, m.id, here))
         for m in event.materials
     ]
     return html.bullet_list(items, "Der er ingen materialer fra arrangementet endnu.")
@@ -231,10 +233,11 @@ def _download(catalog: Catalog, material_id: str, here: str, button: str = "") -
     """A download link to the material's file, or a link out for a link material, with CSS classes `button`."""
     material = catalog.materials[material_id]
     file = catalog.files.get(material_id)
+    classes = Markup(' class="%s"') % (button,) if button else ""
     if file:
         label = f"Hent {file.format} ({danish_size(file.size)})"
-        return Markup('<a class="{}" href="{}" download>{}</a>').format(button, href(here, file.path), label)
-    return Markup('<a class="{}" href="{}" rel="noopener">Åbn link</a>').format(button, material.url)
+        return Markup('<a%s href="%s" download>%s</a>') % (classes, href(here, file.path), label)
+    return Markup('<a%s href="%s" rel="noopener">Åbn link</a>') % (classes, material.url)
 
 
 def material_facts(catalog: Catalog, material_id: str) -> Markup:

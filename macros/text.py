@@ -50,5 +50,15 @@ def page_url(path: str) -> str:
 def href(here: str, target: str) -> str:
     """The relative URL from the built page of `here` to `target`: a docs .md path (its page) or a file."""
     destination = page_url(target) if target.endswith(".md") else target
-    relative = posixpath.relpath(destination or ".", page_url(here) or ".")
+    relative = relative_path(destination, page_url(here))
     return f"{relative}/" if destination.endswith("/") or not destination else relative
+
+
+def relative_path(destination: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths without '.' or '..' parts, without its calls to getcwd."""
+    to = destination.strip("/").split("/") if destination.strip("/") else []
+    at = start.strip("/").split("/") if start.strip("/") else []
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from macros.ics import calendar_feed, event_calendar
+from macros.ics import calendars
 from macros.model import Event
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -43,6 +43,15 @@ SUMMER = make_event(titel="Netværksmøde om forebyggelse", type="netværksmøde
 
 def url_for(event_id: str) -> str:
     return f"https://vidensportal.example/seminarer/{event_id}/"
+
+
+def calendar_feed(events, *, name: str, url_for, stamp: datetime) -> bytes:
+    return calendars(events, name=name, url_for=url_for, stamp=stamp)[0]
+
+
+def event_calendar(event_id: str, event: Event, *, url: str | None, stamp: datetime) -> bytes:
+    """The one-event calendar of "Tilføj til kalender", from a build with only that event."""
+    return calendars([(event_id, event)], name=FEED_NAME, url_for=lambda _: url, stamp=stamp)[1][event_id]
 
 
 def feed(events: list[tuple[str, Event]], *, stamp: datetime = STAMP) -> bytes:
@@ -280,3 +289,17 @@ def test_categories_is_the_kind():
     kinds = {uid: vevent["CATEGORIES"].cats for uid, vevent in found.items()}
     expected = {"2026-03-12@vidensportalen": ["Vidensseminar"], "2026-06-11@vidensportalen": ["Netværksmøde"]}
     assert kinds == expected, f"CATEGORIES are {kinds}"
+
+
+def test_each_event_calendar_holds_the_feeds_own_vevent():
+    """An event's own calendar has the very VEVENT the feed has for it, under the event's title as its name."""
+    events = [("2026-03-12", WINTER), ("2026-08-20", SUMMER)]
+    whole, singles = calendars(events, name=FEED_NAME, url_for=url_for, stamp=STAMP)
+    in_feed = {str(e["UID"]): e.to_ical() for e in parse(whole).walk("VEVENT")}
+    wrong = []
+    for event_id, event in events:
+        calendar = parse(singles[event_id])
+        (vevent,) = calendar.walk("VEVENT")
+        if vevent.to_ical() != in_feed[str(vevent["UID"])] or str(calendar["X-WR-CALNAME"]) != event.title:
+            wrong.append(event_id)
+    assert sorted(singles) == sorted(dict(events)) and not wrong, f"differs from the feed: {wrong}"

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from macros import pdftext
 from macros.pdftext import PdfText, pdf_text
 from tools.make_example_pdf import main, write_pdf
 
@@ -59,7 +58,7 @@ def test_second_call_is_served_from_cache_named_by_sha256(
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("PdfReader was called although the text is cached")
 
-    monkeypatch.setattr(pdftext, "PdfReader", no_parsing)
+    monkeypatch.setattr("pypdf.PdfReader", no_parsing)  # pdftext imports it when it must parse
     second = pdf_text(good_pdf, cache_dir, "docs/materialer/oplaeg.pdf")
     assert second == first == PdfText(EXPECTED, None), f"cached result differs: {second!r}"
 

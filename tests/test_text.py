@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from html import unescape
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.html import Body
-from macros.text import link, md
+from macros.text import link, md, relative_path
 
 from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS
 
@@ -56,7 +59,9 @@ def test_generated_pages_and_macros_return_plain_str():
 
     catalog = load_catalog(ROOT / "data")
     pages = generated_pages(catalog, {}, date(2026, 11, 25))
-    parts = {f"{path} {part}": getattr(page, part) for path, page in pages.items() for part in ("markdown", "head", "tail")}
+    parts = {
+        f"{path} {part}": getattr(page, part) for path, page in pages.items() for part in ("markdown", "head", "tail")
+    }
     macros = {name: function(catalog, "index.md") for name, function in MACROS.items()}
     wrong = [name for name, value in {**parts, **macros}.items() if type(value) is not str]
     wrong += [path for path, page in pages.items() if "&#34;" in page.markdown.split("---\n")[1]]
@@ -92,3 +97,21 @@ def test_negative_control_a_heading_without_its_permalink_is_caught():
     """Negative control: the heading comparison rejects a heading Markdown would not write."""
     with pytest.raises(AssertionError):
         _heading('<h2 id="x">X</h2>')
+
+
+SEGMENT = st.sampled_from(["parter", "spor", "seminarer", "materialer", "a", "b.pdf", "æ-ø"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SEGMENT, max_size=4), st.lists(SEGMENT, max_size=4), st.booleans(), st.booleans())
+def test_relative_path_is_posixpaths_relpath(to, at, to_slash, at_slash):
+    """relative_path() gives what posixpath.relpath gives for site paths, with or without a trailing slash."""
+    destination = "/".join(to) + ("/" if to_slash and to else "")
+    start = "/".join(at) + ("/" if at_slash and at else "")
+    expected = posixpath.relpath(destination or ".", start or ".")
+    assert relative_path(destination, start) == expected, (destination, start)
+
+
+def test_negative_control_relative_path_is_not_the_destination_itself():
+    """Negative control: from a page two folders down, a link climbs up, so a wrong helper would be caught."""
+    assert relative_path("materialer/x/", "parter/eas/") == "../../materialer/x"
