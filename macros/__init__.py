@@ -11,8 +11,6 @@ from .dates import local_day
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
 MOMENT_KEY = "vidensportalen_moment"
-# Where on_files leaves the generated pages' finished HTML for on_page_content.
-GENERATED_KEY = "vidensportalen_generated"
 
 # Macro name as contributors write it in Markdown → the engine function behind it, called with the
 # catalog and the page it is on.

@@ -97,12 +97,17 @@ def test_a_new_party_in_data_is_a_new_page_and_a_removed_one_is_gone(project):
 
 
 def test_contributor_prose_lands_on_the_generated_page(project):
-    """docs/parter/<id>.md adds its Markdown to that party's generated page, beside the data."""
-    (project / "docs" / "parter" / "eas.md").write_text("EAS udgiver *ugentlige* analyser.\n", encoding="utf-8")
+    """docs/parter/<id>.md adds its Markdown to that party's generated page, between its facts and its sections."""
+    prose = "## Analyser\n\nEAS udgiver *ugentlige* analyser.\n"
+    (project / "docs" / "parter" / "eas.md").write_text(prose, encoding="utf-8")
     site = build_ok(project)
     html = page_of(site, "parter/eas").read_text(encoding="utf-8")
-    assert "EAS udgiver <em>ugentlige</em> analyser." in html, "the prose is not on the page"
-    assert "Planlægger og faciliterer Følgegruppens møder" in html, "the data part of the page is gone"
+    article = html[html.index("<article") :]
+    order = ["Tiltrådt aftalen", "EAS udgiver <em>ugentlige</em> analyser.", "Planlægger og faciliterer Følgegruppens"]
+    places = [article.find(text) for text in order]
+    assert -1 not in places and places == sorted(places), f"prose, facts and data out of place: {places}"
+    contents = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', html)
+    assert contents[:2] == ["analyser", "rolle-i-samarbejdet"], f"the page's contents list: {contents}"
 
 
 def test_the_site_builds_when_mkdocs_runs_from_another_folder(built_site):
