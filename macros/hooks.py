@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
+from mkdocs.utils.meta import get_data
 
 # mkdocs imports a hook file with only its own folder on sys.path; the engine is its package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -160,6 +161,14 @@ class GeneratedView(Page):
     def __init__(self, file: File, config: MkDocsConfig, generated: GeneratedPage) -> None:
         super().__init__(None, file, config)
         self.generated = generated
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        """The body and front matter as the page has them, rather than parsing its front matter back with YAML."""
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            self.markdown, self.meta = self.generated.body, dict(self.generated.meta)
+        else:
+            self.markdown, self.meta = get_data(source)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         generated = self.generated

@@ -29,32 +29,35 @@ from .paths import (
 from .text import attr, link, md
 
 
+def _meta(title: str, tags: list[str]) -> dict[str, object]:
+    # Material writes title and tags into the HTML unescaped, so they are escaped here. The page has no
+    # macro calls, so mkdocs-macros may skip it.
+    return {"title": attr(title), "tags": [attr(tag) for tag in tags], "render_macros": False}
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page: `head` and `tail` are finished HTML, `markdown` (front matter and the contributor's prose, or the
-    whole body) goes through Markdown as any page does and lands between them."""
+    """A page: `meta` is its front matter; `body` is Markdown (the contributor's prose, or a Markdown page's whole
+    body); `head` and `tail` are finished HTML that go before and after what Markdown makes of the body."""
 
-    markdown: str
+    meta: dict[str, object]
+    body: str
     head: str = ""
     tail: str = ""
     head_headings: tuple[Heading, ...] = ()
     tail_headings: tuple[Heading, ...] = ()
 
-
-def _front_matter(title: str, tags: list[str]) -> str:
-    # Material writes title and tags into the HTML unescaped, so they are escaped here. JSON strings are
-    # valid YAML and much faster to write than yaml.safe_dump. The page has no macro calls, so
-    # mkdocs-macros may skip it.
-    return (
-        f"---\ntitle: {json.dumps(attr(title), ensure_ascii=False)}\n"
-        f"tags: {json.dumps([attr(tag) for tag in tags], ensure_ascii=False)}\n"
-        "render_macros: false\n---\n\n"
-    )
+    @property
+    def markdown(self) -> str:
+        """The page as a Markdown file. JSON strings are valid YAML and much faster to write than yaml.safe_dump."""
+        fields = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in self.meta.items())
+        return f"---\n{fields}---\n\n{self.body}"
 
 
 def _page(title: str, tags: list[str], head: Body, prose: str | None, tail: Body) -> GeneratedPage:
     return GeneratedPage(
-        markdown=_front_matter(title, tags) + (f"{prose.strip()}\n" if prose else ""),
+        meta=_meta(title, tags),
+        body=f"{prose.strip()}\n" if prose else "",
         head=head.html(),
         tail=tail.html(),
         head_headings=tuple(head.headings),
@@ -152,16 +155,15 @@ def annual_page_content(catalog: Catalog, year: int, prose: str | None, today: d
     It stays Markdown: its sections are the Følgegruppen macros' own, and there is one page a year.
     """
     here = annual_page(year)
-    markdown = (
-        _front_matter(f"Årsstatus {year}", ["Årsstatus"])
-        + f"# Årsstatus {year}\n\n"
+    body = (
+        f"# Årsstatus {year}\n\n"
         + f"Status på det strategiske samarbejde om rocker- og bandebekæmpelse for {year}, opgjort "
         + f"{md(danish_date(today))} ud fra portalens data. {md(catalog.agreement.follow_up_group.yearly_status)}\n\n"
         + (f"{prose.strip()}\n\n" if prose else "")
         + render_followup.annual_sections(catalog, year, today)
         + f"\n\n{link(here, ANNUAL_INDEX, 'Alle årsstatusser')}\n"
     )
-    return GeneratedPage(markdown=markdown)
+    return GeneratedPage(meta=_meta(f"Årsstatus {year}", ["Årsstatus"]), body=body)
 
 
 def page_ids(catalog: Catalog) -> dict[str, set[str]]:

@@ -114,14 +114,10 @@ def _markdown(text: str) -> str:
     return markdown.markdown(text, extensions=EXTENSIONS)
 
 
-def _body(page: str) -> str:
-    return page.split("---\n", 2)[2] if page.startswith("---\n") else page
-
-
 def _all_html(catalog) -> dict[str, str]:
     """Every generated page and every listing macro, as the HTML the site would show."""
     pages = {
-        path: "\n".join([page.head, _markdown(_body(page.markdown)), page.tail])
+        path: "\n".join([page.head, _markdown(page.body), page.tail])
         for path, page in generated_pages(catalog, {}, TODAY).items()
     }
     here = "index.md"
