@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from markdown.extensions.toc import nest_toc_tokens
+from material.plugins.search.plugin import Element, Section
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -31,9 +32,11 @@ from macros.pages import GeneratedPage, generated_pages, page_ids
 from macros.paths import CALENDAR_FEED, event_calendar_file
 from macros.pdftext import pdf_text
 from macros.publications import MATERIALS_DIR
+from macros.search_sections import search_sections
 from macros.search_text import add_to_search_index
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
+SEARCH_PLUGIN = "material/search"
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -161,14 +164,18 @@ class GeneratedView(Page):
     def __init__(self, file: File, config: MkDocsConfig, generated: GeneratedPage) -> None:
         super().__init__(None, file, config)
         self.generated = generated
+        self.indexed_here = False
 
     def read_source(self, config: MkDocsConfig) -> None:
         """The body and front matter as the page has them, rather than parsing its front matter back with YAML."""
         source = config.plugins.on_page_read_source(page=self, config=config)
-        if source is None:
-            self.markdown, self.meta = self.generated.body, dict(self.generated.meta)
-        else:
+        if source is not None:
             self.markdown, self.meta = get_data(source)
+            return
+        self.markdown, self.meta = self.generated.body, dict(self.generated.meta)
+        if SEARCH_PLUGIN in config.plugins and not self.markdown.strip():
+            # All of the page is ours: on_page_context indexes it for Material's search (see there).
+            self.meta["search"], self.indexed_here = {"exclude": True}, True
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         generated = self.generated
@@ -181,6 +188,23 @@ class GeneratedView(Page):
         self.toc = get_toc(nest_toc_tokens(tokens))
         self.content = "\n".join(part for part in (generated.head, self.content, generated.tail) if part)
         self.present_anchor_ids = (self.present_anchor_ids or set()) | {h.id for h in (*head, *tail)}
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Index a generated page for Material's search with the sections Material's Parser would make of it."""
+    if not getattr(page, "indexed_here", False):
+        return context
+    index = config.plugins[SEARCH_PLUGIN].search_index
+    sections = search_sections(page.content or "")
+    if sections is None:  # HTML beyond what search_sections() reads: let Material parse it
+        del page.meta["search"]
+        index.add_entry_from_context(page)
+        return context
+    for found in sections:
+        section = Section(Element(found.tag), found.depth)
+        section.id, section.title, section.text = found.id, found.title, found.text
+        index.create_entry_for_section(section, page.toc, page.url, page)
+    return context
 
 
 @event_priority(-100)  # after the search plugin has written its index

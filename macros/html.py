@@ -66,9 +66,10 @@ def admonition(kind: str, title: str, body: object) -> Markup:
 
 
 def table(header: list[str], rows: list[list[Markup]]) -> Markup:
-    head = "".join(f"<th>{escape(cell)}</th>" for cell in header)
-    body = "\n".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
-    return _markup(f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+    """A table laid out as Markdown's tables extension writes it, a line per tag, so search text keeps its spaces."""
+    head = "".join(f"<th>{escape(cell)}</th>\n" for cell in header)
+    body = "".join("<tr>\n" + "".join(f"<td>{escape(cell)}</td>\n" for cell in row) + "</tr>\n" for row in rows)
+    return _markup(f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>")
 
 
 @cache  # the same section names come back on every page
