@@ -173,7 +173,8 @@ class GeneratedView(Page):
             self.markdown, self.meta = get_data(source)
             return
         self.markdown, self.meta = self.generated.body, dict(self.generated.meta)
-        if SEARCH_PLUGIN in config.plugins and not self.markdown.strip():
+        search = config.plugins.get(SEARCH_PLUGIN)
+        if search is not None and search.config.enabled and not self.markdown.strip():
             # All of the page is ours: on_page_context indexes it for Material's search (see there).
             self.meta["search"], self.indexed_here = {"exclude": True}, True
 
