@@ -105,13 +105,18 @@ def track_page_content(catalog: Catalog, track: Track, prose: str | None, today:
     return _page(label, [track.name], head, prose, tail)
 
 
+def _tags(catalog: Catalog, kind: str, track_ids, party_ids) -> list[str]:
+    """An event's or a material's tags: its kind, its tracks and its parties."""
+    return [
+        events.KIND_LABELS[kind],
+        *(catalog.tracks[t].name for t in track_ids),
+        *(catalog.parties[p].tag for p in party_ids),
+    ]
+
+
 def event_page_content(catalog: Catalog, event_id: str, event: Event, prose: str | None) -> GeneratedPage:
     here = event_page(event_id)
-    tags = [
-        events.KIND_LABELS[event.kind],
-        *(catalog.tracks[t].name for t in event.tracks),
-        *(catalog.parties[p].tag for p in event.organisers),
-    ]
+    tags = _tags(catalog, event.kind, event.tracks, event.organisers)
     head = (
         Body()
         .heading(1, event.title)
@@ -135,11 +140,7 @@ def event_page_content(catalog: Catalog, event_id: str, event: Event, prose: str
 def material_page_content(catalog: Catalog, material_id: str, prose: str | None) -> GeneratedPage:
     material = catalog.materials[material_id]
     here = material_page(material_id)
-    tags = [
-        events.KIND_LABELS[material.kind],
-        *(catalog.tracks[t].name for t in catalog.material_tracks(material_id)),
-        *(catalog.parties[p].tag for p in material.parties),
-    ]
+    tags = _tags(catalog, material.kind, catalog.material_tracks(material_id), material.parties)
     head = (
         Body()
         .heading(1, material.title)
