@@ -7,6 +7,7 @@ from datetime import date
 from .annual import meeting_count, years_with_data
 from .catalog import Catalog
 from .charts import Node, bar_chart, chart_text_alternative, org_chart, org_text_alternative
+from .render import track_label
 
 MEETINGS_SERIES = "Følgegruppemøder"
 
@@ -39,7 +40,7 @@ def organisation_chart(catalog: Catalog, here: str) -> str:
 def activity_values(catalog: Catalog, today: date) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
     """Per year (newest first): events and materials in each track, and Følgegruppe meetings held."""
     years = [str(y) for y in years_with_data(catalog)]
-    series = [f"{t.number}. {t.name}" for t in catalog.tracks.values()] + [MEETINGS_SERIES]
+    series = [track_label(t) for t in catalog.tracks.values()] + [MEETINGS_SERIES]
     values: dict[tuple[str, str], int] = {}
     minimum = catalog.agreement.follow_up_group.min_meetings_per_year
     for year in years:

@@ -23,6 +23,7 @@ from .paths import (
     party_page,
     track_page,
 )
+from .render import track_label
 from .text import href, link, md
 
 KIND_LABELS = {
@@ -54,7 +55,7 @@ CANCELLED = html.admonition("warning", "Aflyst", "Arrangementet er aflyst.")
 
 def track_links(catalog: Catalog, track_ids, here: str) -> Markup:
     tracks = catalog.tracks
-    return Markup(", ").join(html.link(here, track_page(t), f"{tracks[t].number}. {tracks[t].name}") for t in track_ids)
+    return Markup(", ").join(html.link(here, track_page(t), track_label(tracks[t])) for t in track_ids)
 
 
 def party_links(catalog: Catalog, party_ids, here: str) -> Markup:
@@ -161,7 +162,7 @@ def materials_library(catalog: Catalog, here: str) -> str:
     if not catalog.materials:
         return "*Der er endnu ingen materialer på portalen.*"
     parts = []
-    groups = [(f"{t.number}. {t.name}", catalog.materials_in_track(t.id)) for t in catalog.tracks.values()]
+    groups = [(track_label(t), catalog.materials_in_track(t.id)) for t in catalog.tracks.values()]
     groups.append(("Uden spor", {k: m for k, m in catalog.materials.items() if not catalog.material_tracks(k)}))
     for heading, materials in groups:
         if not materials:

@@ -11,6 +11,7 @@ from .checks import goal_ids
 from .dates import danish_date
 from .model import Initiative, Meeting
 from .paths import annual_page, material_page, party_page, track_page
+from .render import track_label
 from .render_events import STATUS_LABELS, event_list, material_list
 from .text import bullets, link, md
 
@@ -81,7 +82,7 @@ def initiatives_by_track(catalog: Catalog, here: str, year: int, level: int) -> 
     for track in catalog.tracks.values():
         items = [_initiative(catalog, i, here) for i in of_year.values() if track.id in i.tracks]
         if items:
-            parts.append(f"{'#' * level} {link(here, track_page(track.id), f'{track.number}. {track.name}')}")
+            parts.append(f"{'#' * level} {link(here, track_page(track.id), track_label(track))}")
             parts.append(bullets(items, ""))
     return "\n\n".join(parts)
 
