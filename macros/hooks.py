@@ -34,9 +34,11 @@ from macros.pdftext import pdf_text
 from macros.publications import MATERIALS_DIR
 from macros.search_sections import search_sections
 from macros.search_text import add_to_search_index
+from macros.static_copies import BackgroundCopies
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
 SEARCH_PLUGIN = "material/search"
+COPIES_KEY = "vidensportalen_copies"
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -141,7 +143,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, CALENDAR_FEED, content=feed))
     for event_id, single in singles.items():
         files.append(File.generated(config, event_calendar_file(event_id), content=single))
-    return files
+    config[COPIES_KEY] = BackgroundCopies(files)
+    return config[COPIES_KEY]
 
 
 def _toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:
@@ -210,6 +213,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        config[COPIES_KEY].wait()
+    except OSError as error:
+        raise PluginError(f"Sitets filer kunne ikke kopieres til {config.site_dir}: {error}") from None
     localise_cdn_urls(Path(config.site_dir) / "assets" / "javascripts")
     catalog = config[CATALOG_KEY]
     index = Path(config.site_dir) / "search" / "search_index.json"

@@ -1,4 +1,4 @@
-"""The engine imports nothing from mkdocs; only the adapter (macros/__init__.py, macros/hooks.py) does."""
+"""The engine imports nothing from mkdocs; only the adapter (macros/__init__.py, hooks.py, static_copies.py) does."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import ast
 
 from .conftest import ROOT
 
-ADAPTER = {"__init__.py", "hooks.py"}
+ADAPTER = {"__init__.py", "hooks.py", "static_copies.py"}
 
 
 def mkdocs_imports(source: str) -> list[str]:

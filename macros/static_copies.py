@@ -1,0 +1,48 @@
+"""Adapter: the site's static files (PDFs, calendars, theme assets) are copied by a thread while pages render.
+
+mkdocs copies every static file before it renders the first page. Creating a file is file-system work
+that releases the GIL, so one thread does it on the machine's other core while the main thread renders:
+on this project's benchmark corpus that is some 650 PDFs and calendar files the build no longer waits
+for. The same thread first makes the pages' folders, so the pages' own writes find them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+# One worker for the whole process: under `mkdocs serve` a rebuild's copies queue behind those of a build
+# that failed half-way, so two builds never write the same file at once.
+_COPIER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vidensportalen-copies")
+
+
+def _copy(folders: Sequence[str], files: Sequence[File], dirty: bool) -> None:
+    for folder in folders:
+        os.makedirs(folder, exist_ok=True)
+    for file in files:
+        file.copy_file(dirty)
+
+
+class BackgroundCopies(Files):
+    """Files whose static files are copied in the background; `wait()` before the built site is used."""
+
+    def __init__(self, files: Files) -> None:
+        super().__init__(list(files))
+        self._copying: Future[None] | None = None
+
+    def copy_static_files(
+        self, dirty: bool = False, *, inclusion: Callable[[InclusionLevel], bool] = InclusionLevel.is_included
+    ) -> None:
+        pages = self.documentation_pages(inclusion=inclusion)
+        folders = sorted({os.path.dirname(file.abs_dest_path) for file in pages})
+        static = [file for file in self if not file.is_documentation_page() and inclusion(file.inclusion)]
+        self._copying = _COPIER.submit(_copy, folders, static, dirty)
+
+    def wait(self) -> None:
+        """Return when every static file is in place; raise what stopped the copying, if anything did."""
+        copying, self._copying = self._copying, None
+        if copying is not None:
+            copying.result()
