@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -64,17 +65,32 @@ class Catalog:
 
     def events_of_party(self, party_id: str) -> dict[str, Event]:
         """Events the party organises or presents at."""
-        return {
-            key: e
-            for key, e in self.events.items()
-            if party_id in e.organisers or any(p.party == party_id for i in e.programme for p in i.presenters)
-        }
+        return dict(self._events_by_party.get(party_id, {}))
+
+    @cached_property
+    def _events_by_party(self) -> dict[str, dict[str, Event]]:
+        # One pass over the events for all parties: asking each party in turn was parties × events.
+        by_party: dict[str, dict[str, Event]] = {}
+        for key, event in self.events.items():
+            presenters = (p.party for item in event.programme for p in item.presenters)
+            for party_id in dict.fromkeys([*event.organisers, *presenters]):
+                if party_id is not None:
+                    by_party.setdefault(party_id, {})[key] = event
+        return by_party
 
     def materials_in_track(self, track_id: str) -> dict[str, Material]:
         return {key: m for key, m in self.materials.items() if track_id in self.material_tracks(key)}
 
     def materials_of_party(self, party_id: str) -> dict[str, Material]:
-        return {key: m for key, m in self.materials.items() if party_id in m.parties}
+        return dict(self._materials_by_party.get(party_id, {}))
+
+    @cached_property
+    def _materials_by_party(self) -> dict[str, dict[str, Material]]:
+        by_party: dict[str, dict[str, Material]] = {}
+        for key, material in self.materials.items():
+            for party_id in dict.fromkeys(material.parties):
+                by_party.setdefault(party_id, {})[key] = material
+        return by_party
 
     def material_tracks(self, material_id: str) -> tuple[str, ...]:
         """A material's own tracks, or its event's when it names none."""

@@ -37,6 +37,12 @@ arrangører: [al-capone]
 målgruppe: Medarbejdere
 beskrivelse: Et afholdt seminar.
 klassifikation: offentlig
+program:
+  - tid: "09:30"
+    titel: Oplæg om exit
+    oplægsholdere:
+      - rolle: Konsulent
+        part: ssp
 """,
     "data/seminarer/2027-02-02-aflyst-moede.yml": """
 titel: Aflyst netværksmøde
@@ -179,7 +185,8 @@ def test_track_and_party_pages_list_their_events_and_materials(corpus):
     if "Rapport om boligsociale indsatser" not in main_text(site, "spor/eksterne-parter"):
         problems.append("spor/eksterne-parter lacks its material")
     ssp = main_text(site, "parter/ssp")
-    problems += [f"parter/ssp lacks {t}" for t in ("Aflyst netværksmøde", "Rapport om boligsociale") if t not in ssp]
+    wanted = ("Aflyst netværksmøde", "Rapport om boligsociale", "Gammelt seminar om exit")  # the last: presenter only
+    problems += [f"parter/ssp lacks {t}" for t in wanted if t not in ssp]
     if "Gammelt seminar om exit" in main_text(site, "spor/vidensdeling"):
         problems.append("spor/vidensdeling lists an event of another track")
     assert not problems, problems
@@ -348,3 +355,26 @@ def test_a_withheld_materials_file_outside_materialer_is_not_published(tmp_path)
     build_log(project, site, env=BUILD_ENV)
     assert not (site / "bilag/hemmeligt.pdf").exists(), "the withheld file was published"
     assert (site / "bilag/aabent.pdf").is_file(), "negative control: the intern file is missing"
+
+
+def test_a_partys_events_and_materials_are_those_that_name_it(corpus):
+    """events_of_party: organiser or presenter, in data order; materials_of_party: the material names the party."""
+    project, _, _ = corpus
+    catalog = load_catalog(project / "data", docs_dir=project / "docs")
+    problems = []
+    for party_id in catalog.parties:
+        events = [
+            key
+            for key, e in catalog.events.items()
+            if party_id in e.organisers or party_id in {p.party for i in e.programme for p in i.presenters}
+        ]
+        materials = [key for key, m in catalog.materials.items() if party_id in m.parties]
+        if list(catalog.events_of_party(party_id)) != events:
+            problems.append(f"{party_id}: events {list(catalog.events_of_party(party_id))} != {events}")
+        if list(catalog.materials_of_party(party_id)) != materials:
+            problems.append(f"{party_id}: materials {list(catalog.materials_of_party(party_id))} != {materials}")
+    presenting_only = [
+        p for p in catalog.parties if any(p not in e.organisers for e in catalog.events_of_party(p).values())
+    ]
+    assert presenting_only, "no party presents at an event it does not organise: the presenter rule is untested"
+    assert not problems, problems
