@@ -167,7 +167,6 @@ class GeneratedView(Page):
     def __init__(self, file: File, config: MkDocsConfig, generated: GeneratedPage) -> None:
         super().__init__(None, file, config)
         self.generated = generated
-        self.indexed_here = False
 
     def read_source(self, config: MkDocsConfig) -> None:
         """The body and front matter as the page has them, rather than parsing its front matter back with YAML."""
@@ -176,10 +175,6 @@ class GeneratedView(Page):
             self.markdown, self.meta = get_data(source)
             return
         self.markdown, self.meta = self.generated.body, dict(self.generated.meta)
-        search = config.plugins.get(SEARCH_PLUGIN)
-        if search is not None and search.config.enabled and not self.markdown.strip():
-            # All of the page is ours: on_page_context indexes it for Material's search (see there).
-            self.meta["search"], self.indexed_here = {"exclude": True}, True
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         generated = self.generated
@@ -194,20 +189,22 @@ class GeneratedView(Page):
         self.present_anchor_ids = (self.present_anchor_ids or set()) | {h.id for h in (*head, *tail)}
 
 
+@event_priority(50)  # before Material's search reads the page; the tags plugin has filled in its listings
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Index a generated page for Material's search with the sections Material's Parser would make of it."""
-    if not getattr(page, "indexed_here", False):
+    """Index a page for Material's search with the sections Material's Parser would make of it, when its HTML
+    is simple enough for search_sections(); Material's own indexing then skips it. Other pages are Material's."""
+    search = config.plugins.get(SEARCH_PLUGIN)
+    wishes = page.meta.get("search") or {}
+    if search is None or not search.config.enabled or not isinstance(wishes, dict) or wishes.get("exclude"):
         return context
-    index = config.plugins[SEARCH_PLUGIN].search_index
     sections = search_sections(page.content or "")
-    if sections is None:  # HTML beyond what search_sections() reads: let Material parse it
-        del page.meta["search"]
-        index.add_entry_from_context(page)
+    if sections is None:
         return context
+    page.meta["search"] = {**wishes, "exclude": True}  # a boost the page asks for is kept for its entries
     for found in sections:
         section = Section(Element(found.tag), found.depth)
         section.id, section.title, section.text = found.id, found.title, found.text
-        index.create_entry_for_section(section, page.toc, page.url, page)
+        search.search_index.create_entry_for_section(section, page.toc, page.url, page)
     return context
 
 
