@@ -25,7 +25,7 @@ from macros.cdn_guard import localise_cdn_urls
 from macros.cpr_guard import scan_files, text_check, text_files
 from macros.dates import build_moment, local_day
 from macros.errors import DataError, did_you_mean
-from macros.html import Heading
+from macros.html import Heading, renamed_clashes, with_heading_ids_renamed
 from macros.ics import calendars
 from macros.model import CLASSIFICATION_ORDER
 from macros.pages import GeneratedPage, generated_pages, page_ids
@@ -178,15 +178,22 @@ class GeneratedView(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         generated = self.generated
+        head, tail = generated.head_headings, generated.tail_headings
+        ours = {h.id for h in (*head, *tail)}
+        prose_tokens: list[dict] = []
         if self.markdown and self.markdown.strip():
             super().render(config, files)
+            prose_tokens = _flat_tokens(self.toc)
+            # A prose heading named like a generated section ("Program") yields that section its id.
+            renames = renamed_clashes([t["id"] for t in prose_tokens], ours)
+            self.content = with_heading_ids_renamed(self.content or "", renames)
+            prose_tokens = [{**t, "id": renames.get(t["id"], t["id"])} for t in prose_tokens]
+            self.present_anchor_ids = {renames.get(i, i) for i in self.present_anchor_ids or ()}
         else:
-            self.content, self.toc, self.present_anchor_ids = "", TableOfContents([]), set()
-        head, tail = generated.head_headings, generated.tail_headings
-        tokens = _toc_tokens(head) + _flat_tokens(self.toc) + _toc_tokens(tail)
-        self.toc = get_toc(nest_toc_tokens(tokens))
+            self.content, self.present_anchor_ids = "", set()
+        self.toc = get_toc(nest_toc_tokens(_toc_tokens(head) + prose_tokens + _toc_tokens(tail)))
         self.content = "\n".join(part for part in (generated.head, self.content, generated.tail) if part)
-        self.present_anchor_ids = (self.present_anchor_ids or set()) | {h.id for h in (*head, *tail)}
+        self.present_anchor_ids |= ours
 
 
 @event_priority(50)  # before Material's search reads the page; the tags plugin has filled in its listings

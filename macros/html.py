@@ -7,8 +7,11 @@ pages look and behave like the Markdown ones.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from html import unescape
 
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
@@ -86,7 +89,9 @@ class Heading:
 
 @dataclass
 class Body:
-    """A page body built from HTML blocks; headings get Markdown's ids and are remembered for the contents."""
+    """A page body built from HTML blocks; headings get Markdown's ids and are remembered for the contents.
+
+    The bodies of one page share `ids`, so that no id is used twice on the page."""
 
     parts: list[Markup] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
@@ -110,3 +115,25 @@ class Body:
 
     def html(self) -> str:
         return str(Markup("\n").join(self.parts))
+
+
+_HEADING_ID = re.compile(r'(<h[1-6][^>]*?\sid="|<a class="headerlink" href="#)([^"]*)(")')
+
+
+def renamed_clashes(ids: Iterable[str], taken: Collection[str]) -> dict[str, str]:
+    """For each of `ids` that `taken` already has, the next free id as Markdown's toc would choose it (x_1)."""
+    ids = list(ids)
+    used = {*taken, *ids}
+    return {old: unique(old, used) for old in ids if old in taken}
+
+
+def with_heading_ids_renamed(html: str, renames: dict[str, str]) -> str:
+    """`html` with each renamed id changed on its heading and in the heading's permalink."""
+    if not renames:
+        return html
+
+    def rename(match: re.Match[str]) -> str:
+        old = unescape(match[2])
+        return f"{match[1]}{escape(renames.get(old, old))}{match[3]}"
+
+    return _HEADING_ID.sub(rename, html)

@@ -78,7 +78,7 @@ def party_page_content(catalog: Catalog, party: Party, prose: str | None, today:
     tags = [party.tag, catalog.authorities[party.authority].name, *(catalog.tracks[t].name for t in party.tracks)]
     head = Body().heading(1, party.label).add(render.party_facts(catalog, party, here))
     tail = (
-        Body()
+        Body(ids=head.ids)
         .section("Rolle i samarbejdet", render.party_role(party))
         .section("Spor", render.party_tracks(catalog, party, here))
         .section("Underenheder", render.party_children(catalog, party, here))
@@ -94,7 +94,7 @@ def track_page_content(catalog: Catalog, track: Track, prose: str | None, today:
     label = render.track_label(track)
     head = Body().heading(1, label).add(html.paragraph(track.purpose))
     tail = (
-        Body()
+        Body(ids=head.ids)
         .section("Aftalens eksempler", render.track_examples(track))
         .section("Parter i sporet", render.track_parties(catalog, track, here))
         .section("Eksterne aktører", render.track_actors(catalog, track))
@@ -128,7 +128,7 @@ def event_page_content(catalog: Catalog, event_id: str, event: Event, prose: str
         .section("Om arrangementet", html.paragraph(event.description))
     )
     tail = (
-        Body()
+        Body(ids=head.ids)
         .section("Program", events.programme(catalog, event_id, event))
         .section("Materialer", events.event_materials(catalog, event_id, event))
         .section("Resumé", html.paragraph(event.summary) if event.summary else None)
@@ -146,7 +146,7 @@ def material_page_content(catalog: Catalog, material_id: str, prose: str | None)
         .heading(1, material.title)
         .add(events.EXAMPLE_MATERIAL if material.example else None, events.material_facts(catalog, material_id))
     )
-    tail = Body().add(html.paragraph(html.link(here, MATERIALS_INDEX, "Alle materialer")))
+    tail = Body(ids=head.ids).add(html.paragraph(html.link(here, MATERIALS_INDEX, "Alle materialer")))
     return _page(material.title, tags, head, prose, tail)
 
 

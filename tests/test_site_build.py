@@ -110,6 +110,76 @@ def test_contributor_prose_lands_on_the_generated_page(project):
     assert contents[:2] == ["analyser", "rolle-i-samarbejdet"], f"the page's contents list: {contents}"
 
 
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.ids += [value for name, value in attrs if name == "id"]
+
+
+def duplicate_ids(html: str) -> list[str]:
+    parser = _Ids()
+    parser.feed(html)
+    return sorted({i for i in parser.ids if parser.ids.count(i) > 1})
+
+
+def test_no_page_uses_an_id_twice(built_site):
+    """No id appears twice on any page of the shipped site."""
+    pages = sorted(built_site.rglob("*.html"))
+    found = {p.relative_to(built_site).as_posix(): d for p in pages if (d := duplicate_ids(p.read_text("utf-8")))}
+    assert len(pages) > 30 and not found, f"ids used twice: {found}"
+
+
+def test_negative_control_the_id_check_finds_a_repeated_id():
+    """Negative control: an id on two elements is reported."""
+    assert duplicate_ids('<h2 id="a">A</h2><p id="b"></p><h2 id="a">A</h2>') == ["a"]
+
+
+EVENT_NAMED_PROGRAM = """
+titel: Program
+type: netværksmøde
+dato: 2026-05-05
+start: "10:00"
+slut: "11:00"
+sted: Politigården
+status: afholdt
+spor: [vidensdeling]
+arrangører: [eas]
+målgruppe: Medarbejdere
+beskrivelse: Et møde, hvis titel er den samme som en af sidens sektioner.
+klassifikation: intern
+program:
+  - tid: "10:00"
+    titel: Velkomst
+"""
+
+
+def test_prose_and_titles_named_like_a_section_do_not_take_its_id(project):
+    """No id twice when prose or a title is named like a generated section: a prose heading yields the section
+    its id and takes the next free one (x_1); after a title, the section takes the next free one."""
+    (project / "docs" / "parter" / "eas.md").write_text("## Materialer\n\nOm EAS' materialer.\n", encoding="utf-8")
+    (project / "data" / "seminarer" / "2026-05-05-program.yml").write_text(EVENT_NAMED_PROGRAM, encoding="utf-8")
+    site = build_ok(project)
+    problems = []
+    expected = {"parter/eas": ["materialer_1", "materialer"], "seminarer/2026-05-05-program": ["program_1"]}
+    for path, wanted in expected.items():
+        html = page_of(site, path).read_text(encoding="utf-8")
+        contents = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', html)
+        if duplicate_ids(html):
+            problems.append(f"{path}: ids used twice: {duplicate_ids(html)}")
+        if not all(w in contents for w in wanted):
+            problems.append(f"{path}: contents {contents} lack {wanted}")
+    eas = page_of(site, "parter/eas").read_text(encoding="utf-8")
+    generated = r'<h2 id="materialer">Materialer<a class="headerlink" href="#materialer"[^>]*>[^<]*</a></h2>\s*<ul'
+    if not re.search(generated, eas):
+        problems.append("parter/eas: the generated list of materials is not under id 'materialer'")
+    if '<h2 id="materialer_1">Materialer<a class="headerlink" href="#materialer_1"' not in eas:
+        problems.append("parter/eas: the prose heading did not get id 'materialer_1' with its permalink")
+    assert not problems, problems
+
+
 def test_the_site_builds_when_mkdocs_runs_from_another_folder(built_site):
     """The shipped site builds with the working directory outside the project (data/ is found from mkdocs.yml)."""
     assert (built_site / "index.html").is_file()
