@@ -35,6 +35,7 @@ from macros.publications import MATERIALS_DIR
 from macros.search_sections import search_sections
 from macros.search_text import add_to_search_index
 from macros.static_copies import BackgroundCopies
+from macros.template_check import macros_in_prose
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
 SEARCH_PLUGIN = "material/search"
@@ -108,7 +109,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     moment = config[MOMENT_KEY]
     expected = page_ids(catalog)
     published_files = {f.path for f in catalog.files.values()}
-    prose = {}
+    prose, macro_calls = {}, []
     for file in list(files):
         folder, _, name = file.src_uri.rpartition("/")
         if file.src_uri in catalog.withheld_files:
@@ -128,7 +129,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"docs/{file.src_uri}: der findes ingen post med id '{name[:-3]}' at knytte teksten til{hint}"
             )
         prose[file.src_uri] = file.content_string
+        macro_calls += macros_in_prose(prose[file.src_uri], Path(Path(config.docs_dir).name, file.src_uri))
         files.remove(file)
+    if macro_calls:
+        raise PluginError("\n".join(str(problem) for problem in macro_calls))
     for path, page in generated_pages(catalog, prose, local_day(moment)).items():
         file = File.generated(config, path, content=page.markdown)
         if page.head or page.tail:

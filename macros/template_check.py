@@ -37,3 +37,13 @@ def check_page(
 def _line_of(source: str, name: str) -> int:
     match = re.search(r"\{[{%][^}]*\b" + re.escape(name) + r"\b", source)
     return source.count("\n", 0, match.start()) + 1 if match else 1
+
+
+_JINJA = re.compile(r"\{\{|\{%")
+
+
+def macros_in_prose(source: str, file: Path) -> list[Problem]:
+    """A Problem per line of a generated page's prose that calls a macro: mkdocs-macros does not render those
+    pages, so the call would otherwise stand on the page as it was written."""
+    message = "makroer virker ikke i tekst til en genereret side; skriv almindelig Markdown (se 'Sådan bidrager du')."
+    return [Problem(file, message, number) for number, line in enumerate(source.splitlines(), 1) if _JINJA.search(line)]

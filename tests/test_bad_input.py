@@ -9,7 +9,7 @@ import pytest
 from macros.catalog import load_catalog
 from macros.errors import DataError
 
-from .conftest import ROOT, build_fails
+from .conftest import ROOT, build_fails, build_ok
 
 
 @pytest.fixture
@@ -214,3 +214,17 @@ def test_a_cpr_number_in_a_data_file_is_caught_as_the_catalog_reads_it(data):
     assert problem.startswith(f"data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml, linje {line}: "), problem
     assert "010190-****" in problem and "0101901234" not in problem, problem
     load_catalog(data, check_text=text_check(["010190-1234"]))  # negative control: allowed, it loads
+
+
+def test_a_macro_in_a_generated_pages_prose_fails_the_build_naming_the_line(project):
+    """A macro call in docs/parter/<id>.md is an error on its line, not text left on the page as written."""
+    (project / "docs" / "parter" / "eas.md").write_text("## Om EAS\n\n{{ spor_liste() }}\n", encoding="utf-8")
+    output = build_fails(project)
+    assert "docs/parter/eas.md, linje 3: makroer virker ikke i tekst til en genereret side" in output, output
+
+
+def test_negative_control_prose_without_macros_builds(project):
+    """Negative control: the same file without the macro call builds."""
+    prose = "## Om EAS\n\nAlmindelig tekst {med krøller}.\n"
+    (project / "docs" / "parter" / "eas.md").write_text(prose, encoding="utf-8")
+    build_ok(project)
