@@ -36,6 +36,7 @@ from macros.search_sections import search_sections
 from macros.search_text import add_to_search_index
 from macros.static_copies import BackgroundCopies
 from macros.template_check import macros_in_prose
+from macros.text import heading_slug
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
 SEARCH_PLUGIN = "material/search"
@@ -96,6 +97,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.report()) from None
     config[CATALOG_KEY] = catalog
     config[MOMENT_KEY] = build_moment()
+    # Set here, not in mkdocs.yml: a !!python/name there is imported before the project is on sys.path.
+    config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     if catalog.withheld:
         log.info(
             f"Vidensportalen: {len(catalog.withheld)} element(er) er over klassifikationen '{level}' og udgives ikke: "

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from html import unescape
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import unique
 from markupsafe import Markup, escape
 
-from .text import href
+from .text import heading_slug, href
 
 # The same as toc.permalink_title in mkdocs.yml (tests/test_text.py checks that they agree).
 PERMALINK_TITLE = "Link til dette afsnit"
@@ -77,7 +77,7 @@ def table(header: list[str], rows: list[list[Markup]]) -> Markup:
 
 @cache  # the same section names come back on every page
 def _slug(name: str) -> str:
-    return slugify(name, "-")
+    return heading_slug(name, "-")
 
 
 @dataclass(frozen=True)

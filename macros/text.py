@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 
+from markdown.extensions.toc import slugify
 from markupsafe import escape
+
+# Danish letters as Danish ids and file names spell them without them: 'Følgegruppen' -> 'foelgegruppen'.
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 # Characters that Markdown, its extensions or Jinja read as syntax anywhere in running text. None of them
 # occurs in what markupsafe's escape() writes (&amp; &lt; &gt; &#34; &#39;), so nothing is encoded twice.
@@ -21,6 +26,12 @@ def md(value: object) -> str:
     if start:
         text = "".join(f"&#{ord(char)};" for char in start.group()) + text[start.end() :]
     return text
+
+
+def heading_slug(value: str, separator: str) -> str:
+    """A heading's id as Markdown's toc extension makes it, but with æ, ø and å spelled out, not dropped
+    (Markdown's own slugify gives 'konomi' for 'Økonomi'; this gives 'oekonomi')."""
+    return slugify(unicodedata.normalize("NFC", value).translate(DANISH_LETTERS), separator)
 
 
 def attr(value: object) -> str:

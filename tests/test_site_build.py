@@ -132,6 +132,13 @@ def test_no_page_uses_an_id_twice(built_site):
     assert len(pages) > 30 and not found, f"ids used twice: {found}"
 
 
+def test_heading_ids_on_the_built_site_spell_out_danish_letters(built_site):
+    """The built pages' heading ids keep æ, ø and å as ae, oe and aa: 'Økonomi' is #oekonomi, not #konomi."""
+    html = page_of(built_site, "aftalen").read_text(encoding="utf-8")
+    ids = re.findall(r'<h[1-6] id="([^"]+)"', html)
+    assert "oekonomi" in ids and "formaal" in ids and "konomi" not in ids, ids
+
+
 def test_negative_control_the_id_check_finds_a_repeated_id():
     """Negative control: an id on two elements is reported."""
     assert duplicate_ids('<h2 id="a">A</h2><p id="b"></p><h2 id="a">A</h2>') == ["a"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from html import unescape
 
 import markdown
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.html import Body
-from macros.text import link, md, relative_path
+from macros.text import heading_slug, link, md, relative_path
 
 from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS
 
@@ -80,6 +81,7 @@ def test_a_generated_pages_file_says_what_its_page_uses():
 
 
 HEADINGS = ["Seminarer og netværksmøder", "Resumé", 'A <b> & "c" [d]', "1. Forebyggelse", "Materialer", "***"]
+HEADINGS += ["Økonomi"]
 
 
 def _heading(html: str) -> tuple[str, str, str]:
@@ -92,7 +94,7 @@ def _heading(html: str) -> tuple[str, str, str]:
 def test_html_headings_are_the_ones_markdown_writes():
     """A heading of a generated page has the id, permalink and text that Markdown's toc extension gives it."""
     title = re.search(r"permalink_title: (.+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
-    toc = {"toc": {"permalink": True, "permalink_title": title}}
+    toc = {"toc": {"permalink": True, "permalink_title": title, "slugify": heading_slug}}
     different = []
     for heading in HEADINGS:
         # A "Materialer" heading first: a second one needs the same suffix from both.
@@ -126,3 +128,16 @@ def test_relative_path_is_posixpaths_relpath(to, at, to_slash, at_slash):
 def test_negative_control_relative_path_is_not_the_destination_itself():
     """Negative control: from a page two folders down, a link climbs up, so a wrong helper would be caught."""
     assert relative_path("materialer/x/", "parter/eas/") == "../../materialer/x"
+
+
+def test_heading_ids_spell_out_danish_letters():
+    """Heading ids write æ, ø and å as ae, oe and aa, also when the text comes decomposed (NFD)."""
+    cases = {"Økonomi": "oekonomi", "Formål og Æresord": "formaal-og-aeresord", "Sikker By-mål": "sikker-by-maal"}
+    cases[unicodedata.normalize("NFD", "Årsstatus")] = "aarsstatus"
+    wrong = {text: heading_slug(text, "-") for text, slug in cases.items() if heading_slug(text, "-") != slug}
+    assert not wrong, wrong
+
+
+def test_negative_control_markdowns_own_slugify_drops_them():
+    """Negative control: without the setting, Markdown's slugify drops the letter, which the site must not do."""
+    assert markdown.extensions.toc.slugify("Økonomi", "-") == "konomi"

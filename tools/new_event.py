@@ -15,6 +15,7 @@ from typing import NoReturn, get_args
 import yaml
 
 from macros.model import Event
+from macros.text import DANISH_LETTERS
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 EVENTS_DIR = "seminarer"
@@ -29,7 +30,6 @@ DEFAULT_TRACKS = ("vidensdeling",)
 DEFAULT_ORGANISERS = ("sikker-by", "eas")
 MAX_SLUG = 50
 
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _USAGE = 'python -m tools.new_event --titel "…" --dato ÅÅÅÅ-MM-DD [--type vidensseminar|netværksmøde]'
 
@@ -46,7 +46,7 @@ class _Parser(argparse.ArgumentParser):
 
 def slugify(title: str) -> str:
     """'Rekruttering til bandemiljøet: hvad virker?' -> 'rekruttering-til-bandemiljoeet-hvad-virker'."""
-    text = unicodedata.normalize("NFC", title).translate(_DANISH)
+    text = unicodedata.normalize("NFC", title).translate(DANISH_LETTERS)
     # Other accented letters lose their accent (é -> e); anything else not a-z or 0-9 becomes a hyphen.
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
