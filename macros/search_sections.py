@@ -13,15 +13,18 @@ import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 
-_TOKEN = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[a-zA-Z][a-zA-Z0-9:_-]*(?:="[^"<>]*")?)*)\s*(/?)>|([^<]+)')
+_NAME = r"[a-zA-Z][a-zA-Z0-9:_-]*"
+_TOKEN = re.compile(rf'<(/?)([a-z][a-z0-9]*)((?:\s+{_NAME}(?:="[^"<>]*")?)*)\s*(/?)>|([^<]+)')
+_ATTRIBUTE = re.compile(rf'\s+({_NAME})(?:="([^"]*)")?')
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 # Material keeps these tags (without attributes) in a section's text, and drops empty ones.
 _KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source"})
 _VOID |= {"track", "wbr"}
-# Tags and attributes that make Material skip content; a page with them is left to Material.
-_SKIPPED = frozenset({"object", "script", "style"})
-_SKIP_MARKS = ("data-search-exclude", 'class="linenodiv"')
+# Elements Material skips, and elements whose content html.parser reads as raw text in some Python releases
+# and not in others: a page with any of them is left to Material.
+_NOT_SIMPLE = frozenset({"object", "script", "style", "iframe", "noembed", "noframes", "noscript", "plaintext"})
+_NOT_SIMPLE |= {"textarea", "title", "xmp"}
 
 
 @dataclass
@@ -35,10 +38,10 @@ class SearchSection:
     text: list[str] = field(default_factory=list)
 
 
-def _attribute(attributes: str, name: str) -> str | None:
-    # html.parser lowercases attribute names, and the last of two equal names wins.
-    found = re.findall(rf'\s{name}="([^"]*)"', attributes, re.IGNORECASE)
-    return unescape(found[-1]) if found else None
+def _attributes(text: str) -> dict[str, str | None]:
+    """Attributes as html.parser gives them to Material: names lowercased, values unescaped, the last one wins."""
+    found = _ATTRIBUTE.finditer(text)
+    return {m[1].lower(): None if m[2] is None else unescape(m[2]) for m in found}
 
 
 class _NotSimple(Exception):
@@ -52,7 +55,7 @@ class _Splitter:
         self.sections: list[SearchSection] = []
         self.section: SearchSection | None = None
         self.context: list[str] = []
-        self.in_permalink = False
+        self.permalinks: list[bool] = []  # for each open element: is it a heading's permalink?
 
     def _current(self) -> SearchSection:
         if self.section is None:  # text before any heading: the page's preface
@@ -64,21 +67,23 @@ class _Splitter:
         section = self._current()
         return section.title if section.tag in self.context else section.text
 
-    def start(self, tag: str, attributes: str) -> None:
-        if tag in _SKIPPED or any(mark in attributes for mark in _SKIP_MARKS):
+    def start(self, tag: str, attribute_text: str) -> None:
+        if tag in _NOT_SIMPLE:
             raise _NotSimple
+        attributes = _attributes(attribute_text) if attribute_text else {}
+        if "data-search-exclude" in attributes or attributes.get("class") == "linenodiv":
+            raise _NotSimple  # Material skips the element's content
         if tag in _VOID:
             return
         self.context.append(tag)
-        if tag in _HEADINGS and (anchor := _attribute(attributes, "id")) is not None:
+        self.permalinks.append(tag == "a" and attributes.get("class") == "headerlink")
+        if tag in _HEADINGS and "id" in attributes:
             if len(self.context) != 1:  # a heading inside another element: Material's nesting rules apply
                 raise _NotSimple
             if tag != "h1" and not self.sections:
                 self.sections.append(SearchSection("hx", 1))
-            self.section = SearchSection(tag, 1, anchor if self.sections else None)
+            self.section = SearchSection(tag, 1, attributes["id"] if self.sections else None)
             self.sections.append(self.section)
-        if tag == "a" and _attribute(attributes, "class") == "headerlink":
-            self.in_permalink = True
         kept = self._kept()
         if tag in _KEEP:
             kept.append(f"<{tag}>")
@@ -87,8 +92,7 @@ class _Splitter:
         if not self.context or self.context[-1] != tag:
             return
         self.context.pop()
-        if tag == "a":
-            self.in_permalink = False
+        self.permalinks.pop()
         if tag in _KEEP:
             kept = self._kept()
             if f"<{tag}>" not in kept:  # opened in a title, closed in a text: not our HTML
@@ -105,7 +109,7 @@ class _Splitter:
             data = " " if data.isspace() else data.replace("\n", " ")
         section = self._current()
         if section.tag in self.context:
-            if not self.in_permalink:
+            if not any(self.permalinks):
                 section.title.append(escape(data, quote=False))
         elif data.isspace():
             if not section.text or not section.text[-1].isspace() or "pre" in self.context:

@@ -64,11 +64,14 @@ def test_generated_pages_give_materials_own_sections(text):
         "<svg><linearGradient/></svg>",
         '<div><h2 id="x">X</h2></div>',
         "<script>a</script>",
+        "<p DATA-SEARCH-EXCLUDE>hemmeligt</p><p>ok</p>",
+        '<div class="&#108;inenodiv">1 2</div><p>ok</p>',
+        "<svg><title>Diagram</title></svg>",
     ],
 )
 def test_negative_control_html_beyond_the_subset_is_left_to_material(html):
     """Negative control: comments, bare '<', unquoted or single-quoted attributes, uppercase tags, nested
-    headings and skipped elements give None."""
+    headings, content Material skips and elements some Python releases read as raw text give None."""
     assert search_sections(html) is None, html
 
 
@@ -79,8 +82,10 @@ TRICKY_HTML = [
     '<h3 id="x">X</h3><ol><li><p>a</p></li><li>   </li></ol><sub>2</sub><a href="y" download>z</a>',
     '<p>a<br/>b<br />c</p>\n<hr />\n<h2 id="a" id="b">Two ids</h2>\n<p>d</p>',
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" role="img" aria-labelledby="t">'
-    '<title id="t">Diagram</title><rect x1="0" width="3" /><text x="1">Tre</text></svg>\n<p>Efter</p>',
+    '<desc id="t">Diagram</desc><rect x1="0" width="3" /><text x="1">Tre</text></svg>\n<p>Efter</p>',
     '<p>x<span class="y"/>z</p><h2 ID="Stor">S</h2><ul><li/></ul>',
+    '<h2 id>T</h2><p>x</p><h1 id="a">A</h1><h2 id="b" id>T</h2><p>x</p><h2 title="a id=" class="b">U</h2>',
+    '<h2 id="x">T<a class="headerlink" href="#x"><a/>P<a>q</a>R</a></h2><h2 id="y">Y</h2><h2>Z</h2><p>z</p>',
 ]
 
 
