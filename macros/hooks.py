@@ -34,7 +34,7 @@ from macros.pdftext import pdf_text
 from macros.publications import MATERIALS_DIR
 from macros.search_sections import search_sections
 from macros.search_text import add_to_search_index
-from macros.static_copies import BackgroundCopies
+from macros.static_copies import BackgroundCopies, drain
 from macros.template_check import macros_in_prose
 from macros.text import heading_slug
 
@@ -77,6 +77,7 @@ def _settings(config: MkDocsConfig) -> tuple[str, int]:
 
 @event_priority(100)  # before mkdocs-macros' on_config, whose define_env reads the catalog
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    drain()  # a failed build under `mkdocs serve` may still be copying into the site/ this build empties
     level, max_bytes = _settings(config)
     root = project_dir(config)
     allow = _cpr_allow_list(config)
@@ -150,7 +151,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, CALENDAR_FEED, content=feed))
     for event_id, single in singles.items():
         files.append(File.generated(config, event_calendar_file(event_id), content=single))
-    config[COPIES_KEY] = BackgroundCopies(files)
+    # mkdocs writes these itself after the pages (404.html, sitemap.xml and its .gz).
+    written_later = {*config.theme.static_templates, "sitemap.xml.gz"}
+    config[COPIES_KEY] = BackgroundCopies(files, written_later)
     return config[COPIES_KEY]
 
 

@@ -9,14 +9,23 @@ for. The same thread first makes the pages' folders, so the pages' own writes fi
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-# One worker for the whole process: under `mkdocs serve` a rebuild's copies queue behind those of a build
-# that failed half-way, so two builds never write the same file at once.
+# One worker for the whole process, so drain() can wait for everything queued before it.
 _COPIER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vidensportalen-copies")
+
+
+def _nothing() -> None:
+    return None
+
+
+def drain() -> None:
+    """Return when every copy queued so far is done, also one of a build that failed half-way (under
+    `mkdocs serve`, the next build empties site/ and must not have old copies land after that)."""
+    _COPIER.submit(_nothing).result()
 
 
 def _copy(folders: Sequence[str], files: Sequence[File], dirty: bool) -> None:
@@ -27,10 +36,15 @@ def _copy(folders: Sequence[str], files: Sequence[File], dirty: bool) -> None:
 
 
 class BackgroundCopies(Files):
-    """Files whose static files are copied in the background; `wait()` before the built site is used."""
+    """Files whose static files are copied in the background; `wait()` before the built site is used.
 
-    def __init__(self, files: Files) -> None:
+    A static file at a path mkdocs itself writes after the pages (`written_later`: 404.html, sitemap.xml) is
+    copied at once, so that mkdocs' own file still replaces it as in a build without this class.
+    """
+
+    def __init__(self, files: Files, written_later: Collection[str] = ()) -> None:
         super().__init__(list(files))
+        self._written_later = frozenset(written_later)
         self._copying: Future[None] | None = None
 
     def copy_static_files(
@@ -39,7 +53,11 @@ class BackgroundCopies(Files):
         pages = self.documentation_pages(inclusion=inclusion)
         folders = sorted({os.path.dirname(file.abs_dest_path) for file in pages})
         static = [file for file in self if not file.is_documentation_page() and inclusion(file.inclusion)]
-        self._copying = _COPIER.submit(_copy, folders, static, dirty)
+        for file in static:
+            if file.dest_uri in self._written_later:
+                file.copy_file(dirty)
+        background = [file for file in static if file.dest_uri not in self._written_later]
+        self._copying = _COPIER.submit(_copy, folders, background, dirty)
 
     def wait(self) -> None:
         """Return when every static file is in place; raise what stopped the copying, if anything did."""
