@@ -9,7 +9,7 @@ import unicodedata
 from markdown.extensions.toc import slugify
 from markupsafe import escape
 
-# Danish letters as Danish ids and file names spell them without them: 'Følgegruppen' -> 'foelgegruppen'.
+# æ, ø and å written out, as the project's ids and file names write them: 'Følgegruppen' -> 'foelgegruppen'.
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 # Characters that Markdown, its extensions or Jinja read as syntax anywhere in running text. None of them
