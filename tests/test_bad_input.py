@@ -8,6 +8,7 @@ import pytest
 
 from macros.catalog import load_catalog
 from macros.errors import DataError
+from macros.template_check import macros_in_prose
 
 from .conftest import ROOT, build_fails, build_ok
 
@@ -228,3 +229,10 @@ def test_negative_control_prose_without_macros_builds(project):
     prose = "## Om EAS\n\nAlmindelig tekst {med krøller}.\n"
     (project / "docs" / "parter" / "eas.md").write_text(prose, encoding="utf-8")
     build_ok(project)
+
+
+def test_macro_syntax_shown_as_code_in_prose_is_not_a_macro_call():
+    """`{{ x }}` in a code span or a fenced block is shown as written, so only the call in running text counts."""
+    prose = "Skriv `{{ spor_liste() }}` i en side.\n\n```\n{% if x %}\n```\n\n~~~~\n{{ y }}\n~~~~\nMen {{ z }} her.\n"
+    problems = macros_in_prose(prose, Path("docs/parter/eas.md"))
+    assert [p.line for p in problems] == [10], [str(p) for p in problems]
