@@ -30,7 +30,7 @@ bench: $(READY)  ## build-time benchmark against a plain MkDocs + Material site:
 	$(BIN)/python -m tools.bench $(if $(SIZE),--size $(SIZE))
 
 lint: $(READY)
-	$(BIN)/ruff check macros tests tools
+	$(BIN)/ruff check vidensportal macros tests tools
 
 lock:  ## re-pin every dependency after a change to requirements.in
 	rm -rf /tmp/vp-lock && $(PYTHON) -m venv /tmp/vp-lock

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from . import render, render_charts, render_events, render_followup
-from .dates import local_day
+from vidensportal.content import render, render_charts, render_events, render_followup
+from vidensportal.content.dates import local_day
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"

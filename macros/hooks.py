@@ -20,23 +20,23 @@ from mkdocs.utils.meta import get_data
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import CATALOG_KEY, MOMENT_KEY
-from macros.catalog import load_catalog
-from macros.cdn_guard import localise_cdn_urls
-from macros.cpr_guard import scan_files, text_check, text_files
-from macros.dates import build_moment, local_day
-from macros.errors import DataError, did_you_mean
-from macros.html import Heading, renamed_clashes, with_heading_ids_renamed
-from macros.ics import calendars
-from macros.model import CLASSIFICATION_ORDER
-from macros.pages import GeneratedPage, generated_pages, page_ids
-from macros.paths import CALENDAR_FEED, event_calendar_file
-from macros.pdftext import pdf_text
-from macros.publications import MATERIALS_DIR
-from macros.search_sections import search_sections
-from macros.search_text import add_to_search_index
 from macros.static_copies import BackgroundCopies, drain
 from macros.template_check import macros_in_prose
-from macros.text import heading_slug
+from vidensportal.catalog import load_catalog
+from vidensportal.content.dates import build_moment, local_day
+from vidensportal.content.html import Heading, renamed_clashes, with_heading_ids_renamed
+from vidensportal.content.ics import calendars
+from vidensportal.content.pages import GeneratedPage, generated_pages, page_ids
+from vidensportal.content.text import heading_slug
+from vidensportal.data.model import CLASSIFICATION_ORDER
+from vidensportal.data.publications import MATERIALS_DIR
+from vidensportal.errors import DataError, did_you_mean
+from vidensportal.guards.cpr import scan_files, text_check, text_files
+from vidensportal.guards.external_loads import localise_cdn_urls
+from vidensportal.paths import CALENDAR_FEED, event_calendar_file
+from vidensportal.search.pdftext import pdf_text
+from vidensportal.search.search_sections import search_sections
+from vidensportal.search.search_text import add_to_search_index
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
 SEARCH_PLUGIN = "material/search"

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 import jinja2.meta
 
-from .errors import Problem, did_you_mean
+from vidensportal.errors import Problem, did_you_mean
 
 
 def check_page(

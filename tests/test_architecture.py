@@ -1,4 +1,4 @@
-"""The engine imports nothing from mkdocs; only the adapter (macros/__init__.py, hooks.py, static_copies.py) does."""
+"""The shape of the code: the engine imports no builder; only the adapter in macros/ does, and it stays thin."""
 
 from __future__ import annotations
 
@@ -6,30 +6,48 @@ import ast
 
 from .conftest import ROOT
 
-ADAPTER = {"__init__.py", "hooks.py", "static_copies.py"}
+BUILDERS = {"mkdocs", "mkdocs_macros", "material", "jinja2"}
 
 
-def mkdocs_imports(source: str) -> list[str]:
+def builder_imports(source: str) -> list[str]:
     names = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names += [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.append(node.module)
-    return [n for n in names if n.split(".")[0] in {"mkdocs", "mkdocs_macros", "material"}]
+    return [n for n in names if n.split(".")[0] in BUILDERS]
 
 
-def test_engine_modules_do_not_import_mkdocs():
-    """No module of the engine imports mkdocs, mkdocs-macros or Material."""
-    engine = [p for p in sorted((ROOT / "macros").glob("*.py")) if p.name not in ADAPTER]
-    offenders = {p.name: found for p in engine if (found := mkdocs_imports(p.read_text(encoding="utf-8")))}
-    assert len(engine) >= 5, f"too few engine modules found: {engine}"
-    assert not offenders, f"engine modules importing mkdocs: {offenders}"
+def test_engine_modules_do_not_import_a_builder():
+    """No module of the engine (vidensportal/) imports mkdocs, mkdocs-macros, Material or Jinja."""
+    engine = sorted((ROOT / "vidensportal").rglob("*.py"))
+    offenders = {str(p.relative_to(ROOT)): found for p in engine if (found := builder_imports(p.read_text("utf-8")))}
+    assert len(engine) >= 20, f"too few engine modules found: {engine}"
+    assert not offenders, f"engine modules importing a builder: {offenders}"
 
 
-def test_negative_control_the_check_sees_an_mkdocs_import():
-    """Negative control: the import scan finds both import forms."""
-    assert mkdocs_imports("import mkdocs.plugins\nfrom mkdocs.structure.files import File\n") == [
+def test_every_builder_import_sits_in_the_adapter():
+    """Every project file that imports mkdocs, Material, mkdocs-macros or Jinja lives in macros/."""
+    python = [p for folder in ("vidensportal", "macros", "tools") for p in (ROOT / folder).rglob("*.py")]
+    outside = [str(p.relative_to(ROOT)) for p in python if p.parent.name != "macros" and builder_imports(p.read_text())]
+    assert not outside, f"builder imports outside macros/: {outside}"
+
+
+def test_no_folder_holds_more_than_a_dozen_modules():
+    """Folders show the flow: none of the engine's folders holds more than about a dozen modules."""
+    crowded = {
+        str(folder.relative_to(ROOT)): count
+        for folder in [ROOT / "vidensportal", *(ROOT / "vidensportal").rglob("*/")]
+        if folder.is_dir() and (count := len([p for p in folder.glob("*.py") if p.name != "__init__.py"])) > 13
+    }
+    assert not crowded, f"folders with too many modules: {crowded}"
+
+
+def test_negative_control_the_check_sees_a_builder_import():
+    """Negative control: the import scan finds both import forms and Jinja."""
+    assert builder_imports("import mkdocs.plugins\nfrom mkdocs.structure.files import File\nimport jinja2\n") == [
         "mkdocs.plugins",
         "mkdocs.structure.files",
+        "jinja2",
     ]

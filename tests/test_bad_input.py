@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalog import load_catalog
-from macros.errors import DataError
 from macros.template_check import macros_in_prose
+from vidensportal.catalog import load_catalog
+from vidensportal.errors import DataError
 
 from .conftest import ROOT, build_fails, build_ok
 
@@ -204,7 +204,7 @@ def test_a_yaml_file_in_the_wrong_place_is_not_silently_ignored(data):
 
 def test_a_cpr_number_in_a_data_file_is_caught_as_the_catalog_reads_it(data):
     """A CPR-like number in a YAML file stops loading with file and line, masked, when the guard is given."""
-    from macros.cpr_guard import text_check
+    from vidensportal.guards.cpr import text_check
 
     event = data / "seminarer" / "2027-01-14-eksempel-netvaerksmoede.yml"
     event.write_text(event.read_text(encoding="utf-8") + "resumé: Borger 0101901234 deltog.\n", encoding="utf-8")

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from macros.ics import calendars
-from macros.model import Event
+from vidensportal.content.ics import calendars
+from vidensportal.data.model import Event
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 STAMP = datetime(2026, 1, 5, 8, 30, tzinfo=UTC)

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import markdown
 import pytest
 
-from macros.charts import (
+from vidensportal.content.charts import (
     CHAR_EM,
     FONT_SIZE,
     PAD_X,

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.cpr_guard import find_cpr_numbers, scan_files, text_files
-from macros.errors import Problem
+from vidensportal.errors import Problem
+from vidensportal.guards.cpr import find_cpr_numbers, scan_files, text_files
 
 from .conftest import build_fails, build_ok
 

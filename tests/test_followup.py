@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.annual import meeting_count, year_figures, years_with_data
-from macros.catalog import load_catalog
-from macros.errors import DataError
-from macros.model import Meeting
+from vidensportal.catalog import load_catalog
+from vidensportal.content.annual import meeting_count, year_figures, years_with_data
+from vidensportal.data.model import Meeting
+from vidensportal.errors import DataError
 
 from .conftest import ROOT, build_log, copy_project
 

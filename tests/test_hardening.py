@@ -19,11 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import render, render_events, render_followup
-from macros.catalog import load_catalog
-from macros.errors import DataError
-from macros.pages import generated_pages
-from macros.text import md
+from vidensportal.catalog import load_catalog
+from vidensportal.content import render, render_events, render_followup
+from vidensportal.content.pages import generated_pages
+from vidensportal.content.text import md
+from vidensportal.errors import DataError
 
 from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS, copy_project, run_build
 
@@ -157,7 +157,7 @@ def test_negative_control_html_text_without_escaping_is_caught(monkeypatch):
     """Negative control: if the generated pages' html.text() stopped escaping, the check above would fail."""
     from markupsafe import Markup
 
-    from macros import html as builders
+    from vidensportal.content import html as builders
 
     monkeypatch.setattr(builders, "text", lambda value: Markup(str(value)))  # noqa: S704 -- the unsafe case on purpose
     pages = _all_html(_hostile_catalog("<u onclick=x>tekst</u>"))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalog import load_catalog
 from tools.new_event import MAX_SLUG, slugify
+from vidensportal.catalog import load_catalog
 
 from .conftest import ROOT, build_ok
 

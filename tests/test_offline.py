@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from macros.cdn_guard import LOCAL_STAND_IN
+from vidensportal.guards.external_loads import LOCAL_STAND_IN
 
 # Attributes through which a browser fetches something while showing the page (links a user clicks are fine).
 _FETCHING = {

@@ -1,4 +1,4 @@
-"""Tests for macros.pdftext (PDF text for the search index) and tools.make_example_pdf."""
+"""Tests for vidensportal.search.pdftext (PDF text for the search index) and tools.make_example_pdf."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from macros.pdftext import PdfText, pdf_text
 from tools.make_example_pdf import main, write_pdf
+from vidensportal.search.pdftext import PdfText, pdf_text
 
 TITLE = "Rekruttering – et oplæg"
 PARAGRAPHS = [

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from material.plugins.search.plugin import Parser
 
-from macros.pages import generated_pages
-from macros.search_sections import search_sections
+from vidensportal.content.pages import generated_pages
+from vidensportal.search.search_sections import search_sections
 
 from .conftest import ROOT
 from .test_hardening import HOSTILE, _hostile_catalog
@@ -115,7 +115,7 @@ def test_the_built_search_index_has_the_event_page_sections(built_site):
 _BUILD_WITH = """
 import sys
 sys.path.insert(0, sys.argv[1])
-import macros.search_sections as module
+import vidensportal.search.search_sections as module
 real = module.search_sections
 read = []
 def replaced(html):

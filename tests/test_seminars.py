@@ -12,9 +12,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from macros.catalog import load_catalog
-from macros.errors import DataError
 from tools.make_example_pdf import write_pdf
+from vidensportal.catalog import load_catalog
+from vidensportal.errors import DataError
 
 from .conftest import build_fails, build_log, copy_project
 

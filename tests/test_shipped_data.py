@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.catalog import load_catalog
+from vidensportal.catalog import load_catalog
 
 from .conftest import ROOT
 

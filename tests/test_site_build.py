@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.catalog import load_catalog
+from vidensportal.catalog import load_catalog
 
 from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS, build_ok
 

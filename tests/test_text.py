@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.html import Body
-from macros.text import heading_slug, link, md, relative_path
+from vidensportal.content.html import Body
+from vidensportal.content.text import heading_slug, link, md, relative_path
 
 from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS
 
@@ -55,8 +55,8 @@ def test_generated_pages_and_macros_return_plain_str():
     from datetime import date
 
     from macros import MACROS
-    from macros.catalog import load_catalog
-    from macros.pages import generated_pages
+    from vidensportal.catalog import load_catalog
+    from vidensportal.content.pages import generated_pages
 
     catalog = load_catalog(ROOT / "data")
     pages = generated_pages(catalog, {}, date(2026, 11, 25))
@@ -72,8 +72,8 @@ def test_a_generated_pages_file_says_what_its_page_uses():
 
     from mkdocs.utils.meta import get_data
 
-    from macros.catalog import load_catalog
-    from macros.pages import generated_pages
+    from vidensportal.catalog import load_catalog
+    from vidensportal.content.pages import generated_pages
 
     pages = generated_pages(load_catalog(ROOT / "data"), {"parter/eas.md": "Tekst: \"citat\" <b>"}, date(2026, 11, 25))
     different = [path for path, page in pages.items() if get_data(page.markdown) != (page.body, page.meta)]

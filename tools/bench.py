@@ -338,23 +338,23 @@ def peak_memory_mb() -> float:
 
 def count_yaml_reads(project: Path) -> tuple[int, int, int, float]:
     """Load the catalog once with read_yaml counted: (calls, distinct files, .yml files in data/, seconds)."""
-    import macros.catalog
-    import macros.yamlfile
+    import vidensportal.catalog
+    import vidensportal.data.yamlfile
 
-    original = macros.yamlfile.read_yaml
+    original = vidensportal.data.yamlfile.read_yaml
     paths: list[Path] = []
 
     def counting(path: Path, *rest: object) -> object:
         paths.append(Path(path).resolve())
         return original(path, *rest)
 
-    # Modules that did `from .yamlfile import read_yaml` hold their own name for it; patch every binding.
+    # Modules that did `from …yamlfile import read_yaml` hold their own name for it; patch every binding.
     bound = [m for m in list(sys.modules.values()) if getattr(m, "read_yaml", None) is original]
     for module in bound:
         module.read_yaml = counting
     try:
         start = time.perf_counter()
-        macros.catalog.load_catalog(project / "data", docs_dir=project / "docs")
+        vidensportal.catalog.load_catalog(project / "data", docs_dir=project / "docs")
         seconds = time.perf_counter() - start
     finally:
         for module in bound:
@@ -364,9 +364,9 @@ def count_yaml_reads(project: Path) -> tuple[int, int, int, float]:
 
 
 def libyaml_facts() -> tuple[bool, str]:
-    import macros.yamlfile
+    import vidensportal.data.yamlfile
 
-    return bool(getattr(yaml, "__with_libyaml__", False)), macros.yamlfile._BaseLoader.__name__
+    return bool(getattr(yaml, "__with_libyaml__", False)), vidensportal.data.yamlfile._BaseLoader.__name__
 
 
 # --- the run ----------------------------------------------------------------------------------------------------
@@ -392,7 +392,7 @@ def run(work: Path, size: float, runs: int, skip_4x: bool) -> list[tuple[str, st
     calls, distinct, on_disk, seconds = count_yaml_reads(ours / "project")
     with_libyaml, loader = libyaml_facts()
     print(f"YAML files read: {calls} (files in data/: {on_disk}); distinct {distinct}; load_catalog {seconds:.2f} s")
-    print(f"libyaml C loader: yaml.__with_libyaml__ = {with_libyaml}, macros.yamlfile._BaseLoader = {loader}")
+    print(f"libyaml C loader: yaml.__with_libyaml__ = {with_libyaml}, yamlfile._BaseLoader = {loader}")
     print()
 
     our_site = ours / "site"

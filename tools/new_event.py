@@ -14,8 +14,8 @@ from typing import NoReturn, get_args
 
 import yaml
 
-from macros.model import Event
-from macros.text import DANISH_LETTERS
+from vidensportal.content.text import DANISH_LETTERS
+from vidensportal.data.model import Event
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 EVENTS_DIR = "seminarer"

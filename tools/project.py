@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "vidensportal", "overrides")
 
 
 def copy_project(target: Path) -> Path:

@@ -16,7 +16,7 @@ from html import unescape
 from markdown.extensions.toc import unique
 from markupsafe import Markup, escape
 
-from .text import heading_slug, href
+from vidensportal.content.text import heading_slug, href
 
 # The same as toc.permalink_title in mkdocs.yml (tests/test_text.py checks that they agree).
 PERMALINK_TITLE = "Link til dette afsnit"

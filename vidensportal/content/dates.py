@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
-from .model import Period
+from vidensportal.data.model import Period
 
 
 @lru_cache(maxsize=4096)  # babel is slow, and the same dates come back on many pages

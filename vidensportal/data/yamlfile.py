@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError, Problem
+from vidensportal.errors import DataError, Problem
 
 # libyaml's C parser where it is installed; the constructors below run in Python either way.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -8,9 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
-from .checks import check_initiatives, check_parent_cycles, check_references, check_track_numbers
-from .errors import DataError
-from .model import (
+from vidensportal.data.checks import check_initiatives, check_parent_cycles, check_references, check_track_numbers
+from vidensportal.data.model import (
     Agreement,
     Authority,
     Department,
@@ -24,9 +23,10 @@ from .model import (
     Strategy,
     Track,
 )
-from .publications import MaterialFile, read_publications
-from .reader import DataReader
-from .yamlfile import LineList
+from vidensportal.data.publications import MaterialFile, read_publications
+from vidensportal.data.reader import DataReader
+from vidensportal.data.yamlfile import LineList
+from vidensportal.errors import DataError
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
-from .dates import danish_size
-from .model import CLASSIFICATION_ORDER, Event, Material, Meeting
-from .reader import DataReader, Record
+from vidensportal.content.dates import danish_size
+from vidensportal.data.model import CLASSIFICATION_ORDER, Event, Material, Meeting
+from vidensportal.data.reader import DataReader, Record
 
 EVENTS_DIR = "seminarer"
 MEETINGS_DIR = "foelgegruppe"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .errors import DataError, Problem, did_you_mean
-from .validation import validate
-from .yamlfile import line_of, read_yaml
+from vidensportal.data.validation import validate
+from vidensportal.data.yamlfile import line_of, read_yaml
+from vidensportal.errors import DataError, Problem, did_you_mean
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

@@ -8,11 +8,13 @@ from itertools import groupby
 
 from markupsafe import Markup, escape
 
-from . import html
-from .catalog import Catalog
-from .dates import danish_date, danish_size, danish_time, danish_when
-from .model import Event, Material
-from .paths import (
+from vidensportal.catalog import Catalog
+from vidensportal.content import html
+from vidensportal.content.dates import danish_date, danish_size, danish_time, danish_when
+from vidensportal.content.render import track_label
+from vidensportal.content.text import href, link, md
+from vidensportal.data.model import Event, Material
+from vidensportal.paths import (
     CALENDAR_FEED,
     EVENTS_INDEX,
     FOLLOWUP_PAGE,
@@ -23,8 +25,6 @@ from .paths import (
     party_page,
     track_page,
 )
-from .render import track_label
-from .text import href, link, md
 
 KIND_LABELS = {
     "vidensseminar": "Vidensseminar",

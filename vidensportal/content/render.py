@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from . import html
-from .catalog import Catalog
-from .dates import danish_date, danish_period
-from .model import Party, Track
-from .paths import GOALS_PAGE, PARTIES_INDEX, party_page, track_page
-from .text import bullets, link, md
+from vidensportal.catalog import Catalog
+from vidensportal.content import html
+from vidensportal.content.dates import danish_date, danish_period
+from vidensportal.content.text import bullets, link, md
+from vidensportal.data.model import Party, Track
+from vidensportal.paths import GOALS_PAGE, PARTIES_INDEX, party_page, track_page
 
 
 def track_label(track: Track) -> str:

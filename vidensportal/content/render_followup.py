@@ -5,15 +5,22 @@ from __future__ import annotations
 from datetime import date
 from itertools import groupby
 
-from .annual import INITIATIVE_STATUSES, events_held, initiatives_of_year, meeting_count, year_figures, years_with_data
-from .catalog import Catalog
-from .checks import goal_ids
-from .dates import danish_date
-from .model import Initiative, Meeting
-from .paths import annual_page, material_page, party_page, track_page
-from .render import track_label
-from .render_events import STATUS_LABELS, event_list, material_list
-from .text import bullets, link, md
+from vidensportal.catalog import Catalog
+from vidensportal.content.annual import (
+    INITIATIVE_STATUSES,
+    events_held,
+    initiatives_of_year,
+    meeting_count,
+    year_figures,
+    years_with_data,
+)
+from vidensportal.content.dates import danish_date
+from vidensportal.content.render import track_label
+from vidensportal.content.render_events import STATUS_LABELS, event_list, material_list
+from vidensportal.content.text import bullets, link, md
+from vidensportal.data.checks import goal_ids
+from vidensportal.data.model import Initiative, Meeting
+from vidensportal.paths import annual_page, material_page, party_page, track_page
 
 INITIATIVE_LABELS = {"planlagt": "Planlagt", "i gang": "I gang", "afsluttet": "Afsluttet"}
 

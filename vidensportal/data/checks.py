@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .model import Party, Strategy, period_year
-from .reader import DataReader, Record
+from vidensportal.data.model import Party, Strategy, period_year
+from vidensportal.data.reader import DataReader, Record
 
 
 def check_track_numbers(reader: DataReader, track_records: list[Record]) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .catalog import Catalog
-from .model import Event, Initiative, Meeting
+from vidensportal.catalog import Catalog
+from vidensportal.data.model import Event, Initiative, Meeting
 
 INITIATIVE_STATUSES = ("planlagt", "i gang", "afsluttet")
 

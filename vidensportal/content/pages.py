@@ -7,14 +7,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from . import html, render, render_followup
-from . import render_events as events
-from .annual import years_with_data
-from .catalog import Catalog
-from .dates import danish_date
-from .html import Body, Heading
-from .model import Event, Party, Track
-from .paths import (
+from vidensportal.catalog import Catalog
+from vidensportal.content import html, render, render_followup
+from vidensportal.content import render_events as events
+from vidensportal.content.annual import years_with_data
+from vidensportal.content.dates import danish_date
+from vidensportal.content.html import Body, Heading
+from vidensportal.content.text import attr, link, md
+from vidensportal.data.model import Event, Party, Track
+from vidensportal.paths import (
     ANNUAL_INDEX,
     EVENTS_INDEX,
     MATERIALS_INDEX,
@@ -26,7 +27,6 @@ from .paths import (
     party_page,
     track_page,
 )
-from .text import attr, link, md
 
 
 def _meta(title: str, tags: list[str]) -> dict[str, object]:

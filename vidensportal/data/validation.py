@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, did_you_mean
-from .yamlfile import line_of
+from vidensportal.data.yamlfile import line_of
+from vidensportal.errors import Problem, did_you_mean
 
 _MESSAGES = {
     "missing": "feltet mangler. Tilføj det.",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from .annual import meeting_count, years_with_data
-from .catalog import Catalog
-from .charts import Node, bar_chart, chart_text_alternative, org_chart, org_text_alternative
-from .render import track_label
+from vidensportal.catalog import Catalog
+from vidensportal.content.annual import meeting_count, years_with_data
+from vidensportal.content.charts import Node, bar_chart, chart_text_alternative, org_chart, org_text_alternative
+from vidensportal.content.render import track_label
 
 MEETINGS_SERIES = "Følgegruppemøder"
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from .model import Event
+from vidensportal.data.model import Event
 
 PRODID = "-//Vidensportalen//Rocker- og bandebekæmpelse//DA"
 TZID = "Europe/Copenhagen"

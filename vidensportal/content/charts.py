@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from .text import md
+from vidensportal.content.text import md
 
 SVG_NS = "http://www.w3.org/2000/svg"
 EMPTY_BAR_CHART = "Der er ingen data at vise endnu."

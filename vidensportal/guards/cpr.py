@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from pathlib import Path
 
-from .errors import Problem
+from vidensportal.errors import Problem
 
 TEXT_SUFFIXES = frozenset({".md", ".yml", ".yaml", ".txt", ".csv", ".html", ".json"})
 

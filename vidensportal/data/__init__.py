@@ -1,0 +1,1 @@
+"""Reading data/: one YAML file → records with line numbers, validated by pydantic models and cross-checked."""

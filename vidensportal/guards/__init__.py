@@ -1,0 +1,1 @@
+"""Guards: nothing personal, classified or external reaches what the site publishes."""
