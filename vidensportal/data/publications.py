@@ -89,7 +89,7 @@ def read_publications(
 
 
 def _stem(record: Record) -> str:
-    return record.entry.strip("'")
+    return record.id
 
 
 def _standalone_materials(reader: DataReader) -> list[Record]:
