@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
 from vidensportal.content.dates import danish_size
 from vidensportal.data.model import CLASSIFICATION_ORDER, Event, Material, Meeting
+from vidensportal.data.path_hints import bad_path_hint, missing_file_hint
 from vidensportal.data.reader import DataReader, Record
 
 EVENTS_DIR = "seminarer"
@@ -130,15 +130,14 @@ def _check_meeting(reader: DataReader, meeting_id: str, record: Record, parties)
 def _check_file(reader: DataReader, place: _Located, docs_dir: Path, max_file_bytes: int) -> MaterialFile | None:
     relative = PurePosixPath(place.material.file)
     loc = (*place.loc, "fil")
-    if relative.is_absolute() or ".." in relative.parts:
-        reader.problem(place.record, loc, f"'{relative}' skal være en sti inde i docs/, fx materialer/oplaeg.pdf.")
+    if (wrong := bad_path_hint(place.material.file)) is not None:
+        reader.problem(place.record, loc, f"materiale '{place.material.id}': {wrong}")
         return None
     path = docs_dir / relative
     if not path.is_file():
-        siblings = [f"{relative.parent}/{p.name}" for p in path.parent.glob("*")] if path.parent.is_dir() else []
-        near = get_close_matches(str(relative), siblings, n=1, cutoff=0.6)
-        hint = f" – mente du '{near[0]}'?" if near else ""
-        reader.problem(place.record, loc, f"materiale '{place.material.id}': filen 'docs/{relative}' findes ikke{hint}")
+        hint = missing_file_hint(place.material.file, docs_dir)
+        message = f"materiale '{place.material.id}': filen 'docs/{relative}' findes ikke. {hint}"
+        reader.problem(place.record, loc, message)
         return None
     size = path.stat().st_size
     if size > max_file_bytes:

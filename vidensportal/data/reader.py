@@ -136,12 +136,35 @@ class DataReader:
     def ref(self, record: Record, loc: tuple, value: str | None, valid: Mapping, what: str) -> None:
         """A problem on `loc` when `value` is set and is not an id in `valid`."""
         if value is not None and value not in valid:
-            self.problem(record, loc, f"ukendt {what} '{value}'{did_you_mean(value, list(valid))}")
+            self.problem(record, loc, unknown_id(what, value, list(valid)))
 
     def refs(self, record: Record, loc: tuple, values: tuple[str, ...], valid: Mapping, what: str) -> None:
         """`ref` for every id in a list field."""
         for index, value in enumerate(values):
             self.ref(record, (*loc, index), value, valid, what)
+
+
+# What to write instead of an unknown id of each kind: where the valid ids are listed.
+_LISTED_IN = {
+    "part": "Skriv et id fra data/parter.yml (listen står også under Parter på portalen).",
+    "spor": "Skriv et id fra data/spor.yml: et af aftalens spor.",
+    "myndighed": "Skriv et id fra 'myndigheder' i data/organisation.yml.",
+    "Sikker By-mål": "Skriv et mål- eller delmål-id fra data/sikker-by.yml.",
+    "ekstern aktør": "Skriv et id fra data/eksterne-aktoerer.yml, eller tilføj aktøren dér.",
+}
+_NEW_DEPARTMENT = (
+    "En forælder er en forvaltning fra 'forvaltninger' i data/organisation.yml eller en part fra "
+    "data/parter.yml. Hører enheden under en forvaltning, der ikke står der endnu, så tilføj forvaltningen "
+    "under 'forvaltninger:' i data/organisation.yml med id, navn og myndighed."
+)
+
+
+def unknown_id(what: str, value: str, valid: list[str]) -> str:
+    """'ukendt spor 'x' – mente du 'y'?' or, with no near id, where the valid ids are found."""
+    hint = did_you_mean(value, valid)
+    if what.startswith("forælder"):
+        return f"ukendt forælder '{value}'{hint or '.'} {_NEW_DEPARTMENT}"
+    return f"ukendt {what} '{value}'{hint}" if hint else f"ukendt {what} '{value}'. {_LISTED_IN.get(what, '')}".strip()
 
 
 def _entry_label(item: object, index: int) -> str:
