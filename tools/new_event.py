@@ -16,6 +16,7 @@ import yaml
 
 from vidensportal.content.text import DANISH_LETTERS
 from vidensportal.data.model import Event
+from vidensportal.data.placeholders import AUDIENCE, DESCRIPTION, PLACE
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 EVENTS_DIR = "seminarer"
@@ -29,6 +30,11 @@ DEFAULT_KIND = "vidensseminar"
 DEFAULT_TRACKS = ("vidensdeling",)
 DEFAULT_ORGANISERS = ("sikker-by", "eas")
 MAX_SLUG = 50
+# Short Danish words that lead into what follows them, as they are spelt in a slug.
+_LEADING_WORDS = frozenset(
+    {"af", "at", "de", "den", "der", "det", "efter", "eller", "en", "et", "for", "fra", "hos", "i", "med", "mellem"}
+    | {"mod", "og", "om", "over", "paa", "samt", "som", "til", "ud", "under", "ved"}
+)
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _USAGE = 'python -m tools.new_event --titel "…" --dato ÅÅÅÅ-MM-DD [--type vidensseminar|netværksmøde]'
@@ -52,7 +58,11 @@ def slugify(title: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     if len(slug) > MAX_SLUG:
         cut = slug[: MAX_SLUG + 1]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:MAX_SLUG]
+        words = cut.split("-")[:-1] if "-" in cut else [slug[:MAX_SLUG]]
+        # A name cut short should not end on a word that leads into the part cut off ("…-netvaerk-paa").
+        while len(words) > 1 and words[-1] in _LEADING_WORDS:
+            words.pop()
+        slug = "-".join(words)
     return slug.strip("-")
 
 
@@ -135,7 +145,7 @@ def render(title: str, day: date, kind: str, track_ids: Sequence[str], party_ids
         'start: "13:00"',
         'slut: "15:00"',
         "# Adresse og lokale.",
-        f"sted: {scalar('Sted angives senere')}",
+        f"sted: {scalar(PLACE)}",
         f"# Status: {either(STATUSES)}.",
         f"status: {STATUSES[0]}",
         *wrapped("Et eller flere af aftalens spor (data/spor.yml): ", track_ids),
@@ -143,11 +153,11 @@ def render(title: str, day: date, kind: str, track_ids: Sequence[str], party_ids
         *wrapped("Én eller flere parter, der arrangerer (id fra data/parter.yml): ", party_ids),
         f"arrangører: {flow_list(organisers)}",
         "# Hvem arrangementet er for.",
-        f"målgruppe: {scalar('Målgruppe angives senere.')}",
+        f"målgruppe: {scalar(AUDIENCE)}",
         f"# Hvem må se siden: {either(CLASSIFICATIONS)}.",
         "klassifikation: intern",
         "# Hvad arrangementet handler om, og hvad deltagerne får med hjem (teksten fra invitationen).",
-        f"beskrivelse: {scalar('Beskrivelse følger.')}",
+        f"beskrivelse: {scalar(DESCRIPTION)}",
         "",
         "# Programmet, når det ligger fast: fjern '#' foran linjerne og ret dem til. 'part' er et id fra",
         "# data/parter.yml; en oplægsholder uden for aftalen får 'organisation' i stedet for 'part'.",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from vidensportal.data.placeholders import placeholders_in
 from vidensportal.data.validation import validate
 from vidensportal.data.yamlfile import line_of, read_yaml
 from vidensportal.errors import DataError, Problem, did_you_mean
@@ -35,6 +36,8 @@ class DataReader:
         self.check_text = check_text
         self.read: set[Path] = set()
         self.problems: list[Problem] = []
+        # Not errors: placeholder text a contributor has not replaced yet (see placeholders.py).
+        self.warnings: list[Problem] = []
 
     def shown(self, path: Path) -> Path:
         return path.relative_to(self.data_dir.parent) if path.is_relative_to(self.data_dir.parent) else path
@@ -110,10 +113,12 @@ class DataReader:
             self.problems.append(Problem(self.shown(path), "filen mangler i data/."))
             return None
         try:
-            return read_yaml(path, self.shown(path), self.check_text)
+            raw = read_yaml(path, self.shown(path), self.check_text)
         except DataError as error:
             self.problems += error.problems
             return None
+        self.warnings += placeholders_in(raw, self.shown(path))
+        return raw
 
     def problem(self, record: Record, loc: tuple, message: str) -> None:
         field = " → ".join(f"nr. {k + 1}" if isinstance(k, int) else k for k in loc) or None
