@@ -108,7 +108,7 @@ def test_duplicate_id(data):
     assert message.startswith(
         f"data/parter.yml, linje {osa_line}: post 'eas': felt 'id': Part med id 'eas' findes allerede"
     ), message
-    assert "linje 7)" in message, message
+    assert f"linje {line_number(parties, '- id: eas')})" in message, message
 
 
 def test_parent_cycle(data):

@@ -9,7 +9,7 @@ import textwrap
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NoReturn, get_args
 
 import yaml
@@ -17,9 +17,11 @@ import yaml
 from vidensportal.content.text import DANISH_LETTERS
 from vidensportal.data.model import Event
 from vidensportal.data.placeholders import AUDIENCE, DESCRIPTION, PLACE
+from vidensportal.data.publications import EVENTS_DIR
+from vidensportal.data.schema import header_for
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-EVENTS_DIR = "seminarer"
+
 
 # The allowed values, read from the model so the tool and the validation can never disagree.
 KINDS = get_args(Event.model_fields["kind"].annotation)
@@ -132,6 +134,7 @@ def render(title: str, day: date, kind: str, track_ids: Sequence[str], party_ids
     tracks = [t for t in DEFAULT_TRACKS if t in track_ids] or [track_ids[0]]
     organisers = [p for p in DEFAULT_ORGANISERS if p in party_ids] or [party_ids[0]]
     lines = [
+        header_for(PurePosixPath(EVENTS_DIR, "ny.yml")),
         "# Nyt arrangement. Udfyld felterne nedenfor; kommentarerne siger, hvad der må stå.",
         "# Filnavnet er arrangementets adresse på portalen og skal begynde med datoen.",
         "",
