@@ -26,7 +26,7 @@ from vidensportal.data.model import (
 from vidensportal.data.publications import MaterialFile, read_publications
 from vidensportal.data.reader import DataReader
 from vidensportal.data.yamlfile import LineList
-from vidensportal.errors import DataError
+from vidensportal.errors import DataError, Problem
 from vidensportal.paths import INITIATIVES_DATA
 
 
@@ -60,6 +60,8 @@ class Catalog:
     files: Mapping[str, MaterialFile]
     withheld: tuple[str, ...]
     withheld_files: frozenset[str]
+    # Not errors: placeholder text from `make ny-seminar` still in a data file, with file and line.
+    warnings: tuple[Problem, ...] = ()
 
     def children(self, parent_id: str) -> list[Party]:
         """The parties whose parent is `parent_id` (a department or a party)."""
@@ -197,4 +199,5 @@ def load_catalog(
         files=MappingProxyType(publication.files),
         withheld=tuple(publication.withheld),
         withheld_files=frozenset(publication.withheld_files),
+        warnings=tuple(reader.warnings),
     )

@@ -56,7 +56,8 @@ def plan_site(
     """Every generated page and calendar, the docs/ files that are not published as they are, and the problems."""
     expected = page_ids(catalog)
     shown_dir = Path(sources.docs_dir.name)
-    removals, notes, problems, prose = set(), [], [], {}
+    removals, problems, prose = set(), [], {}
+    notes = [f"ADVARSEL: {warning}" for warning in catalog.warnings]
     for src in sources.files:
         folder, _, name = src.rpartition("/")
         if src in catalog.withheld_files:
