@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -103,3 +109,49 @@ def hostile_catalog(shipped, value: str):
         meetings=MappingProxyType(meetings),
         strategy=shipped.strategy.model_copy(update={"name": value}),
     )
+
+
+# mkdocs serve for the preview tests (tests/test_contrib_preview.py, tests/browser/test_contrib_preview.py).
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def http_get(url: str) -> tuple[int, str]:
+    """(status, text) of a GET on the local test server; an error status is returned, not raised."""
+    try:
+        with urllib.request.urlopen(url, timeout=15) as answer:  # noqa: S310 -- our own local test server
+            return answer.status, answer.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def wait_for_text(url: str, text: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if http_get(url)[1] == text:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not answer {text!r} within {seconds} s")
+
+
+@contextlib.contextmanager
+def serving(project: Path, status_path: str = "/__vidensportalen/status"):
+    """`mkdocs serve` of `project` on a free 127.0.0.1 port until the block ends; yields the base address."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+    with (project.parent / "serve.log").open("w") as log:
+        server = subprocess.Popen(
+            command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            wait_for_text(f"http://127.0.0.1:{port}{status_path}", "ok")
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)

@@ -1,0 +1,44 @@
+"""make serve shows the problem: a failed rebuild puts the Danish errors in the browser, and the site comes back
+by itself when the file is fixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from vidensportal.preview import BUILD_FAILED, BUILD_OK, STATUS_PATH, error_page
+
+from .support import http_get, serving, wait_for_text
+
+SEMINAR = "data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml"
+
+
+@pytest.mark.slow
+def test_a_failed_rebuild_shows_the_error_and_the_site_comes_back(project):
+    """Break a data file under mkdocs serve: every page shows the Danish error with file and line; fix it: the site."""
+    with serving(project) as base:
+        _break_and_fix(project, base)
+
+
+def _break_and_fix(project, base):
+    status, page = http_get(base + "/parter/")
+    assert status == 200 and "<title>Parter" in page, "negative control: the site is served before the break"
+    seminar = project / SEMINAR
+    original = seminar.read_text(encoding="utf-8")
+    seminar.write_text(original.replace("klassifikation: intern", "klassifikation:"), encoding="utf-8")
+    wait_for_text(base + STATUS_PATH, BUILD_FAILED)
+    for path in ("/parter/", "/", "/seminarer/2027-01-14-eksempel-netvaerksmoede/"):
+        status, page = http_get(base + path)  # answers at once: no reload left hanging on the failed build
+        assert status == 500 and "Portalen kan ikke bygges" in page, f"{path}: {status}\n{page[:300]}"
+        assert f"{SEMINAR}, linje " in page and "klassifikation" in page, page
+        assert "Traceback" not in page and "http" not in page.replace("http://127.0.0.1", ""), page
+    seminar.write_text(original, encoding="utf-8")
+    wait_for_text(base + STATUS_PATH, BUILD_OK)
+    status, page = http_get(base + "/parter/")
+    assert status == 200 and "<title>Parter" in page and "Portalen kan ikke bygges" not in page, page[:300]
+
+
+def test_the_error_page_escapes_the_report_and_loads_nothing_from_outside():
+    """The error page shows the report as text (escaped), polls only the local status address, and links nowhere."""
+    page = error_page("data/x.yml, linje 3: <script>alert(1)</script>")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page, page
+    assert STATUS_PATH in page and "://" not in page, "the error page must not load anything from another host"
