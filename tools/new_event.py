@@ -19,6 +19,8 @@ from vidensportal.data.model import Event
 from vidensportal.data.placeholders import AUDIENCE, DESCRIPTION, PLACE
 from vidensportal.data.publications import EVENTS_DIR
 from vidensportal.data.schema import header_for
+from vidensportal.data.yamlfile import read_yaml
+from vidensportal.errors import DataError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -49,7 +51,14 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse's own messages are English; give one Danish line and the usage instead.
-        raise UsageError(f"kunne ikke forstå argumenterne ({message}). Brug: {_USAGE}")
+        what, _, rest = message.partition(":")
+        if what == "unrecognized arguments":
+            problem = f"ukendt argument: {rest.strip()}"
+        elif what.startswith("argument "):
+            problem = f"{what.removeprefix('argument ')} mangler en værdi eller har en forkert værdi"
+        else:
+            problem = "kunne ikke forstå argumenterne"
+        raise UsageError(f"{problem}. Brug: {_USAGE}")
 
 
 def slugify(title: str) -> str:
@@ -93,13 +102,14 @@ def clean_title(text: str | None) -> str:
 
 def read_ids(path: Path) -> list[str]:
     """The `id` of every entry in a list file such as data/spor.yml, in file order."""
+    if not path.is_file():
+        raise UsageError(f"{path} findes ikke. Er --data-dir projektets data-mappe?")
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"{path} findes ikke. Er --data-dir projektets data-mappe?") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise UsageError(f"{path} kan ikke læses: {first_line}") from None
+        entries = read_yaml(path, path)
+    except DataError as error:
+        raise UsageError(f"{path} kan ikke læses: {error.problems[0]}") from None
+    except OSError:
+        raise UsageError(f"{path} kan ikke læses. Tjek, at filen findes, og at du har adgang til den.") from None
     items = entries if isinstance(entries, list) else []
     ids = [str(e["id"]) for e in items if isinstance(e, dict) and e.get("id")]
     if not ids:
@@ -200,8 +210,10 @@ def create(title: str, day: date, kind: str, data_dir: Path) -> Path:
             out.write(text)
     except FileExistsError:
         raise UsageError(f"{shown(path)} findes allerede og bliver ikke overskrevet. Vælg en anden titel.") from None
-    except OSError as error:
-        raise UsageError(f"{shown(path)} kunne ikke skrives: {error.strerror or error}.") from None
+    except OSError:
+        raise UsageError(
+            f"{shown(path)} kunne ikke skrives. Tjek, at du har adgang til mappen, og at disken ikke er fuld."
+        ) from None
     return path
 
 
