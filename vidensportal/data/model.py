@@ -23,7 +23,8 @@ def _check_period(value: str) -> str:
     except ValueError:
         raise PydanticCustomError(
             "periode",
-            "'{value}' er hverken en dato (ÅÅÅÅ-MM-DD) eller en periode som 'ultimo 2019'",
+            "'{value}' er hverken en dato eller en periode. Skriv en dato som 2019-12-18 eller en periode som "
+            "'ultimo 2019' eller '2019'.",
             {"value": value},
         ) from None
     return value
@@ -38,7 +39,9 @@ def period_year(value: str) -> int:
 def _check_https(value: str) -> str:
     if not re.fullmatch(r"https://[^\s/]+\S*", value):
         raise PydanticCustomError(
-            "https", "'{value}' er ikke en https-adresse (skal begynde med https://)", {"value": value}
+            "https",
+            "'{value}' er ikke en https-adresse. Skriv hele adressen, så den begynder med https://.",
+            {"value": value},
         )
     return value
 
@@ -186,7 +189,11 @@ class Material(Entry):
     @model_validator(mode="after")
     def _file_or_link(self) -> Material:
         if (self.file is None) == (self.url is None):
-            raise PydanticCustomError("fil_eller_link", "et materiale skal have enten 'fil' eller 'link' (ikke begge)")
+            raise PydanticCustomError(
+                "fil_eller_link",
+                "et materiale skal have enten 'fil' eller 'link', ikke begge og ikke ingen af dem. Skriv 'fil: "
+                "materialer/…' for en fil i docs/ eller 'link: https://…' for en adresse.",
+            )
         return self
 
 
@@ -226,7 +233,7 @@ class Event(Entry):
     @model_validator(mode="after")
     def _ends_after_start(self) -> Event:
         if self.end <= self.start:
-            raise PydanticCustomError("slut_foer_start", "'slut' skal ligge efter 'start'")
+            raise PydanticCustomError("slut_foer_start", "'slut' skal ligge efter 'start'. Ret det ene klokkeslæt.")
         return self
 
 

@@ -92,7 +92,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         return f"listen skal have mindst {count} {'punkt' if count == 1 else 'punkter'}. Skriv {wanted}."
     if kind in _MESSAGES:
         or_delete = _OR_DELETE if optional else ""
-        return _MESSAGES[kind].format(input=_shown(value), expected=wanted, or_delete=or_delete, **ctx)
+        limits = {key: value for key, value in ctx.items() if key in ("ge", "gt", "le", "lt", "max_length")}
+        return _MESSAGES[kind].format(input=_shown(value), expected=wanted, or_delete=or_delete, **limits)
     if kind in _BUILT_IN:
         return _read_as(value, wanted)
     # Our own validators raise PydanticCustomError with a Danish message (or a ValueError with one).
@@ -130,7 +131,7 @@ def _read_as(value: object, wanted: str) -> str:
             "så sæt hele teksten i anførselstegn."
         )
     if isinstance(value, list):
-        return f"værdien er en liste, men her skal stå {wanted}."
+        return f"værdien er en liste, men her skal stå {wanted}. Skriv én værdi uden '- ' og [ ]."
     return f"'{_shown(value)}' kan ikke bruges her. Skriv {wanted}."
 
 
@@ -139,7 +140,7 @@ def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
     owner_loc = loc[:-1]
     owner = _model_at(model, owner_loc) or model
     allowed = keys(owner)
-    listing = f"Tilladte felter her er: {', '.join(allowed)}."
+    listing = f"Ret navnet, eller slet linjen. Tilladte felter her er: {', '.join(allowed)}."
     elsewhere = _elsewhere(model, owner_loc, key)
     if elsewhere:
         return f"feltet '{key}' hører ikke til her. {elsewhere}"
