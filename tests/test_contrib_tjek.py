@@ -46,7 +46,9 @@ def test_shipped_content_passes_in_about_a_second(project):
 
 BREAKAGES = {
     "data: an empty classification": (
-        "data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml", "klassifikation: intern", "klassifikation:"
+        "data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml",
+        "klassifikation: intern",
+        "klassifikation:",
     ),
     "data: a YAML syntax error": ("data/spor.yml", "  navn: ", "  navn "),
     "data: a material's file missing": ("data/seminarer/2026-03-12-eksempel-rekruttering.yml", "fil: ", "fil: docs/"),

@@ -70,11 +70,17 @@ def read_publications(
     for place in located:
         material = place.material
         if material.id is None:
-            reader.problem(place.record, (*place.loc, "id"), "feltet mangler. Tilføj det.")
+            reader.problem(
+                place.record,
+                (*place.loc, "id"),
+                "feltet mangler. Tilføj linjen 'id: …' med et id med små bogstaver a-z, tal og bindestreg.",
+            )
         elif material.id in seen:
             first = seen[material.id].record.file
             reader.problem(
-                place.record, (*place.loc, "id"), f"materiale med id '{material.id}' findes allerede ({first})."
+                place.record,
+                (*place.loc, "id"),
+                f"materiale med id '{material.id}' findes allerede ({first}). Giv materialet et andet id.",
             )
         else:
             seen[material.id] = place
@@ -99,7 +105,11 @@ def _standalone_materials(reader: DataReader) -> list[Record]:
         if record.item.id is None:
             record = Record(record.item.model_copy(update={"id": stem}), record.raw, record.file, record.entry)
         elif record.item.id != stem:
-            reader.problem(record, ("id",), f"id '{record.item.id}' skal være det samme som filnavnet ('{stem}').")
+            reader.problem(
+                record,
+                ("id",),
+                f"id '{record.item.id}' skal være det samme som filnavnet ('{stem}'). Ret id'et, eller slet linjen.",
+            )
         records.append(record)
     return records
 
@@ -107,7 +117,11 @@ def _standalone_materials(reader: DataReader) -> list[Record]:
 def _check_date_in_name(reader: DataReader, record: Record, name: str) -> None:
     day = record.item.day.isoformat()
     if name[:4].isdigit() and name[:10] != day:
-        reader.problem(record, ("dato",), f"datoen {day} passer ikke med filnavnet, der begynder med {name[:10]}.")
+        reader.problem(
+            record,
+            ("dato",),
+            f"datoen {day} passer ikke med filnavnet, der begynder med {name[:10]}. Ret datoen eller filnavnet.",
+        )
 
 
 def _check_event(reader: DataReader, event_id: str, record: Record, tracks, parties) -> None:

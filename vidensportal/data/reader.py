@@ -95,7 +95,11 @@ class DataReader:
     def list_items(self, raw: object, model: type[BaseModel], file: Path, prefix=()) -> list[Record]:
         if not isinstance(raw, list):
             self.problems.append(
-                Problem(file, "skal være en liste af poster (linjer der begynder med '- ').", line_of(raw, prefix))
+                Problem(
+                    file,
+                    "skal være en liste af poster. Begynd hver post med en linje, der starter med '- '.",
+                    line_of(raw, prefix),
+                )
             )
             return []
         records = []
@@ -110,7 +114,11 @@ class DataReader:
     def _read(self, path: Path) -> object | None:
         self.read.add(path)
         if not path.is_file():
-            self.problems.append(Problem(self.shown(path), "filen mangler i data/."))
+            self.problems.append(
+                Problem(
+                    self.shown(path), "filen mangler i data/. Hent den igen fra git, fx med git checkout -- <filen>."
+                )
+            )
             return None
         try:
             raw = read_yaml(path, self.shown(path), self.check_text)
@@ -132,7 +140,10 @@ class DataReader:
             if key in seen:
                 first = seen[key]
                 self.problem(
-                    record, ("id",), f"{what} med id '{key}' findes allerede ({first.file}, linje {first.raw.line})."
+                    record,
+                    ("id",),
+                    f"{what} med id '{key}' findes allerede ({first.file}, linje {first.raw.line}). "
+                    "Giv den ene et andet id.",
                 )
             else:
                 seen[key] = record

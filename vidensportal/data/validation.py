@@ -122,8 +122,7 @@ def _read_as(value: object, wanted: str) -> str:
         )
     if isinstance(value, int | float):
         return (
-            f"værdien er læst som tallet {value}, men her skal stå {wanted}. "
-            "Er det tekst, så sæt det i anførselstegn."
+            f"værdien er læst som tallet {value}, men her skal stå {wanted}. Er det tekst, så sæt det i anførselstegn."
         )
     if isinstance(value, dict):
         return (

@@ -181,9 +181,7 @@ def _special_start(lines, problem, context, at, since):
     match = _KEY_LINE.match(line)
     example = f'{match.group("key")}: "{_short(match.group("value"))}"' if match and match.group("value") else '"…"'
     return index, (
-        f"en værdi kan ikke begynde med '{char}'. Sæt hele teksten i anførselstegn, fx {example}."
-        if char
-        else _GENERIC
+        f"en værdi kan ikke begynde med '{char}'. Sæt hele teksten i anførselstegn, fx {example}." if char else _GENERIC
     )
 
 
