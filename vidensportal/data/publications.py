@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from vidensportal.content.dates import danish_size
 from vidensportal.data.model import CLASSIFICATION_ORDER, Event, Material, Meeting
 from vidensportal.data.path_hints import bad_path_hint, missing_file_hint
 from vidensportal.data.reader import DataReader, Record
 from vidensportal.paths import EVENTS_DATA as EVENTS_DIR
 from vidensportal.paths import MATERIALS_DATA as MATERIALS_DIR
 from vidensportal.paths import MEETINGS_DATA as MEETINGS_DIR
+from vidensportal.sizes import danish_size
 
 
 @dataclass(frozen=True)
