@@ -48,6 +48,14 @@ CASES = {
     "list item where a key belongs": ("titel: x\n- a\n", 2, "'- '"),
     "list after a colon": ("spor: - a\n", 1, "'- '"),
     "colon without a key": ("titel: x\n: y\n", 2, "feltnavn"),
+    "missing colon before a folded text": ("titel: x\nbeskrivelse >-\n  lang tekst\nsted: y\n", 2, "'beskrivelse: >-'"),
+    "missing colon in a nested map": ("følgegruppe:\n  navn: x\n  mødes hvert kvartal\n  deltagere: y\n", 3, "kolon"),
+    "missing colon, Windows line ends": ("titel: x\r\ntype vidensseminar\r\ndato: y\r\n", 2, "'type: vidensseminar'"),
+    "no space after the colon": ("titel:Oplæg\ntype: y\n", 1, "'titel: Oplæg'"),
+    "unclosed quote in a list item": ('dagsorden:\n  - "Punkt: et\n  - "Punkt: to"\nstatus: x\n', 2, "lukket"),
+    "list item indented too far": ("spor:\n  - a\n   - b\n", 3, "'- ' flugter"),
+    "apostrophe inside single quotes": ("titel: 'Sikker By's oplæg'\n", 1, '"Sikker By\'s oplæg"'),
+    "quotes inside double quotes": ('titel: "Oplæg om "ny" viden"\n', 1, "'Oplæg om \"ny\" viden'"),
 }
 
 

@@ -44,6 +44,7 @@ def syntax_problem(text: str, error: yaml.MarkedYAMLError) -> tuple[int | None, 
         _escape,
         _bracket,
         _empty_key,
+        _no_space_after_colon,
         _special_start,
         _colon_in_value,
         _dash,
@@ -86,19 +87,42 @@ def _depth(lines, problem, context, at, since):
     return None
 
 
+_OPENS_QUOTE = re.compile(
+    r"^(?P<indent>\s*)(?P<dash>-\s+)?(?:[^\s:#'\"\[\]{}-][^:#]*?:\s+)?(?P<quote>[\"'])(?P<rest>.*)$"
+)
+
+
 def _swallowing_quote(lines, problem, context, at, since):
-    """A quote left open on an earlier line that ran on over the next field and was closed much later."""
+    """A quote left open on an earlier line that ran on over the next field or item and was closed later."""
     for index in range(at[0]):
-        match = _KEY_LINE.match(lines[index])
-        value = (match.group("value") or "") if match else ""
-        quote = value[:1]
-        if quote not in ('"', "'") or value.count(quote) % 2 == 0:
+        match = _OPENS_QUOTE.match(lines[index])
+        if not match or _closes(match.group("quote"), match.group("rest")):
             continue
-        indent = len(match.group("indent")) + (len(match.group("dash") or ""))
+        indent = len(match.group("indent"))
         for later in range(index + 1, at[0] + 1):
-            other = _KEY_LINE.match(lines[later])
-            if other and len(other.group("indent")) == indent and not other.group("dash"):
-                return _quote(lines, problem, "quoted scalar", at, (index, match.start("value")))
+            other = _OPENS_QUOTE.match(lines[later]) or _KEY_LINE.match(lines[later])
+            if other and len(other.group("indent")) == indent:
+                return _quote(lines, problem, "quoted scalar", at, (index, match.start("quote")))
+    return None
+
+
+def _closes(quote: str, rest: str) -> bool:
+    """Whether the text after an opening quote closes it on the same line."""
+    text = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+    return quote in text
+
+
+_GLUED = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#'\"\[\]{}-][^\s:#]*):(?P<value>[^\s:/][^:]*)$")
+
+
+def _no_space_after_colon(lines, problem, context, at, since):
+    """'titel:Oplæg' on the line of the error or the one before it: YAML needs a space after the colon."""
+    for index in [at[0], *_content_lines_before(lines, at[0])[:1]]:
+        match = _GLUED.match(lines[index])
+        if match:
+            return index, (
+                f"der mangler et mellemrum efter kolonet. Skriv '{match.group('key')}: {_short(match.group('value'))}'."
+            )
     return None
 
 
@@ -166,7 +190,7 @@ def _special_start(lines, problem, context, at, since):
     index, column = at
     words = ("alias", "anchor", "tag", "directive", "next token", "block scalar")
     if not any(word in context for word in words) and not any(
-        word in problem for word in ("cannot start any token", "directive", "tag handle", "document start")
+        word in problem for word in ("cannot start any token", "directive", "tag handle")
     ):
         return None
     if any(word in context for word in ("alias", "anchor", "tag", "block scalar", "directive")):
@@ -225,12 +249,18 @@ def _indent(lines, problem, context, at, since):
     value = (match.group("value") or "") if match else ""
     if value[:1] in ('"', "'", "[", "{") and column > match.start("value"):
         closing = {"[": "]", "{": "}"}.get(value[0], value[0])
-        inner = value.replace('"', "'") if value[0] == '"' else value
+        if value[0] == '"':
+            example = f"'{_short(value.strip(chr(34)))}'"
+        elif value[0] == "'":
+            example = f'"{_short(value.strip(chr(39)))}"'
+        else:
+            example = f'"{_short(value)}"'
         return index, (
-            f"værdien fortsætter efter det afsluttende {closing}. Sæt hele værdien i anførselstegn, "
-            f'fx {match.group("key")}: "{_short(inner)}".'
+            f"værdien fortsætter efter det afsluttende {closing}. Sæt hele værdien i den anden slags "
+            f"anførselstegn, fx {match.group('key')}: {example}."
         )
-    if "block" in context or "expected key" in problem or "'-' indicator" in problem or "block end" in problem:
+    words = ("expected key", "'-' indicator", "block end", "document start")
+    if "block" in context or any(word in problem for word in words):
         return index, _indent_message(lines, index)
     return None
 

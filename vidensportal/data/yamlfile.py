@@ -135,6 +135,8 @@ def _compose(text: str) -> object:
                 stack[-1][1] = _key(event, stack[-1][0], line)
                 continue
             value = _scalar(event, line)
+            if not event.style and event.end_mark.line > event.start_mark.line:
+                _check_continuation(text, event)
         else:
             if stack and isinstance(stack[-1][0], LineDict) and stack[-1][1] is _NO_KEY:
                 raise _Refused(line, _MESSAGES["complex_key"])
@@ -195,6 +197,18 @@ def _check_tag(event: yaml.Event, line: int) -> None:
         f"typeangivelsen '{shown}' bruges ikke i portalens filer. Slet den, og skriv værdien som almindelig "
         "tekst, dato (ÅÅÅÅ-MM-DD) eller tal; begynder teksten med '!', så sæt den i anførselstegn.",
     )
+
+
+def _check_continuation(text: str, event: yaml.ScalarEvent) -> None:
+    """A plain value that runs on over lines beginning with '- ' is a list item indented too far."""
+    lines = text.splitlines()[event.start_mark.line + 1 : event.end_mark.line + 1]
+    for number, line in enumerate(lines, event.start_mark.line + 2):
+        if line.lstrip().startswith("- "):
+            raise _Refused(
+                number,
+                "YAML-syntaksfejl: linjen er rykket længere ind end punktet over, så den læses som en fortsættelse af "
+                "det. Ret indrykningen, så '- ' flugter med punkterne over.",
+            )
 
 
 def _key(event: yaml.ScalarEvent, mapping: LineDict, line: int) -> str:
