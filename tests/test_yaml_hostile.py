@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vidensportal.catalog import load_catalog
-from vidensportal.data.yamlfile import MAX_BYTES, MAX_DEPTH, read_yaml
+from vidensportal.data.yamlfile import MAX_BYTES, MAX_DEPTH, front_matter_problems, read_yaml
 from vidensportal.errors import DataError
 
 from .support import ROOT
@@ -112,3 +112,36 @@ def test_a_bomb_in_a_seminar_stops_the_catalog_fast_and_cleanly(tmp_path):
     assert seconds < 10, f"loading took {seconds:.1f} s"
     with pytest.raises(DataError):
         load_catalog(project / "data")
+
+
+def test_hostile_front_matter_in_a_page_gives_one_danish_line(tmp_path):
+    """A page's front matter is read with the same limits: an alias bomb or a bad tag is one line with page and line."""
+    page = tmp_path / "side.md"
+    cases = {BOMB: 2, "titel: !!python/name:os.system\n": 2, "titel: x\ntags: [a, b\n": 3, "titel: Side\n": None}
+    for front, line in cases.items():
+        page.write_text(f"---\n{front}---\n# Side\n", encoding="utf-8")
+        started = time.perf_counter()
+        problems = front_matter_problems(page, Path("docs/side.md"))
+        assert time.perf_counter() - started < 1.0
+        if line is None:
+            assert not problems, "negative control: ordinary front matter is fine: " + str([str(p) for p in problems])
+            continue
+        assert len(problems) == 1 and problems[0].line == line, [str(p) for p in problems]
+        assert str(problems[0]).startswith("docs/side.md, linje") and "front matter" in str(problems[0])
+
+
+@pytest.mark.slow
+def test_an_alias_bomb_in_a_page_stops_the_build_fast(tmp_path):
+    """The build stops on an alias bomb in a page's front matter with one Danish line, instead of hanging."""
+    from tools.project import copy_project
+
+    from .support import run_build
+
+    project = copy_project(tmp_path / "projekt")
+    page = project / "docs/aftalen.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text("---\n" + BOMB + text.removeprefix("---\n"), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output[-3000:]
+    assert "docs/aftalen.md, linje 2: front matter" in output, output[-3000:]

@@ -18,6 +18,7 @@ from jinja2 import Environment
 from macros.template_check import check_page
 from vidensportal.content.dates import build_moment
 from vidensportal.content.macro_table import DATED_MACROS, MACROS
+from vidensportal.data.yamlfile import PAGE_SUFFIXES
 from vidensportal.errors import DataError, Problem
 from vidensportal.plan import SiteSources, plan_site, read_sources
 from vidensportal.settings import read_settings
@@ -29,8 +30,6 @@ MACROS_PLUGIN_NAMES = frozenset(
     {"config", "context", "environment", "extra", "filters", "filters_builtin", "fix_url", "git", "macros"}
     | {"macros_info", "now", "plugin", "page", "navigation", "files"}
 )
-# The extensions mkdocs reads as pages.
-PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 

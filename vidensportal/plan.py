@@ -13,6 +13,7 @@ from vidensportal.content.dates import local_day
 from vidensportal.content.ics import calendars
 from vidensportal.content.pages import GeneratedPage, generated_pages, page_ids
 from vidensportal.content.prose import macros_in_prose
+from vidensportal.data.yamlfile import PAGE_SUFFIXES, front_matter_problems
 from vidensportal.errors import DataError, Problem, did_you_mean
 from vidensportal.guards.cpr import scan_files, text_check, text_files
 from vidensportal.paths import CALENDAR_FEED, MATERIALS_DIR, absolute_url, event_calendar_file, event_page
@@ -60,6 +61,8 @@ def plan_site(
     notes = [f"ADVARSEL: {warning}" for warning in catalog.warnings]
     for src in sources.files:
         folder, _, name = src.rpartition("/")
+        if name.endswith(PAGE_SUFFIXES):
+            problems += front_matter_problems(sources.docs_dir / src, shown_dir / src)
         if src in catalog.withheld_files:
             removals.add(src)
         elif _unlisted_material_file(catalog, src):

@@ -97,6 +97,34 @@ def read_yaml(path: Path, shown_as: Path, check_text: Callable[[str, Path], list
         raise DataError([Problem(shown_as, message)]) from None
 
 
+# A page's front matter as mkdocs finds it (mkdocs.utils.meta.YAML_RE).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_FRONT = "front matter (linjerne mellem --- øverst på siden):"
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
+def front_matter_problems(page: Path, shown_as: Path) -> list[Problem]:
+    """The front matter of a Markdown page, read with the same limits as data/ (mkdocs would take an alias bomb)."""
+    try:
+        text = page.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []  # the CPR guard and mkdocs report a page they cannot read
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return []
+    block = match.group(1)
+    try:
+        if bad := _NOT_PRINTABLE.search(block):
+            raise _Refused(block.count("\n", 0, bad.start()) + 1, _unprintable(bad.group()))
+        _compose(block)
+    except _Refused as refused:
+        return [Problem(shown_as, f"{_FRONT} {refused.message}", refused.line + 1)]
+    except yaml.MarkedYAMLError as error:
+        line, message = syntax_problem(block, error)
+        return [Problem(shown_as, f"{_FRONT} {message}", line + 1 if line else None)]
+    return []
+
+
 def _unprintable(char: str) -> str:
     code = f"U+{ord(char):04X}"
     if char == "\ufeff":
