@@ -53,6 +53,8 @@ MISTAKES = {
     "date as number": (Event, {**EVENT, "dato": 20260312}),
     "time": (Event, {**EVENT, "start": "25:00"}),
     "time as text": (Event, {**EVENT, "start": "om eftermiddagen"}),
+    "time as a whole number": (Event, {**EVENT, "start": 13}),
+    "time None": (Event, {**EVENT, "slut": None}),
     "end before start": (Event, {**EVENT, "slut": "12:00"}),
     "list None": (Event, {**EVENT, "spor": None}),
     "list empty": (Event, {**EVENT, "spor": []}),
@@ -153,3 +155,10 @@ def test_line_aware_data_is_what_the_validator_sees():
     data["spor"] = spor
     instance, problems = validate(Event, data, Path("data/x.yml"), None)
     assert instance is not None and not problems, [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("written", ["15:00", "15.00", 15.0, "15:00:00"])
+def test_a_danish_clock_time_is_read_as_that_time(written):
+    """'15.00', as Danes write it (and as YAML makes a number of it), is 15:00, not 15 seconds past midnight."""
+    event, problems = validate(Event, {**EVENT, "slut": written}, Path("data/x.yml"), None)
+    assert not problems and event.end.isoformat() == "15:00:00" and event.end.tzinfo is None, (event, problems)

@@ -6,7 +6,7 @@ import re
 from datetime import date, time
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -45,6 +45,29 @@ def _check_https(value: str) -> str:
         )
     return value
 
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)(?::[0-5]\d)?$")
+
+
+def _read_clock(value: object) -> object:
+    """'13:00' (or the Danish '13.00', quoted or not): YAML would make 13.00 a number and pydantic a time of day
+    13 seconds after midnight, in UTC."""
+    if value is None or isinstance(value, time):
+        return value  # pydantic's own check says an empty field is empty
+    match = _CLOCK.match(str(value).strip()) if isinstance(value, str | float) and not isinstance(value, bool) else None
+    if isinstance(value, float):
+        match = _CLOCK.match(f"{value:.2f}")
+    if match is None:
+        raise PydanticCustomError(
+            "klokkeslaet",
+            "'{value}' er ikke et klokkeslæt. Skriv TT:MM i anførselstegn, fx \"13:00\".",
+            {"value": value},
+        )
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+# A time of day as contributors write it: "13:00".
+Clock = Annotated[time, BeforeValidator(_read_clock)]
 
 # A point in time as precise as the source is: "ultimo 2019", "2019" or "2019-12-18".
 Period = Annotated[str, AfterValidator(_check_period)]
@@ -205,7 +228,7 @@ class Presenter(Entry):
 
 
 class ProgrammeItem(Entry):
-    at: time = Field(alias="tid")
+    at: Clock = Field(alias="tid")
     title: Text = Field(alias="titel")
     presenters: tuple[Presenter, ...] = Field(alias="oplægsholdere", default=())
 
@@ -216,8 +239,8 @@ class Event(Entry):
     title: Text = Field(alias="titel")
     kind: EventKind = Field(alias="type")
     day: date = Field(alias="dato")
-    start: time = Field(alias="start")
-    end: time = Field(alias="slut")
+    start: Clock = Field(alias="start")
+    end: Clock = Field(alias="slut")
     place: Text = Field(alias="sted")
     status: EventStatus = Field(alias="status")
     tracks: tuple[Slug, ...] = Field(alias="spor", min_length=1)
