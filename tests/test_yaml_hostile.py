@@ -54,6 +54,8 @@ HOSTILE = {
     "a number too long to read": ("nummer: " + "9" * 5000 + "\n", 1, "for langt"),
     "not UTF-8": ("titel: ok\nsted: Ø\n".encode("latin-1"), 2, "UTF-8"),
     "UTF-16": ("titel: ok\n".encode("utf-16"), 1, "UTF-8"),
+    "only a document marker": ("---\n", None, "tom"),
+    "only an explicit null": ("~\n", None, "tom"),
     "a huge file": ("- x\n" * (MAX_BYTES // 4 + 10), None, "MB"),
 }
 
@@ -145,3 +147,14 @@ def test_an_alias_bomb_in_a_page_stops_the_build_fast(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output, output[-3000:]
     assert "docs/aftalen.md, linje 2: front matter" in output, output[-3000:]
+
+
+def test_a_folder_named_like_a_data_file_is_a_danish_line(tmp_path):
+    """A folder named x.yml (or a file that cannot be read) gives one Danish line, not a traceback."""
+    folder = tmp_path / "fil.yml"
+    folder.mkdir()
+    with pytest.raises(DataError) as caught:
+        read_yaml(folder, Path("data/fil.yml"))
+    assert [str(p) for p in caught.value.problems] == [
+        "data/fil.yml: filen kan ikke læses. Tjek, at det er en fil (ikke en mappe), og at du har adgang til den."
+    ]

@@ -64,21 +64,7 @@ def read_yaml(path: Path, shown_as: Path, check_text: Callable[[str, Path], list
 
     `check_text` sees the file's text before it is parsed (the CPR guard), so the file is read only once.
     """
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
-        message = (
-            f"filen fylder {megabytes} MB; en datafil må højst fylde {MAX_BYTES // 1_000_000} MB. "
-            "Del indholdet op i flere filer, eller tjek, at det er den rigtige fil."
-        )
-        raise DataError([Problem(shown_as, message)])
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DataError([Problem(shown_as, "filen er ikke gemt som UTF-8. Gem den igen som UTF-8.", line)]) from None
-    text = text.removeprefix("\ufeff")  # a byte order mark at the start, as some Windows editors write it
+    text = _read_text(path, shown_as).removeprefix("\ufeff")  # a BOM at the start, as some Windows editors write
     if check_text is not None and (problems := check_text(text, shown_as)):
         raise DataError(problems)
     if bad := _NOT_PRINTABLE.search(text):
@@ -86,7 +72,7 @@ def read_yaml(path: Path, shown_as: Path, check_text: Callable[[str, Path], list
     if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()):
         raise DataError([Problem(shown_as, "filen er tom. Udfyld den eller slet den.")])
     try:
-        return _compose(text)
+        data = _compose(text)
     except _Refused as refused:
         raise DataError([Problem(shown_as, refused.message, refused.line)]) from None
     except yaml.MarkedYAMLError as error:
@@ -95,6 +81,32 @@ def read_yaml(path: Path, shown_as: Path, check_text: Callable[[str, Path], list
     except (yaml.YAMLError, RecursionError, MemoryError):
         message = "YAML-syntaksfejl: filen kan ikke læses. Tjek indrykning, kolon og anførselstegn."
         raise DataError([Problem(shown_as, message)]) from None
+    if data is None:
+        raise DataError([Problem(shown_as, "filen er tom. Udfyld den eller slet den.")])
+    return data
+
+
+def _read_text(path: Path, shown_as: Path) -> str:
+    """The file's text, unless it is unreadable, larger than MAX_BYTES (not read at all) or not UTF-8."""
+    try:
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_BYTES else b""
+    except OSError:
+        message = "filen kan ikke læses. Tjek, at det er en fil (ikke en mappe), og at du har adgang til den."
+        raise DataError([Problem(shown_as, message)]) from None
+    if size > MAX_BYTES:
+        megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
+        message = (
+            f"filen fylder {megabytes} MB; en datafil må højst fylde {MAX_BYTES // 1_000_000} MB. "
+            "Del indholdet op i flere filer, eller tjek, at det er den rigtige fil."
+        )
+        raise DataError([Problem(shown_as, message)])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError([Problem(shown_as, "filen er ikke gemt som UTF-8. Gem den igen som UTF-8.", line)]) from None
+    return text
 
 
 # A page's front matter as mkdocs finds it (mkdocs.utils.meta.YAML_RE).
