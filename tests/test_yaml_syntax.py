@@ -55,6 +55,7 @@ CASES = {
     "unclosed quote in a list item": ('dagsorden:\n  - "Punkt: et\n  - "Punkt: to"\nstatus: x\n', 2, "lukket"),
     "list item indented too far": ("spor:\n  - a\n   - b\n", 3, "'- ' flugter"),
     "apostrophe inside single quotes": ("titel: 'Sikker By's oplæg'\n", 1, '"Sikker By\'s oplæg"'),
+    "a new list item without its dash": ("- id: a\n  navn: b\n\n  id: c\n  navn: d\n", 4, "'- ' foran"),
     "quotes inside double quotes": ('titel: "Oplæg om "ny" viden"\n', 1, "'Oplæg om \"ny\" viden'"),
 }
 

@@ -260,7 +260,9 @@ def _key(event: yaml.ScalarEvent, mapping: LineDict, line: int) -> str:
         raise _Refused(line, _MESSAGES["empty_key"])
     if key in mapping:
         raise _Refused(
-            line, f"feltet '{key}' står to gange i samme post (også i linje {mapping.lines[key]}). Slet det ene."
+            line,
+            f"feltet '{key}' står to gange i samme post (også i linje {mapping.lines[key]}). Slet det ene; "
+            "begynder en ny post i en liste her, så skriv '- ' foran linjen.",
         )
     mapping.lines[key] = line
     return key
