@@ -37,6 +37,9 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?")
 
 
+_NO_KEY = object()  # a mapping's place on the stack while it waits for its next key
+
+
 class LineDict(dict):
     """A mapping with `line` (its own first line) and `lines` (the line of each key)."""
 
@@ -197,8 +200,6 @@ def _compose(text: str) -> object:
             stack.append([value, _NO_KEY])
     return root
 
-
-_NO_KEY = object()
 
 _MESSAGES = {
     "documents": (
