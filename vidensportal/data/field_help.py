@@ -10,6 +10,8 @@ from annotated_types import MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from vidensportal.data import model
+
 _SLUG = "et id med små bogstaver a-z, tal og bindestreg, fx 'sikker-by'"
 
 
@@ -45,10 +47,10 @@ def expected(annotation: object, metadata: typing.Sequence[object] = ()) -> str:
         return "et helt tal"
     if annotation is float:
         return "et tal"
-    names = {getattr(getattr(m, "func", None), "__name__", "") for m in metadata}
-    if "_check_period" in names:
+    checks = {getattr(m, "func", None) for m in metadata}
+    if model._check_period in checks:
         return "en dato (ÅÅÅÅ-MM-DD) eller en periode som 'ultimo 2019' eller '2019'"
-    if "_check_https" in names:
+    if model._check_https in checks:
         return "en adresse, der begynder med https://"
     if any(getattr(m, "pattern", None) for m in metadata):
         return _SLUG
