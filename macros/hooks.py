@@ -31,8 +31,12 @@ from vidensportal.content.text import heading_slug
 from vidensportal.data.model import CLASSIFICATION_ORDER
 from vidensportal.data.publications import MATERIALS_DIR
 from vidensportal.errors import DataError, did_you_mean
-from vidensportal.guards.cpr import scan_files, text_check, text_files
+from vidensportal.guards.cpr import text_check
 from vidensportal.guards.external_loads import localise_cdn_urls
+from vidensportal.guards.output import check_output, gate_report, withdraw
+from vidensportal.guards.project import check_project
+from vidensportal.guards.sources import SourceTrace
+from vidensportal.guards.withheld import withheld_in
 from vidensportal.paths import CALENDAR_FEED, event_calendar_file
 from vidensportal.search.pdftext import pdf_text
 from vidensportal.search.search_sections import search_sections
@@ -81,11 +85,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     level, max_bytes = _settings(config)
     root = project_dir(config)
     allow = _cpr_allow_list(config)
-    # The YAML in data/ is checked for CPR numbers as the catalog reads it; the rest of the text is read here.
-    prose = [p for p in text_files(root / "data", Path(config.docs_dir)) if p.suffix != ".yml"]
-    cpr_hits = scan_files(prose, root=root, allow=allow)
-    if cpr_hits:
-        raise PluginError(DataError(cpr_hits).report())
+    # The YAML in data/ is checked for CPR numbers as the catalog reads it; every other source is read here.
+    early = check_project(root, Path(config.docs_dir), allow)
+    if early:
+        raise PluginError(DataError(early).report())
     try:
         catalog = load_catalog(
             root / "data",
@@ -225,13 +228,33 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
-@event_priority(-100)  # after the search plugin has written its index
+@event_priority(-1000)  # last of all: after the search plugin's index, so the output gate sees every file
 def on_post_build(config: MkDocsConfig) -> None:
     try:
         config[COPIES_KEY].wait()
     except OSError as error:
         raise PluginError(f"Sitets filer kunne ikke kopieres til {config.site_dir}: {error}") from None
     localise_cdn_urls(Path(config.site_dir) / "assets" / "javascripts")
+    _add_pdf_text_to_search(config)
+    _output_gate(config)
+
+
+def _output_gate(config: MkDocsConfig) -> None:
+    """Check every file of the built site as a reader gets it; a stopped build withdraws the files it names."""
+    site, docs = Path(config.site_dir), Path(config.docs_dir)
+    problems = check_output(
+        site,
+        allow=_cpr_allow_list(config),
+        withheld=withheld_in(config[CATALOG_KEY], docs),
+        sources=SourceTrace(project_dir(config), docs),
+        own_url=config.site_url or "",
+    )
+    if problems:
+        withdraw(site, problems)
+        raise PluginError(gate_report(problems))
+
+
+def _add_pdf_text_to_search(config: MkDocsConfig) -> None:
     catalog = config[CATALOG_KEY]
     index = Path(config.site_dir) / "search" / "search_index.json"
     if not index.is_file():

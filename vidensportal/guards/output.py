@@ -1,0 +1,101 @@
+"""The output gate: every file about to be published, checked as a reader receives it, before it leaves."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Collection, Iterator
+from pathlib import Path
+from urllib.parse import unquote
+
+from vidensportal.errors import Problem
+from vidensportal.guards.contents import Text, texts_of
+from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
+from vidensportal.guards.external_loads import external_load_message, external_loads
+from vidensportal.guards.reading import as_read
+from vidensportal.guards.sources import SourceTrace
+from vidensportal.guards.withheld import Withheld
+
+
+def published_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """(site-relative POSIX path, path) of every file in the site, hidden ones included, links followed."""
+    for current, dirs, files in os.walk(site_dir, followlinks=True):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(current) / name
+            yield path.relative_to(site_dir).as_posix(), path
+
+
+def check_output(
+    site_dir: Path,
+    *,
+    allow: Collection[str] = (),
+    withheld: Withheld | None = None,
+    sources: SourceTrace | None = None,
+    shown_as: str = "site",
+    own_url: str = "",
+) -> list[Problem]:
+    """A Problem for every CPR number, withheld file or title, and load from another host in the files under
+    `site_dir` and in their paths. Files are named as `shown_as`/path; `sources` traces a CPR number back."""
+    allowed = {_digits(entry) for entry in allow}
+    withheld = withheld or Withheld()
+    problems: list[Problem] = []
+    for relative, path in published_files(site_dir):
+        shown = Path(shown_as, relative)
+        data = path.read_bytes()
+        problems += _withheld_bytes(shown, data, withheld)
+        texts = [Text(relative), Text(unquote(relative)), *texts_of(data, relative)]
+        numbers: dict[str, str] = {}
+        views: list[str] = []
+        for text in texts:
+            for view in as_read(text.text, markup=text.markup, css=text.css):
+                views.append(view)
+                for _, number in numbers_in(view):
+                    numbers.setdefault(_digits(number), number)
+        for digits, number in numbers.items():
+            if digits not in allowed:
+                problems.append(cpr_problem(shown, None, number, sources.where(digits) if sources else ""))
+        problems += _withheld_titles(shown, views, withheld)
+        for text in texts[2:]:
+            for url in external_loads(text.text, relative, own_url):
+                problems.append(Problem(shown, external_load_message(url, sources.where_text(url) if sources else "")))
+    return problems
+
+
+def _withheld_bytes(shown: Path, data: bytes, withheld: Withheld) -> list[Problem]:
+    source = withheld.hashes.get(hashlib.sha256(data).hexdigest())
+    if source is None:
+        return []
+    return [
+        Problem(shown, f"filen er den samme som {source}, der er tilbageholdt; den må ikke udgives under noget navn.")
+    ]
+
+
+def _withheld_titles(shown: Path, views: list[str], withheld: Withheld) -> list[Problem]:
+    if not withheld.titles:
+        return []
+    folded = " ".join(views).casefold()
+    return [
+        Problem(shown, f"teksten nævner titlen på {what}, der er tilbageholdt. Fjern titlen fra det, der udgives.")
+        for title, what in withheld.titles.items()
+        if title in folded
+    ]
+
+
+def gate_report(problems: list[Problem]) -> str:
+    """The Danish report of a stopped build: a head line and one line per problem."""
+    count = len(problems)
+    head = (
+        "Bygningen er stoppet: 1 fejl i det, der skulle udgives:"
+        if count == 1
+        else (f"Bygningen er stoppet: {count} fejl i det, der skulle udgives:")
+    )
+    return "\n".join([head, *(f"  - {p}" for p in problems)])
+
+
+def withdraw(site_dir: Path, problems: list[Problem], shown_as: str = "site") -> None:
+    """Delete every file a problem names from `site_dir`, so a stopped build leaves nothing of it to serve."""
+    for problem in problems:
+        relative = Path(problem.file).relative_to(shown_as) if Path(problem.file).is_relative_to(shown_as) else None
+        if relative is not None:
+            (site_dir / relative).unlink(missing_ok=True)

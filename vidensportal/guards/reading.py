@@ -1,0 +1,148 @@
+"""Text as a reader receives it: escapes and entities decoded, markup stripped, look-alike characters folded."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+import unicodedata
+from functools import cache
+from urllib.parse import unquote
+
+# JSON/JS escapes (\u00e6, \u{e6}, \x2d), CSS escapes (\2d ) and the control-letter escapes (\n, \t …).
+_ESCAPE = re.compile(
+    r"\\u\{(?P<brace>[0-9a-fA-F]{1,6})\}|\\u(?P<u4>[0-9a-fA-F]{4})|\\x(?P<x2>[0-9a-fA-F]{2})"
+    r"|\\(?P<ctl>[nrtfvb])|\\(?P<char>[^\n0-9a-fA-F])"
+)
+_CSS_ESCAPE = re.compile(r"\\(?P<css>[0-9a-fA-F]{1,6}) ?")
+_SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
+_PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)|<!\[CDATA\[|\]\]>", re.DOTALL)
+_TAG = re.compile(r"</?([A-Za-z][\w:.-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+# Inline elements run on in the text a reader sees ("0101<b>90</b>-1234" reads as one number); any other
+# tag, and every tag of a document format (w:p, a:p), separates what is around it.
+_INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tspan",
+        "u",
+        "var",
+        "wbr",
+        "w:r",
+        "w:t",
+        "a:r",
+        "a:t",
+    ]
+)
+_SPACES = re.compile(r"\s+")
+
+
+@cache
+def _folding() -> tuple[re.Pattern, dict[str, str]]:
+    """Every dash to '-', every space to ' ', every decimal digit of any script to ASCII, format characters
+    (soft hyphen, zero-width space, word joiner, BOM …) removed: what a reader cannot tell apart. As a pattern
+    of the characters to replace and their replacements: most text has none, so it is matched, not translated."""
+    table: dict[str, str] = {}
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category == "Pd" or char in "\u2212\u2043\u02d7\u2796\ufe63\uff0d":
+            table[char] = "-"
+        elif char.isspace() or category in ("Zs", "Zl", "Zp"):
+            table[char] = " "
+        elif category == "Cf":
+            table[char] = ""
+        elif category == "Nd":
+            table[char] = str(unicodedata.digit(char))
+    codes = sorted(ord(char) for char in table)
+    ranges, start = [], codes[0]
+    for previous, code in zip(codes, [*codes[1:], None], strict=True):
+        if code != previous + 1:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(previous)) if previous > start else ""))
+            start = code
+    return re.compile("[" + "".join(ranges) + "]"), table
+
+
+def _unescape_one(match: re.Match) -> str:
+    groups = match.groupdict()
+    if groups.get("ctl"):
+        return " "
+    if groups.get("char"):
+        return groups["char"]
+    code = int(groups.get("brace") or groups.get("u4") or groups.get("x2") or groups["css"], 16)
+    return chr(code) if code <= sys.maxunicode else ""
+
+
+def decode(text: str, *, css: bool = False) -> str:
+    """Escapes, entities and percent-encoding decoded, repeatedly, so a doubly encoded text reads as a browser
+    or script would finally show it. CSS escapes (\\2d ) only in CSS, where a backslash before digits means one."""
+    for _ in range(3):
+        decoded = text
+        if "\\" in decoded:
+            decoded = _ESCAPE.sub(_unescape_one, decoded)
+            decoded = _CSS_ESCAPE.sub(_unescape_one, decoded) if css else decoded
+            decoded = _SURROGATE_PAIR.sub(_join_surrogates, decoded)
+        if "&" in decoded:
+            decoded = html.unescape(decoded)
+        if "%" in decoded:
+            decoded = _PERCENT.sub(lambda m: unquote(m.group(), errors="replace"), decoded)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def _join_surrogates(match: re.Match) -> str:
+    high, low = ord(match[1]), ord(match[2])
+    return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+
+def fold(text: str) -> str:
+    """NFKC, then dashes to '-', spaces (non-breaking, line breaks) to one ' ', invisible characters removed."""
+    if not text.isascii():
+        pattern, table = _folding()
+        text = pattern.sub(lambda match: table[match.group()], unicodedata.normalize("NFKC", text))
+    return _SPACES.sub(" ", text)
+
+
+def visible(markup: str) -> str:
+    """The text of HTML, XML or SVG without its markup: inline tags vanish, other tags separate words."""
+    markup = _COMMENT.sub("", markup)
+    return _TAG.sub(lambda m: "" if m[1].lower() in _INLINE else " ", markup)
+
+
+def as_read(text: str, *, markup: bool = False, css: bool = False) -> list[str]:
+    """The views of a text to check: as written, decoded (escapes, entities), and for markup also the visible
+    text, where tags between the characters of a number no longer separate them. Each view is folded."""
+    views = [fold(text)]
+    decoded = decode(text, css=css)
+    if decoded != text:
+        views.append(fold(decoded))
+    if markup and "<" in text:
+        views.append(fold(decode(visible(text), css=css)))
+    return views
