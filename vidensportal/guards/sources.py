@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 
@@ -60,12 +60,16 @@ def hits_in_file(path: Path, shown: Path) -> list[Hit]:
 def check_sources(root: Path, docs_dir: Path, allow: Collection[str], *, skip: Collection[Path] = ()) -> list[Problem]:
     """A Problem per CPR number in the sources (one per number and file), except allowed ones and files in
     `skip` (checked elsewhere, as data/'s YAML is when the catalog reads it)."""
-    allowed = {_digits(entry) for entry in allow}
     skipped = {path.resolve() for path in skip}
+    files = [(shown, path) for shown, path in source_files(root, docs_dir) if path.resolve() not in skipped]
+    return check_files(files, allow)
+
+
+def check_files(files: Iterable[tuple[Path, Path]], allow: Collection[str]) -> list[Problem]:
+    """A Problem per CPR number in each (path as shown, path), once per number and file, in order of lines."""
+    allowed = {_digits(entry) for entry in allow}
     problems = []
-    for shown, path in source_files(root, docs_dir):
-        if path.resolve() in skipped:
-            continue
+    for shown, path in files:
         reported: set[str] = set()
         for line, number in sorted(hits_in_file(path, shown), key=lambda hit: (hit[0] is None, hit[0] or 0)):
             if _digits(number) not in allowed and _digits(number) not in reported:
