@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from .conftest import ROOT
+from .support import ROOT
 
 BUILDERS = {"mkdocs", "mkdocs_macros", "material", "jinja2"}
 

@@ -15,7 +15,7 @@ from vidensportal.errors import Problem
 from vidensportal.guards.cpr import find_cpr_numbers
 from vidensportal.guards.sources import check_files, source_files
 
-from .conftest import build_fails, build_ok
+from .support import build_fails, build_ok
 
 # Decision on adjacent characters: a digit next to the ten makes them part of a longer number, but a letter does
 # not protect them: "INV0101901234" reads as a CPR number to a person (the allow-list handles a known false
@@ -217,6 +217,7 @@ def test_letters_and_punctuation_alone_never_hit(text: str):
     assert find_cpr_numbers(text) == [], f"{text!r} gave {find_cpr_numbers(text)}"
 
 
+@pytest.mark.slow
 def test_a_cpr_number_in_docs_stops_the_build_naming_file_and_line(project):
     """A CPR-like number in a docs page fails the mkdocs build with file and line, masked, without a traceback."""
     page = project / "docs" / "aftalen.md"
@@ -227,6 +228,7 @@ def test_a_cpr_number_in_docs_stops_the_build_naming_file_and_line(project):
     assert "010190-****" in output and "0101901234" not in output and "010190-1234" not in output, output
 
 
+@pytest.mark.slow
 def test_the_allow_list_in_mkdocs_yml_lets_a_false_positive_through(project):
     """Negative control: the same number on extra.cpr_tilladte builds."""
     page = project / "docs" / "aftalen.md"

@@ -33,6 +33,17 @@ from vidensportal.data.publications import MaterialFile, read_publications
 from vidensportal.data.reader import DataReader
 from vidensportal.data.yamlfile import LineList
 from vidensportal.errors import DataError
+from vidensportal.paths import INITIATIVES_DATA
+
+
+@dataclass(frozen=True)
+class AuthorityGroup:
+    """One authority as the organisation is drawn: its units without a parent, then each forvaltning's units."""
+
+    authority: Authority
+    parties: list[Party]
+    top: list[Party]
+    departments: list[tuple[Department, list[Party]]]
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,19 @@ class Catalog:
     def children(self, parent_id: str) -> list[Party]:
         """The parties whose parent is `parent_id` (a department or a party)."""
         return [p for p in self.parties.values() if p.parent == parent_id]
+
+    def organisation(self) -> list[AuthorityGroup]:
+        """The walk authority → forvaltning/afdeling → unit that every view of the organisation shares."""
+        groups = []
+        for authority in self.authorities.values():
+            own = [p for p in self.parties.values() if p.authority == authority.id]
+            departments = [
+                (department, members)
+                for department in self.departments.values()
+                if department.authority == authority.id and (members := self.children(department.id))
+            ]
+            groups.append(AuthorityGroup(authority, own, [p for p in own if p.parent is None], departments))
+        return groups
 
     def parties_in_track(self, track_id: str) -> list[Party]:
         return [p for p in self.parties.values() if track_id in p.tracks]
@@ -149,9 +173,9 @@ def load_catalog(
         reader, agreement, department_records, party_records, actor_records, authorities, departments, parties, tracks
     )
     check_parent_cycles(reader, party_records, parties)
-    initiative_records = reader.folder("indsatser", Initiative)
+    initiative_records = reader.folder(INITIATIVES_DATA, Initiative)
     check_initiatives(reader, initiative_records, tracks, parties, strategy.item, actors)
-    initiatives = {record.entry.strip("'"): record.item for record in initiative_records}
+    initiatives = {record.id: record.item for record in initiative_records}
     publication = read_publications(
         reader,
         docs_dir or data_dir.parent / "docs",

@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from vidensportal.catalog import Catalog
-from vidensportal.data.model import Event, Initiative, Meeting
-
-INITIATIVE_STATUSES = ("planlagt", "i gang", "afsluttet")
+from vidensportal.data.model import INITIATIVE_STATUSES, Event, Initiative, Meeting
 
 
 @dataclass(frozen=True)

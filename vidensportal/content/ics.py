@@ -10,14 +10,13 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from vidensportal.data.model import Event
+from vidensportal.data.model import Event, value_label
 
 PRODID = "-//Vidensportalen//Rocker- og bandebekæmpelse//DA"
 TZID = "Europe/Copenhagen"
 ZONE = ZoneInfo(TZID)
 
 _STATUS = {"planlagt": "CONFIRMED", "afholdt": "CONFIRMED", "aflyst": "CANCELLED"}
-_KIND_LABEL = {"vidensseminar": "Vidensseminar", "netværksmøde": "Netværksmøde"}
 
 
 def uid(event_id: str) -> str:
@@ -51,7 +50,7 @@ def _copenhagen() -> icalendar.Timezone:
 
 def _description(event: Event) -> str:
     lines = ["Arrangementet er aflyst."] if event.status == "aflyst" else []
-    lines += [_KIND_LABEL[event.kind], f"Målgruppe: {event.audience}", "", event.description]
+    lines += [value_label(event.kind), f"Målgruppe: {event.audience}", "", event.description]
     return "\n".join(lines)
 
 
@@ -65,7 +64,7 @@ def _vevent(event_id: str, event: Event, url: str | None, stamp: datetime) -> ic
     vevent.add("LOCATION", event.place)
     vevent.add("DESCRIPTION", _description(event))
     vevent.add("STATUS", _STATUS[event.status])
-    vevent.add("CATEGORIES", [_KIND_LABEL[event.kind]])
+    vevent.add("CATEGORIES", [value_label(event.kind)])
     if url:
         vevent.add("URL", url)
     return vevent

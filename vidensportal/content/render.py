@@ -38,18 +38,14 @@ def party_tree(catalog: Catalog, parties: list[Party], here: str) -> Markup:
 def parties_overview(catalog: Catalog, here: str) -> str:
     """Every party, grouped by authority and then by forvaltning/afdeling, with sub-units nested."""
     sections = []
-    for authority in catalog.authorities.values():
-        own = [p for p in catalog.parties.values() if p.authority == authority.id]
-        top = [p for p in own if p.parent is None]
-        sections.append(f"## {md(authority.name)}")
-        if top:
-            sections.append(party_tree(catalog, top, here))
-        for department in catalog.departments.values():
-            members = catalog.children(department.id)
-            if department.authority == authority.id and members:
-                sections.append(f"### {md(department.name)}")
-                sections.append(party_tree(catalog, members, here))
-        if not own:
+    for group in catalog.organisation():
+        sections.append(f"## {md(group.authority.name)}")
+        if group.top:
+            sections.append(party_tree(catalog, group.top, here))
+        for department, members in group.departments:
+            sections.append(f"### {md(department.name)}")
+            sections.append(party_tree(catalog, members, here))
+        if not group.parties:
             sections.append("*Ingen enheder fra denne myndighed er registreret som part.*")
     return "\n\n".join(str(s) for s in sections) + "\n"
 
@@ -57,9 +53,9 @@ def parties_overview(catalog: Catalog, here: str) -> str:
 def parties_summary(catalog: Catalog, here: str) -> str:
     """One sentence: how many units per authority, linking to the overview."""
     counts = []
-    for authority in catalog.authorities.values():
-        count = sum(1 for p in catalog.parties.values() if p.authority == authority.id and not p.left)
-        counts.append(f"{count} fra {md(authority.name)}")
+    for group in catalog.organisation():
+        count = sum(1 for p in group.parties if not p.left)
+        counts.append(f"{count} fra {md(group.authority.name)}")
     total = sum(1 for p in catalog.parties.values() if not p.left)
     overview = link(here, PARTIES_INDEX, "Se alle parter")
     return f"Aftalen har {total} parter: {' og '.join(counts)}. {overview}."

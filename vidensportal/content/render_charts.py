@@ -21,14 +21,10 @@ def organisation_chart(catalog: Catalog, here: str) -> str:
         return Node(party.label, children)
 
     roots = []
-    for authority in catalog.authorities.values():
-        own = [p for p in catalog.parties.values() if p.authority == authority.id]
-        nodes = [party_node(p.id) for p in own if p.parent is None]
-        for department in catalog.departments.values():
-            members = catalog.children(department.id)
-            if department.authority == authority.id and members:
-                nodes.append(Node(department.name, tuple(party_node(p.id) for p in members)))
-        roots.append(Node(authority.name, tuple(nodes)))
+    for group in catalog.organisation():
+        nodes = [party_node(p.id) for p in group.top]
+        nodes += [Node(d.name, tuple(party_node(p.id) for p in members)) for d, members in group.departments]
+        roots.append(Node(group.authority.name, tuple(nodes)))
     return org_chart(
         roots,
         chart_id="organisationsdiagram",

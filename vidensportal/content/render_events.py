@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from itertools import groupby
+from typing import get_args
 
 from markupsafe import Markup, escape
 
@@ -13,7 +14,15 @@ from vidensportal.content import html
 from vidensportal.content.dates import danish_date, danish_size, danish_time, danish_when
 from vidensportal.content.render import track_label
 from vidensportal.content.text import href, link, md
-from vidensportal.data.model import Event, Material
+from vidensportal.data.model import (
+    CLASSIFICATION_ORDER,
+    Event,
+    EventKind,
+    EventStatus,
+    Material,
+    MaterialKind,
+    value_label,
+)
 from vidensportal.paths import (
     CALENDAR_FEED,
     EVENTS_INDEX,
@@ -26,18 +35,9 @@ from vidensportal.paths import (
     track_page,
 )
 
-KIND_LABELS = {
-    "vidensseminar": "Vidensseminar",
-    "netværksmøde": "Netværksmøde",
-    "oplæg": "Oplæg",
-    "rapport": "Rapport",
-    "notat": "Notat",
-    "referat": "Referat",
-    "video": "Video",
-    "link": "Link",
-}
-STATUS_LABELS = {"planlagt": "Planlagt", "afholdt": "Afholdt", "aflyst": "Aflyst"}
-CLASSIFICATION_LABELS = {"offentlig": "Offentlig", "intern": "Intern", "fortrolig": "Fortrolig"}
+KIND_LABELS = {kind: value_label(kind) for kind in (*get_args(EventKind), *get_args(MaterialKind))}
+STATUS_LABELS = {status: value_label(status) for status in get_args(EventStatus)}
+CLASSIFICATION_LABELS = {level: value_label(level) for level in CLASSIFICATION_ORDER}
 EXAMPLE_EVENT = html.admonition(
     "example",
     "Eksempel",

@@ -7,7 +7,6 @@ from itertools import groupby
 
 from vidensportal.catalog import Catalog
 from vidensportal.content.annual import (
-    INITIATIVE_STATUSES,
     events_held,
     initiatives_of_year,
     meeting_count,
@@ -19,10 +18,10 @@ from vidensportal.content.render import track_label
 from vidensportal.content.render_events import STATUS_LABELS, event_list, material_list
 from vidensportal.content.text import bullets, link, md
 from vidensportal.data.checks import goal_ids
-from vidensportal.data.model import Initiative, Meeting
+from vidensportal.data.model import INITIATIVE_STATUSES, Initiative, Meeting, value_label
 from vidensportal.paths import annual_page, material_page, party_page, track_page
 
-INITIATIVE_LABELS = {"planlagt": "Planlagt", "i gang": "I gang", "afsluttet": "Afsluttet"}
+INITIATIVE_LABELS = {status: value_label(status) for status in INITIATIVE_STATUSES}
 
 
 def _parties(catalog: Catalog, ids, here: str) -> str:

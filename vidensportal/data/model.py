@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -152,9 +152,20 @@ class Agreement(Entry):
     period: Text = Field(alias="aftaleperiode")
 
 
+# The allowed values of the data, each written once; lists and labels elsewhere are derived from these.
+# Classifications run from least to most restricted: a site publishes everything up to its own level.
 Classification = Literal["offentlig", "intern", "fortrolig"]
-# From least to most restricted: a site publishes everything up to its own level.
-CLASSIFICATION_ORDER: tuple[str, ...] = ("offentlig", "intern", "fortrolig")
+MaterialKind = Literal["oplæg", "rapport", "notat", "referat", "video", "link"]
+EventKind = Literal["vidensseminar", "netværksmøde"]
+EventStatus = Literal["planlagt", "afholdt", "aflyst"]
+InitiativeStatus = Literal["planlagt", "i gang", "afsluttet"]
+CLASSIFICATION_ORDER: tuple[str, ...] = get_args(Classification)
+INITIATIVE_STATUSES: tuple[str, ...] = get_args(InitiativeStatus)
+
+
+def value_label(value: str) -> str:
+    """How an allowed value is shown: 'netværksmøde' → 'Netværksmøde', 'i gang' → 'I gang'."""
+    return value[:1].upper() + value[1:]
 
 
 class Material(Entry):
@@ -162,7 +173,7 @@ class Material(Entry):
 
     id: Slug | None = None  # in data/materialer/ the file name; inside an event it must be given
     title: Text = Field(alias="titel")
-    kind: Literal["oplæg", "rapport", "notat", "referat", "video", "link"] = Field(alias="type")
+    kind: MaterialKind = Field(alias="type")
     published: date = Field(alias="dato")
     file: Text | None = Field(alias="fil", default=None)
     url: Annotated[str, AfterValidator(_check_https)] | None = Field(alias="link", default=None)
@@ -196,12 +207,12 @@ class Event(Entry):
     """A vidensseminar or netværksmøde, one file in data/seminarer/ named after its date."""
 
     title: Text = Field(alias="titel")
-    kind: Literal["vidensseminar", "netværksmøde"] = Field(alias="type")
+    kind: EventKind = Field(alias="type")
     day: date = Field(alias="dato")
     start: time = Field(alias="start")
     end: time = Field(alias="slut")
     place: Text = Field(alias="sted")
-    status: Literal["planlagt", "afholdt", "aflyst"] = Field(alias="status")
+    status: EventStatus = Field(alias="status")
     tracks: tuple[Slug, ...] = Field(alias="spor", min_length=1)
     organisers: tuple[Slug, ...] = Field(alias="arrangører", min_length=1)
     audience: Text = Field(alias="målgruppe")
@@ -223,7 +234,7 @@ class Meeting(Entry):
     """A meeting of Følgegruppen, one file in data/foelgegruppe/ named after its date."""
 
     day: date = Field(alias="dato")
-    status: Literal["planlagt", "afholdt", "aflyst"] = Field(alias="status")
+    status: EventStatus = Field(alias="status")
     facilitators: tuple[Slug, ...] = Field(alias="facilitatorer", default=())
     participants: tuple[Slug, ...] = Field(alias="deltagere", default=())
     agenda: tuple[Text, ...] = Field(alias="dagsorden", default=())
@@ -241,6 +252,6 @@ class Initiative(Entry):
     parties: tuple[Slug, ...] = Field(alias="parter", default=())
     goals: tuple[Slug, ...] = Field(alias="sikker-by-mål", default=())
     partners: tuple[Slug, ...] = Field(alias="eksterne-parter", default=())
-    status: Literal["planlagt", "i gang", "afsluttet"] = Field(alias="status")
+    status: InitiativeStatus = Field(alias="status")
     description: Text = Field(alias="beskrivelse")
     example: bool = Field(alias="eksempel", default=False)

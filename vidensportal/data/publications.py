@@ -10,10 +10,9 @@ from vidensportal.content.dates import danish_size
 from vidensportal.data.checks import check_reserved_ids
 from vidensportal.data.model import CLASSIFICATION_ORDER, Event, Material, Meeting
 from vidensportal.data.reader import DataReader, Record
-
-EVENTS_DIR = "seminarer"
-MEETINGS_DIR = "foelgegruppe"
-MATERIALS_DIR = "materialer"
+from vidensportal.paths import EVENTS_DATA as EVENTS_DIR
+from vidensportal.paths import MATERIALS_DATA as MATERIALS_DIR
+from vidensportal.paths import MEETINGS_DATA as MEETINGS_DIR
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ def read_publications(
 
 
 def _stem(record: Record) -> str:
-    return record.entry.strip("'")
+    return record.id
 
 
 def _standalone_materials(reader: DataReader) -> list[Record]:

@@ -24,6 +24,7 @@ class Record:
     raw: object
     file: Path
     entry: str | None
+    id: str | None = None  # the file name in a folder of one entry per file, else the entry's own id
 
 
 class DataReader:
@@ -69,7 +70,7 @@ class DataReader:
             item, problems = validate(model, raw, self.shown(path), None)
             self.problems += problems
             if item is not None:
-                records.append(Record(item, raw, self.shown(path), f"'{path.stem}'"))
+                records.append(Record(item, raw, self.shown(path), f"'{path.stem}'", path.stem))
         return records
 
     def unread(self) -> None:
@@ -100,7 +101,7 @@ class DataReader:
             instance, problems = validate(model, item, file, entry)
             self.problems += problems
             if instance is not None:
-                records.append(Record(instance, item, file, entry))
+                records.append(Record(instance, item, file, entry, getattr(instance, "id", None)))
         return records
 
     def _read(self, path: Path) -> object | None:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path, PurePosixPath
 
 from vidensportal.errors import Problem
-from vidensportal.paths import SITE_FILES, generated_folders, reserved_names
+from vidensportal.paths import GENERATED_DIRS, SITE_FILES, reserved_names
 
 # Characters that end or change a URL's path: a file named with one would be published under a broken link.
 URL_BREAKING = frozenset('#?%\\"<>|^`{}[]')
@@ -49,7 +49,7 @@ def _shown(path: Path, root: Path) -> Path:
 
 def reserved_file_names(docs_dir: Path, shown_docs: str = "docs") -> list[Problem]:
     """A Problem for each file in docs/ that takes a path the site writes itself, or whose name breaks a URL."""
-    reserved, folders = reserved_names(), generated_folders()
+    reserved, folders = reserved_names(), frozenset(GENERATED_DIRS)
     problems = []
     for current, dirs, files in os.walk(docs_dir, followlinks=True):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
