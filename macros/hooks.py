@@ -120,6 +120,7 @@ def _output_gate(config: MkDocsConfig) -> None:
         withheld=withheld_in(config[CATALOG_KEY], docs),
         sources=SourceTrace(project_dir(config), docs),
         own_url=config.site_url or "",
+        cache_dir=project_dir(config) / ".cache" / "udgangsport",
     )
     if problems:
         withdraw(site, problems)

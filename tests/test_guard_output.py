@@ -286,3 +286,24 @@ def test_a_cpr_number_in_a_generated_pdf_is_caught(tmp_path_factory, separator: 
     filler = "ord " * (width // 4)
     pdf = render_pdf("Referat", [f"{filler}borgeren 010190{separator}1234 mødte op."])
     assert cpr_files(tmp_path, {"materialer/x.pdf": pdf}) == ["site/materialer/x.pdf"]
+
+
+def test_the_clean_cache_skips_only_unchanged_content_under_the_same_rules(tmp_path: Path, monkeypatch):
+    """Content found clean is not read again in the next build; changed content, changed rules and content with a
+    problem are always read."""
+    from vidensportal.guards import output
+
+    site = site_with(tmp_path, {"a.html": "<p>ren</p>", "b.html": f"<p>{CPR}</p>"})
+    cache = tmp_path / "cache"
+    assert cpr_files(tmp_path / "x", {}) == []
+    first = check_output(site, cache_dir=cache)
+    read: list[str] = []
+    real = output.texts_of
+    monkeypatch.setattr(output, "texts_of", lambda data, name: (read.append(name), real(data, name))[1])
+    assert check_output(site, cache_dir=cache) == first and read == ["b.html"], read
+    (site / "a.html").write_text(f"<p>nu {CPR}</p>", encoding="utf-8")
+    read.clear()
+    assert len(check_output(site, cache_dir=cache)) == 2 and sorted(read) == ["a.html", "b.html"], read
+    read.clear()
+    check_output(site, cache_dir=cache, allow=["0101901234"])
+    assert sorted(read) == ["a.html", "b.html"], f"new rules must read everything again: {read}"

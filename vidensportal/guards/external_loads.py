@@ -47,7 +47,10 @@ _LOADING_ATTRIBUTES = {
 _NON_LOADING_LINKS = frozenset(
     {"canonical", "alternate", "author", "license", "help", "next", "prev", "me", "bookmark"}
 )
-_TAG = re.compile(r"<([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_TAG = re.compile(
+    r"<(" + "|".join(_LOADING_ATTRIBUTES) + r")(?![\w:-])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.IGNORECASE
+)
+_STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
 _CSS_LOAD = re.compile(
     r"(?:url|image-set|image)\(\s*[\"']?\s*(?P<url>[^)\"'\s]+)|@import\s+(?:url\(\s*)?[\"']?\s*(?P<imported>[^)\"'\s;]+)",
@@ -71,11 +74,12 @@ def loads_in_css(css: str, own_url: str = "") -> list[str]:
 def loads_in_markup(markup: str, own_url: str = "") -> list[str]:
     """Every URL in HTML or SVG that a browser would load from another host without a click."""
     found = []
+    if "style" in markup:
+        for style in _STYLE_ATTRIBUTE.findall(markup):
+            found += loads_in_css(html.unescape(style.strip("\"'")), own_url)
     for tag in _TAG.finditer(markup):
         name = tag[1].lower()
         attributes = {key.lower(): value.strip("\"'") for key, value in _ATTRIBUTE.findall(tag[2])}
-        if "style" in attributes:
-            found += loads_in_css(html.unescape(attributes["style"]), own_url)
         if name == "link" and not set(attributes.get("rel", "stylesheet").lower().split()) - _NON_LOADING_LINKS:
             continue
         for attribute in _LOADING_ATTRIBUTES.get(name, ()):
