@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tools.make_example_pdf import render_pdf
-from vidensportal.guards.contents import texts_of
-from vidensportal.guards.reading import as_read
+from vidensportal.guards.text.contents import texts_of
+from vidensportal.guards.text.reading import as_read
 
 from .support import build_fails, build_ok, run_build
 

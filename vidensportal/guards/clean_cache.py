@@ -25,7 +25,7 @@ class CleanContent:
         if cache_dir is None:
             return
         fingerprint = hashlib.sha256(repr(list(rules)).encode("utf-8"))
-        for source in sorted(_GUARDS.glob("*.py")):
+        for source in sorted(_GUARDS.rglob("*.py")):
             fingerprint.update(source.read_bytes())
         self.path = cache_dir / f"{fingerprint.hexdigest()[:32]}.txt"
         try:

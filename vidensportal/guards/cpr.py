@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from vidensportal.errors import Problem
-from vidensportal.guards.reading import as_read
-from vidensportal.guards.yaml_values import yaml_scalars
+from vidensportal.guards.text.reading import as_read
+from vidensportal.guards.text.yaml_values import yaml_scalars
 
 # A digit directly next to the ten makes them part of a longer number ("12345678901"), so it is not a CPR
 # number. A letter does not protect: "INV0101901234" and "cpr0101901234" read as a CPR number to a person (a

@@ -10,11 +10,11 @@ from urllib.parse import unquote
 
 from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
-from vidensportal.guards.contents import texts_of
 from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
 from vidensportal.guards.external_loads import external_load_message, external_loads
-from vidensportal.guards.reading import as_read
 from vidensportal.guards.sources import SourceTrace
+from vidensportal.guards.text.contents import texts_of
+from vidensportal.guards.text.reading import as_read
 from vidensportal.guards.withheld import Withheld
 
 

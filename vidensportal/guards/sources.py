@@ -10,9 +10,9 @@ from functools import cached_property
 from pathlib import Path
 
 from vidensportal.errors import Problem
-from vidensportal.guards.contents import texts_of
 from vidensportal.guards.cpr import _digits, cpr_problem, find_cpr_numbers
-from vidensportal.guards.yaml_values import yaml_scalars
+from vidensportal.guards.text.contents import texts_of
+from vidensportal.guards.text.yaml_values import yaml_scalars
 
 Hit = tuple[int | None, str]  # (line or None, the number as found)
 

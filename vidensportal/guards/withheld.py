@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vidensportal.guards.reading import fold
+from vidensportal.guards.text.reading import fold
 
 MIN_TITLE_WORDS = 3  # shorter titles ("Møde", "Status 2026") are ordinary words on any page
 

@@ -10,8 +10,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from vidensportal.guards.cbor import cbor_strings
-from vidensportal.guards.documents import DOCUMENT_TEXT
+from vidensportal.guards.text.cbor import cbor_strings
+from vidensportal.guards.text.documents import DOCUMENT_TEXT
 
 MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xml", ".svg", ".md", ".markdown"})
 # Pagefind writes its index gzip-compressed, each file's content starting with this signature once unpacked.
