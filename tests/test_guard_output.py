@@ -307,3 +307,39 @@ def test_the_clean_cache_skips_only_unchanged_content_under_the_same_rules(tmp_p
     read.clear()
     check_output(site, cache_dir=cache, allow=["0101901234"])
     assert sorted(read) == ["a.html", "b.html"], f"new rules must read everything again: {read}"
+
+
+NAME_DASHES = ["-", "_", "\u2013", "\u2011", "%2D", "%E2%80%93", " ", "%20", "%C2%A0", ""]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    separator=st.sampled_from(NAME_DASHES),
+    prefix=st.sampled_from(["", "bilag", "bilag_", "cpr", "x."]),
+    suffix=st.sampled_from([".pdf", ".html", "/index.html", ".txt"]),
+)
+def test_a_cpr_number_disguised_in_a_file_name_is_caught(tmp_path_factory, separator: str, prefix: str, suffix: str):
+    """A CPR number in a published path, with any dash, space or percent-encoding, is caught naming the path."""
+    tmp_path = tmp_path_factory.mktemp("name")
+    name = f"materialer/{prefix}010190{separator}1234{suffix}"
+    if separator == "_":
+        name = f"materialer/{prefix}0101901234{suffix}"
+    assert cpr_files(tmp_path, {name: b"x"}) == [f"site/{name}"], name
+
+
+@pytest.mark.slow
+def test_the_index_pagefind_writes_is_read(tmp_path: Path):
+    """Pagefind's gzip-compressed index (fragments, word index, metadata) is unpacked and read: a number on a page
+    is found in each of them; a page without one gives an index without problems (control)."""
+    pytest.importorskip("pagefind")
+    import subprocess
+    import sys
+
+    for day, expected in (("01", True), ("32", False)):
+        site = site_with(
+            tmp_path / day, {"index.html": f"<html><body><main><p>Borger {day}0190-1234</p></main></body></html>"}
+        )
+        command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
+        named = {p.file.as_posix().rsplit(".", 1)[-1] for p in check_output(site) if "CPR" in p.message}
+        assert named == ({"html", "pf_fragment", "pf_index"} if expected else set()), (day, named)

@@ -133,3 +133,12 @@ def test_the_trace_finds_the_source_file_and_line(tmp_path: Path):
     trace = SourceTrace(root, root / "docs")
     assert trace.where("0101901234") == " (kilde: docs/a.md, linje 3)"
     assert trace.where("0202905678") == "", "control: a number in no source"
+
+
+def test_a_link_into_the_materials_folder_is_refused(tmp_path: Path):
+    """A link elsewhere in docs/ to a file or folder in docs/materialer/ would publish what no material names."""
+    root = project(tmp_path, {"docs/materialer/notat.pdf": "x", "docs/a.md": "x"})
+    os.symlink(root / "docs/materialer", root / "docs/genvej")
+    os.symlink(root / "docs/materialer/notat.pdf", root / "docs/kopi.pdf")
+    problems = check_project(root, root / "docs", [])
+    assert named(problems) == ["docs/genvej:None", "docs/kopi.pdf:None"], [str(p) for p in problems]

@@ -13,9 +13,11 @@ from vidensportal.paths import GENERATED_DIRS, SITE_FILES, reserved_names
 URL_BREAKING = frozenset('#?%\\"<>|^`{}[]')
 
 
-def links_leaving(root: Path, *folders: Path) -> list[Problem]:
-    """A Problem for each symbolic link under `folders` that points outside `root`, or at nothing."""
+def links_leaving(root: Path, *folders: Path, guarded: Path | None = None) -> list[Problem]:
+    """A Problem for each symbolic link under `folders` that points outside `root`, or at nothing, or from
+    outside the `guarded` folder (docs/materialer) into it, where it would publish what no material names."""
     inside = root.resolve()
+    guarded_dir = guarded.resolve() if guarded is not None else None
     problems = []
     for folder in folders:
         for current, dirs, files in os.walk(folder, followlinks=True):
@@ -27,6 +29,14 @@ def links_leaving(root: Path, *folders: Path) -> list[Problem]:
                 shown = _shown(path, root)
                 if not target.exists():
                     problems.append(Problem(shown, "linket peger på noget, der ikke findes. Slet linket."))
+                elif (
+                    guarded_dir is not None
+                    and target.is_relative_to(guarded_dir)
+                    and not path.parent.resolve().is_relative_to(guarded_dir)
+                ):
+                    problems.append(
+                        Problem(shown, "linket peger ind i docs/materialer/. Materialets fil udgives kun via data/.")
+                    )
                 elif not target.is_relative_to(inside):
                     problems.append(
                         Problem(
