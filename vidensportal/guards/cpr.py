@@ -15,10 +15,10 @@ from vidensportal.guards.text.yaml_values import yaml_scalars
 # number. A letter does not protect: "INV0101901234" and "cpr0101901234" read as a CPR number to a person (a
 # known false positive goes on the allow-list). Only a token that is a whole hash (hex of a hash's length, as in
 # asset file names and integrity attributes) is left alone.
-# Day, month and year, optionally parted by one kind of '.', '/' or '-' (01.01.90); then up to three spaces or
-# hyphens ("010190 - 1234", or a line break folded to a space) before the four-digit serial.
+# Day, month and year, optionally parted by one kind of '.', '/' or '-' (01.01.90); then any white space and up to
+# three hyphens ("010190 - 1234", a line break, indentation) before the four-digit serial.
 _CPR = re.compile(
-    r"(?<![0-9])(?P<dd>[0-9]{2})(?P<s>[./-]?)(?P<mm>[0-9]{2})(?P=s)(?P<yy>[0-9]{2})(?P<gap>[ -]{0,3})"
+    r"(?<![0-9])(?P<dd>[0-9]{2})(?P<s>[./-]?)(?P<mm>[0-9]{2})(?P=s)(?P<yy>[0-9]{2})(?P<gap>\s*(?:-\s*){0,3})"
     r"(?P<serial>[0-9]{4})(?![0-9])"
 )
 _HASH_LENGTHS = frozenset({32, 40, 56, 64, 96, 128})
@@ -71,7 +71,7 @@ def numbers_in(text: str) -> list[tuple[int, str]]:
         if parted and match.start() and text[match.start() - 1] == "-":
             continue
         if is_cpr(digits) and not _is_hash(text, match.start(), match.end()):
-            hits.append((match.end(), match.group()))
+            hits.append((match.end(), " ".join(match.group().split())))
     return hits
 
 

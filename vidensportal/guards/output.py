@@ -14,7 +14,7 @@ from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
 from vidensportal.guards.external_loads import external_load_message, external_loads
 from vidensportal.guards.sources import SourceTrace
 from vidensportal.guards.text.contents import texts_of
-from vidensportal.guards.text.reading import as_read
+from vidensportal.guards.text.reading import as_read, words
 from vidensportal.guards.withheld import Withheld
 
 
@@ -90,7 +90,7 @@ def _check_content(
     numbers: dict[str, str] = {}
     views: list[str] = []
     for text in texts:
-        for view in as_read(text.text, markup=text.markup, css=text.css):
+        for view in as_read(text.text, markup=text.markup, css=text.css, whole_text=bool(withheld.titles)):
             views.append(view)
             for _, number in numbers_in(view):
                 numbers.setdefault(_digits(number), number)
@@ -116,7 +116,7 @@ def _withheld_bytes(shown: Path, digest: str, withheld: Withheld) -> list[Proble
 def _withheld_titles(shown: Path, views: list[str], withheld: Withheld) -> list[Problem]:
     if not withheld.titles:
         return []
-    folded = " ".join(views).casefold()
+    folded = words(" ".join(views)).casefold()
     return [
         Problem(shown, f"teksten nævner titlen på {what}, der er tilbageholdt. Fjern titlen fra det, der udgives.")
         for title, what in withheld.titles.items()

@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vidensportal.guards.text.reading import fold
+from vidensportal.guards.text.reading import fold, words
 
 MIN_TITLE_WORDS = 3  # shorter titles ("Møde", "Status 2026") are ordinary words on any page
 
@@ -22,7 +22,7 @@ class Withheld:
 
 def folded_title(title: str) -> str:
     """A title as the gate compares it: folded like published text, case ignored."""
-    return fold(title).strip().casefold()
+    return words(fold(title)).casefold()
 
 
 def withheld_items(

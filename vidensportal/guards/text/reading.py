@@ -59,8 +59,10 @@ _INLINE = frozenset(
         "a:t",
     ]
 )
-_SPACES = re.compile(r"\s+")
-_MAY_EAT_DIGITS = re.compile(r"\\[0-9ux]|%[0-9a-fA-F]{2}[0-9]|&#x?[0-9]+;?[0-9]")
+_TAG_BETWEEN_DIGITS = re.compile(r"[0-9][-\s]*(?:<[^>]*>[-\s]*)+[0-9]")
+# An escape that may swallow digits a reader sees as written (a browser decodes &#… itself, so not those).
+_MAY_EAT_DIGITS = re.compile(r"\\[0-9ux]|%[0-9a-fA-F]{2}[0-9]")
+_ENTITY_BEFORE_DIGIT = re.compile(r"&#x?[0-9a-fA-F]+;?[0-9]")
 
 
 # Characters outside ASCII and Latin-1's letters: the only ones folding can change, so the only ones looked at
@@ -122,11 +124,17 @@ def _join_surrogates(match: re.Match) -> str:
 
 
 def fold(text: str) -> str:
-    """NFKC, then dashes to '-', spaces (non-breaking, line breaks) to one ' ', invisible characters removed."""
-    if not text.isascii():
-        table = _folding_table()
-        text = _MAY_FOLD.sub(lambda run: run.group().translate(table), unicodedata.normalize("NFKC", text))
-    return _SPACES.sub(" ", text)
+    """NFKC, then dashes to '-', spaces of every kind to ' ', invisible characters removed. Runs of white space
+    are left as they are (the CPR pattern allows them; see `words` for comparing phrases)."""
+    if text.isascii():
+        return text
+    table = _folding_table()
+    return _MAY_FOLD.sub(lambda run: run.group().translate(table), unicodedata.normalize("NFKC", text))
+
+
+def words(text: str) -> str:
+    """A folded text with every run of white space as one space, for comparing phrases."""
+    return " ".join(text.split())
 
 
 def visible(markup: str) -> str:
@@ -135,14 +143,17 @@ def visible(markup: str) -> str:
     return _TAG.sub(lambda m: "" if m[1].lower() in _INLINE else " ", markup)
 
 
-def as_read(text: str, *, markup: bool = False, css: bool = False) -> list[str]:
-    """The views of a text to check: as written, decoded (escapes, entities), and for markup also the visible
-    text, where tags between the characters of a number no longer separate them. Each view is folded."""
+def as_read(text: str, *, markup: bool = False, css: bool = False, whole_text: bool = False) -> list[str]:
+    """The views of a text to check, each folded: decoded (escapes, entities), as written when decoding may have
+    swallowed digits, and for markup the visible text, where tags between the characters of a number no longer
+    separate them. The visible text is made when tags stand between digits, or always with `whole_text` (for
+    phrases, such as titles, that inline tags may split)."""
     decoded = decode(text, css=css)
     views = [fold(decoded)]
-    # Decoding can only eat digits an escape seemed to start ("\\x0101901234" shown as written in a page).
-    if decoded != text and _MAY_EAT_DIGITS.search(text):
+    # Decoding can only eat digits an escape seemed to start ("\\x0101901234" shown as written in a page); an
+    # entity only where no browser decodes it (text shown as it is).
+    if decoded != text and (_MAY_EAT_DIGITS.search(text) or (not markup and _ENTITY_BEFORE_DIGIT.search(text))):
         views.append(fold(text))
-    if markup and "<" in text:
+    if markup and "<" in text and (whole_text or _TAG_BETWEEN_DIGITS.search(views[0])):
         views.append(fold(decode(visible(text), css=css)))
     return views
