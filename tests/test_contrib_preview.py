@@ -42,3 +42,37 @@ def test_the_error_page_escapes_the_report_and_loads_nothing_from_outside():
     page = error_page("data/x.yml, linje 3: <script>alert(1)</script>")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page, page
     assert STATUS_PATH in page and "://" not in page, "the error page must not load anything from another host"
+
+
+def test_preview_state_follows_the_rebuilds():
+    """A failed rebuild is noted, not raised; pages then get the error page, other files and the status pass on."""
+    import logging
+
+    from vidensportal.preview import PreviewState
+
+    state, logger = PreviewState(), logging.getLogger("vidensportalen-test")
+    passed_on = []
+
+    def site(environ, start_response):
+        passed_on.append(environ["PATH_INFO"])
+        start_response("200 OK", [])
+        return [b"site"]
+
+    def call(path):
+        answer = []
+        body = state.app(site)({"PATH_INFO": path}, lambda status, headers: answer.append(status))
+        return answer[0], b"".join(body).decode()
+
+    def failing():
+        logger.error("data/x.yml, linje 2: feltet mangler. Tilføj linjen 'titel: …' med en tekst.")
+        raise RuntimeError("Aborted with a BuildError!")
+
+    assert call("/parter/") == ("200 OK", "site"), "negative control: before a failure the site is served"
+    state.reporting(failing, logger)()
+    assert call(STATUS_PATH)[1] == BUILD_FAILED
+    for path in ("/parter/", "/", "/seminarer/x/index.html", "/aftalen"):
+        status, page = call(path)
+        assert status.startswith("500") and "data/x.yml, linje 2" in page and "BuildError" not in page, (path, page)
+    assert call("/assets/vidensportal.css") == ("200 OK", "site"), "files other than pages pass on"
+    state.reporting(lambda: None, logger)()
+    assert call(STATUS_PATH)[1] == BUILD_OK and call("/parter/") == ("200 OK", "site")

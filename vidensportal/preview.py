@@ -1,7 +1,14 @@
-"""The page `make serve` shows in place of the site while a rebuild fails: the Danish errors, and a reload by itself
-once the files are fixed. Self-contained: no file of the last good site, nothing from another host."""
+"""While a rebuild under `make serve` fails, every page is the Danish errors instead of the last good site or a
+hanging reload, and the browser returns to the site by itself once the files are fixed.
+
+The builder's own dev server stays in charge: PreviewState wraps its rebuild (to note the outcome instead of
+raising it) and its WSGI application (to answer with the error page while the outcome is a failure). The page
+is self-contained: no file of the last good site, nothing from another host."""
 
 from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
 
 from markupsafe import escape
 
@@ -48,3 +55,55 @@ De samme beskeder får du i terminalen med <code>make tjek</code>. Se også afsn
 def error_page(report: str) -> str:
     """The whole HTML page for a failed build, with `report` (the build's Danish messages) escaped."""
     return _PAGE.format(report=escape(report.strip()), status=STATUS_PATH, ok=BUILD_OK)
+
+
+class _Messages(logging.Handler):
+    """The warnings and errors logged during one build: the Danish problems among them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+class PreviewState:
+    """The outcome of the last rebuild: `report` holds its messages while it fails, None once it succeeds."""
+
+    def __init__(self) -> None:
+        self.report: str | None = None
+
+    def reporting(self, rebuild: Callable[[], None], logger: logging.Logger) -> Callable[[], None]:
+        """`rebuild`, noting a failure (with what `logger` said during it) instead of raising it."""
+
+        def run() -> None:
+            messages = _Messages()
+            logger.addHandler(messages)
+            try:
+                rebuild()
+                self.report = None
+            except Exception as error:  # any failed rebuild is shown in the browser, not raised into the server
+                self.report = "\n".join(messages.lines) or f"Bygningen fejlede: {error}"
+            finally:
+                logger.removeHandler(messages)
+            if self.report is not None:
+                logger.error("Bygningen fejlede (se ovenfor). Browseren viser fejlen, indtil den er rettet.")
+
+        return run
+
+    def app(self, serve: Callable[..., Iterable[bytes]]) -> Callable[..., Iterable[bytes]]:
+        """The WSGI application `serve`, answering pages with the error page while the last rebuild failed."""
+
+        def answer(environ: dict, start_response: Callable) -> Iterable[bytes]:
+            path = environ.get("PATH_INFO", "")
+            if path == STATUS_PATH:
+                start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")])
+                return [(BUILD_OK if self.report is None else BUILD_FAILED).encode()]
+            is_page = path.endswith(("/", ".html")) or "." not in path.rsplit("/", 1)[-1]
+            if self.report is not None and is_page:
+                start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8")])
+                return [error_page(self.report).encode("utf-8")]
+            return serve(environ, start_response)
+
+        return answer
