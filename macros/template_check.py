@@ -11,6 +11,7 @@ from jinja2.loaders import split_template_path
 
 from vidensportal.errors import Problem, did_you_mean
 from vidensportal.guards.includes import include_refused
+from vidensportal.macro_errors import FAILED, call_message, syntax_message, undefined_message
 
 
 def check_page(
@@ -23,16 +24,15 @@ def check_page(
         return [
             Problem(
                 file,
-                f"fejl i makro-syntaksen ({error.message}). Tjek {{{{ … }}}} og {{% … %}}.",
+                syntax_message(error.message or ""),
                 first_line + error.lineno - 1,
             )
         ]
     problems = []
     for name in sorted(jinja2.meta.find_undeclared_variables(tree) - known):
         hint = did_you_mean(name, sorted(n for n in known if not n.startswith("_")))
-        problems.append(
-            Problem(file, f"ukendt makro eller variabel '{name}'{hint}", first_line + _line_of(source, name) - 1)
-        )
+        message = f"ukendt makro eller variabel '{name}'{hint or '. Ret navnet, eller fjern kaldet.'}"
+        problems.append(Problem(file, message, first_line + _line_of(source, name) - 1))
     return problems
 
 
@@ -77,11 +77,9 @@ def render_error(error: Exception, file: Path, first_line: int) -> Problem:
         )
         message = f"{what}. Ret navnet i {{% include %}} eller {{% import %}}."
     elif isinstance(error, jinja2.UndefinedError):
-        message = f"ukendt navn i en makro ({error.message}). Ret stavningen, eller fjern kaldet."
+        message = undefined_message(error.message or "")
     elif isinstance(error, TypeError):
-        message = (
-            f"en makro er kaldt med forkerte argumenter ({error}). Se 'Sådan bidrager du' for, hvordan den kaldes."
-        )
+        message = call_message(str(error))
     else:
-        message = f"en makro fejlede ({type(error).__name__}: {error}). Ret udtrykket i {{{{ … }}}} eller {{% … %}}."
+        message = FAILED
     return Problem(file, message, first_line + line - 1 if line else None)

@@ -162,3 +162,51 @@ def test_a_danish_clock_time_is_read_as_that_time(written):
     """'15.00', as Danes write it (and as YAML makes a number of it), is 15:00, not 15 seconds past midnight."""
     event, problems = validate(Event, {**EVENT, "slut": written}, Path("data/x.yml"), None)
     assert not problems and event.end.isoformat() == "15:00:00" and event.end.tzinfo is None, (event, problems)
+
+
+JINJA_MISTAKES = [
+    "{{ x }",
+    "{% foo %}",
+    "{% if x %}a",
+    "{% for x in y %}a",
+    "{{ x y }}",
+    "{{ 'a }}",
+    "{% for x in %}{% endfor %}",
+    "{{ }}",
+    "{% endif %}",
+    "{% include %}",
+    "{{ x(1,) ) }}",
+]
+
+
+@pytest.mark.parametrize("source", JINJA_MISTAKES)
+def test_jinja_syntax_errors_become_danish_sentences(source):
+    """A macro call Jinja cannot parse gives a Danish sentence that says what to write, none of Jinja's English."""
+    import jinja2
+
+    from vidensportal.macro_errors import syntax_message
+
+    with pytest.raises(jinja2.TemplateSyntaxError) as caught:
+        jinja2.Environment().parse(source)  # noqa: S701 -- parsed only
+    message = syntax_message(caught.value.message)
+    assert not [w for w in (*ENGLISH, "unexpected", "Encountered", "token") if w in message], message
+    assert any(w in message for w in WHAT_TO_WRITE) and message.endswith("."), message
+
+
+def test_jinja_render_errors_become_danish_sentences():
+    """Unknown names, wrong arguments and other failures while a macro renders are Danish sentences."""
+    import jinja2
+
+    from vidensportal.macro_errors import FAILED, call_message, undefined_message
+
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined)  # noqa: S701 -- no HTML is made here
+    messages = []
+    for source, values in (("{{ x }}", {}), ("{{ d.x }}", {"d": {}})):
+        with pytest.raises(jinja2.UndefinedError) as caught:
+            environment.from_string(source).render(**values)
+        messages.append(undefined_message(caught.value.message))
+    with pytest.raises(TypeError) as caught:
+        environment.from_string("{{ spor_oversigt(1) }}").render(spor_oversigt=lambda: "")
+    messages += [call_message(str(caught.value)), FAILED]
+    english = [m for m in messages if [w for w in (*ENGLISH, "undefined", "attribute", "lambda") if w in m]]
+    assert not english and all(m.endswith(".") for m in messages), messages
