@@ -27,7 +27,7 @@ def syntax_message(message: str) -> str:
         tag = _quoted(message)
         if tag.startswith("end"):
             return f"{{% {tag} %}} lukker en blok, der aldrig er åbnet. Slet den, eller åbn blokken før den."
-        return f"'{tag}' er ikke en kommando, der kan stå i {{% … %}}. Skriv et makrokald som {{{{ navn() }}}} i stedet."
+        return f"'{tag}' er ikke en kommando i {{% … %}}. Skriv et makrokald som {{{{ navn() }}}} i stedet."
     if lower.startswith("unexpected char"):
         char = _quoted(message) or "her"
         return f"tegnet {char} kan ikke stå i en makro; måske er et anførselstegn ikke lukket. {_CLOSE}"
