@@ -10,6 +10,8 @@ from vidensportal.preview import PreviewState
 
 def on_serve(server, config, builder):
     state = PreviewState()
-    server.builder = state.reporting(server.builder, logging.getLogger("mkdocs"))
+    # The builder's own logger ("mkdocs", or "properdocs" for the fork), where its build errors are logged.
+    builder_log = logging.getLogger(type(server).__module__.partition(".")[0])
+    server.builder = state.reporting(server.builder, builder_log)
     server.set_app(state.app(server.get_app()))
     return server
