@@ -140,8 +140,9 @@ def wait_for_text(url: str, text: str, seconds: float = 120) -> None:
 
 
 @contextlib.contextmanager
-def serving(project: Path, status_path: str = "/__vidensportalen/status"):
-    """`mkdocs serve` of `project` on a free 127.0.0.1 port until the block ends; yields the base address."""
+def serving(project: Path, status_path: str = "/__vidensportalen/status", first: str = "ok"):
+    """`mkdocs serve` of `project` on a free 127.0.0.1 port until the block ends; yields the base address once the
+    status address answers `first` ("ok", or "fejl" when the project starts out broken)."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
@@ -150,7 +151,7 @@ def serving(project: Path, status_path: str = "/__vidensportalen/status"):
             command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         try:
-            wait_for_text(f"http://127.0.0.1:{port}{status_path}", "ok")
+            wait_for_text(f"http://127.0.0.1:{port}{status_path}", first)
             yield f"http://127.0.0.1:{port}"
         finally:
             os.killpg(server.pid, signal.SIGTERM)

@@ -37,6 +37,21 @@ def _break_and_fix(project, base):
     assert status == 200 and "<title>Parter" in page and "Portalen kan ikke bygges" not in page, page[:300]
 
 
+@pytest.mark.slow
+def test_make_serve_starts_on_a_broken_file_and_shows_the_error(project):
+    """Started on a broken file, mkdocs serve does not stop: it shows the error, and the site once it is fixed."""
+    seminar = project / SEMINAR
+    original = seminar.read_text(encoding="utf-8")
+    seminar.write_text(original.replace("klassifikation: intern", "klassifikation:"), encoding="utf-8")
+    with serving(project, first=BUILD_FAILED) as base:
+        status, page = http_get(base + "/parter/")
+        assert status == 500 and f"{SEMINAR}, linje " in page, f"{status}\n{page[:500]}"
+        seminar.write_text(original, encoding="utf-8")
+        wait_for_text(base + STATUS_PATH, BUILD_OK)
+        status, page = http_get(base + "/parter/")
+        assert status == 200 and "<title>Parter" in page, page[:300]
+
+
 def test_the_error_page_escapes_the_report_and_loads_nothing_from_outside():
     """The error page shows the report as text (escaped), polls only the local status address, and links nowhere."""
     page = error_page("data/x.yml, linje 3: <script>alert(1)</script>")
