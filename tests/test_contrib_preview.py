@@ -88,6 +88,7 @@ def test_preview_state_follows_the_rebuilds():
     for path in ("/parter/", "/", "/seminarer/x/index.html", "/aftalen"):
         status, page = call(path)
         assert status.startswith("500") and "data/x.yml, linje 2" in page and "BuildError" not in page, (path, page)
-    assert call("/assets/vidensportal.css") == ("200 OK", "site"), "files other than pages pass on"
+    assert call("/assets/vidensportal.css")[0].startswith("500"), "nothing of a failed build's site is served"
+    assert call("/livereload/1/2") == ("200 OK", "site"), "the reload poll of an open page passes on"
     state.reporting(lambda: None, logger)()
     assert call(STATUS_PATH)[1] == BUILD_OK and call("/parter/") == ("200 OK", "site")

@@ -16,6 +16,8 @@ from markupsafe import escape
 STATUS_PATH = "/__vidensportalen/status"
 BUILD_OK = "ok"
 BUILD_FAILED = "fejl"
+# Where the builder's dev server answers an open page's question whether the site has changed.
+LIVERELOAD_PATH = "/livereload/"
 
 _PAGE = """<!doctype html>
 <html lang="da">
@@ -100,8 +102,9 @@ class PreviewState:
             if path == STATUS_PATH:
                 start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")])
                 return [(BUILD_OK if self.report is None else BUILD_FAILED).encode()]
-            is_page = path.endswith(("/", ".html")) or "." not in path.rsplit("/", 1)[-1]
-            if self.report is not None and is_page:
+            # While a build fails nothing of the site is served (a half-built site may hold what the output gate
+            # stopped); the reload poll goes on, so an open tab turns into the error page by itself.
+            if self.report is not None and not path.startswith(LIVERELOAD_PATH):
                 start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8")])
                 return [error_page(self.report).encode("utf-8")]
             return serve(environ, start_response)
