@@ -15,7 +15,7 @@ from vidensportal.guards.external_loads import external_load_message, external_l
 from vidensportal.guards.sources import SourceTrace
 from vidensportal.guards.text.contents import texts_of
 from vidensportal.guards.text.reading import as_read, words
-from vidensportal.guards.withheld import Withheld
+from vidensportal.guards.withheld import Withheld, withheld_in
 
 
 def published_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
@@ -141,3 +141,22 @@ def withdraw(site_dir: Path, problems: list[Problem], shown_as: str = "site") ->
         relative = Path(problem.file).relative_to(shown_as) if Path(problem.file).is_relative_to(shown_as) else None
         if relative is not None:
             (site_dir / relative).unlink(missing_ok=True)
+
+
+def output_gate(
+    site_dir: Path, root: Path, docs_dir: Path, catalog, allow: Collection[str], site_url: str
+) -> str | None:
+    """The gate as a build runs it on `site_dir`: None when everything may be published; else the files it names
+    are withdrawn from the site and the Danish report of why the build stops is returned."""
+    problems = check_output(
+        site_dir,
+        allow=allow,
+        withheld=withheld_in(catalog, docs_dir),
+        sources=SourceTrace(root, docs_dir),
+        own_url=site_url,
+        cache_dir=root / ".cache" / "udgangsport",
+    )
+    if not problems:
+        return None
+    withdraw(site_dir, problems)
+    return gate_report(problems)
