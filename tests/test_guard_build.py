@@ -207,3 +207,14 @@ def test_mkdocs_serve_stops_at_the_gate_too(project: Path):
     result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env, check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Bygningen er stoppet" in output and "010190-****" in output, output
+
+
+def test_the_gate_sees_what_mkdocs_writes_itself(project: Path):
+    """A number only in the site's address (VIDENSPORTAL_URL) reaches mkdocs' own sitemap (also gzipped) and
+    404 page; the gate runs after those are written and names them. Without it the build passes (control)."""
+    result = run_build(project, project.parent / "site", env={"VIDENSPORTAL_URL": "https://intra.example/0101901234/"})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    for name in ("site/sitemap.xml:", "site/sitemap.xml.gz:", "site/404.html:"):
+        assert name in output, f"{name} not named:\n{output}"
+    build_ok(project, env={"VIDENSPORTAL_URL": "https://intra.example/3201901234/"})
