@@ -45,6 +45,20 @@ def docx(paragraph_runs: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+def b64(text: str) -> str:
+    import base64
+
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def zipped(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
 def pagefind(content: bytes) -> bytes:
     """A file as Pagefind 1.5 writes its index: gzip of a signature and the content."""
     return gzip.compress(b"pagefind_dcd" + content)
@@ -95,6 +109,18 @@ ROUTES = {
         lambda dd: pagefind(f'{{"content": "{dd}0190-1234"}}'.encode()),
     ),
     "pagefind index word": ("pagefind/index/da_1.pf_index", lambda dd: pagefind(b"\x81" + cbor_text(f"{dd}01901234"))),
+    "ics folded line": (
+        "seminarer/x.ics",
+        lambda dd: f"BEGIN:VEVENT\r\nDESCRIPTION:ring {dd}01\r\n 901234\r\nEND:VEVENT\r\n",
+    ),
+    "combining marks": ("a/index.html", lambda dd: f"<p>{dd}\u030101\u20dd90-1234</p>"),
+    "circled and superscript digits": (
+        "a/index.html",
+        lambda dd: f"<p>{dd}\u24ea\u2460\u2468\u2070-\u00b9\u00b2\u00b34</p>",
+    ),
+    "data uri": ("a/index.html", lambda dd: f'<a href="data:text/plain;base64,{b64(f"ring {dd}0190-1234")}">x</a>'),
+    "zip archive": ("materialer/pakke.zip", lambda dd: zipped({"mappe/noter.txt": f"ring {dd}0190-1234"})),
+    "zip in gzip": ("materialer/pakke.zip.gz", lambda dd: gzip.compress(zipped({"n.md": f"{dd}0190-1234"}))),
     "binary strings": (
         "assets/logo.png",
         lambda dd: b"\x89PNG\r\n\x1a\n\x00\x00tEXtComment\x00ring " + f"{dd}0190-1234".encode() + b"\x00",
