@@ -18,4 +18,6 @@ def check_project(root: Path, docs_dir: Path, allow: Collection[str]) -> list[Pr
     problems = links_leaving(root, docs_dir, data, guarded=docs_dir / MATERIALS_DIR)
     problems += reserved_file_names(docs_dir) + misspelt_yaml(data)
     read_by_catalog = list(data.rglob("*.yml")) if data.is_dir() else []
-    return problems + check_sources(root, docs_dir, allow, skip=read_by_catalog)
+    return problems + check_sources(
+        root, docs_dir, allow, skip=read_by_catalog, cache_dir=root / ".cache" / "kildevagt"
+    )
