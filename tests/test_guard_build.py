@@ -218,3 +218,17 @@ def test_the_gate_sees_what_mkdocs_writes_itself(project: Path):
     for name in ("site/sitemap.xml:", "site/sitemap.xml.gz:", "site/404.html:"):
         assert name in output, f"{name} not named:\n{output}"
     build_ok(project, env={"VIDENSPORTAL_URL": "https://intra.example/3201901234/"})
+
+
+def test_a_script_from_another_host_in_a_template_stops_the_build(project: Path):
+    """A template that loads a script from another host stops the build, naming a page and the template's line."""
+    template = project / "overrides/main.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(
+        text
+        + '\n{% block scripts %}{{ super() }}\n<script src="https://cdn.example.com/x.js"></script>\n{% endblock %}\n',
+        encoding="utf-8",
+    )
+    line = text.count("\n") + 3
+    output = build_fails(project)
+    assert "site/index.html" in output and f"overrides/main.html, linje {line}" in output, output

@@ -142,3 +142,9 @@ def test_a_link_into_the_materials_folder_is_refused(tmp_path: Path):
     os.symlink(root / "docs/materialer/notat.pdf", root / "docs/kopi.pdf")
     problems = check_project(root, root / "docs", [])
     assert named(problems) == ["docs/genvej:None", "docs/kopi.pdf:None"], [str(p) for p in problems]
+
+
+def test_a_cpr_number_in_the_name_of_a_data_file_is_caught(tmp_path: Path):
+    """A data/ file's name becomes an id and an address: a CPR number in it is found before the build."""
+    root = project(tmp_path, {"data/seminarer/2026-03-12-0101901234.yml": "titel: x\n", "data/seminarer/b.yml": "x"})
+    assert named(check_project(root, root / "docs", [])) == ["data/seminarer/2026-03-12-0101901234.yml:None"]
