@@ -148,3 +148,10 @@ def test_a_cpr_number_in_the_name_of_a_data_file_is_caught(tmp_path: Path):
     """A data/ file's name becomes an id and an address: a CPR number in it is found before the build."""
     root = project(tmp_path, {"data/seminarer/2026-03-12-0101901234.yml": "titel: x\n", "data/seminarer/b.yml": "x"})
     assert named(check_project(root, root / "docs", [])) == ["data/seminarer/2026-03-12-0101901234.yml:None"]
+
+
+def test_a_folder_reached_through_a_link_is_read(tmp_path: Path):
+    """A folder linked into docs/ from elsewhere in the project is read as mkdocs reads it, through the link."""
+    root = project(tmp_path, {"andet/noter/a.md": "ring 010190-1234", "docs/index.md": "x"})
+    os.symlink(root / "andet/noter", root / "docs/noter")
+    assert named(check_project(root, root / "docs", [])) == ["docs/noter/a.md:1"]
