@@ -128,11 +128,13 @@ def test_an_upper_case_yaml_suffix_is_refused(tmp_path: Path):
 
 
 def test_the_trace_finds_the_source_file_and_line(tmp_path: Path):
-    """A number found in the output is traced to the first source file and line holding it."""
+    """A number found in the output is traced to the first source file and line holding it; a number no source
+    holds (made while rendering) names the page's own source."""
     root = project(tmp_path, {"docs/a.md": "x\ny\nz 0101&#57;01234\n", "docs/b.md": "intet"})
     trace = SourceTrace(root, root / "docs")
     assert trace.where("0101901234") == " (kilde: docs/a.md, linje 3)"
     assert trace.where("0202905678") == "", "control: a number in no source"
+    assert trace.where("0202905678", "b/index.html") == " (siden laves af docs/b.md)", "a page names its source"
 
 
 def test_a_link_into_the_materials_folder_is_refused(tmp_path: Path):

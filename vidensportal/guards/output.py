@@ -69,7 +69,7 @@ def _check_path(shown: Path, relative: str, allowed: set[str], sources: SourceTr
             for _, number in numbers_in(view):
                 numbers.setdefault(_digits(number), number)
     return [
-        cpr_problem(shown, None, number, sources.where(digits) if sources else "")
+        cpr_problem(shown, None, number, sources.where(digits, relative) if sources else "")
         for digits, number in numbers.items()
         if digits not in allowed
     ]
@@ -96,7 +96,7 @@ def _check_content(
                 numbers.setdefault(_digits(number), number)
     for digits, number in numbers.items():
         if digits not in allowed:
-            problems.append(cpr_problem(shown, None, number, sources.where(digits) if sources else ""))
+            problems.append(cpr_problem(shown, None, number, sources.where(digits, relative) if sources else ""))
     problems += _withheld_titles(shown, views, withheld)
     for text in texts:
         for url in external_loads(text.text, relative, own_url):

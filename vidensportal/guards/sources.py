@@ -115,12 +115,26 @@ class SourceTrace:
             for line, number in hits_in_file(path, shown)
         ]
 
-    def where(self, digits: str) -> str:
-        """' (kilde: docs/x.md, linje 3)' for the first source holding the number, or '' when none does."""
+    def where(self, digits: str, published: str = "") -> str:
+        """' (kilde: docs/x.md, linje 3)' for the first source holding the number; else, for a page, the source
+        it is made from (' (siden laves af docs/x.md)'); else ''."""
         for shown, line, found in self._hits:
             if found == digits:
                 return f" (kilde: {shown}, linje {line})" if line else f" (kilde: {shown})"
-        return ""
+        page = self.page_source(published)
+        return f" (siden laves af {page})" if page else ""
+
+    def page_source(self, published: str) -> str | None:
+        """The docs/ page or data/ file a published page ('aftalen/index.html') is made from, when one exists."""
+        if not published.endswith(".html"):
+            return None
+        stem = published.removesuffix("index.html").removesuffix(".html").rstrip("/") or "index"
+        candidates = [self.docs_dir / f"{stem}{suffix}" for suffix in (".md", ".markdown", "/index.md")]
+        candidates.append(self.root / "data" / f"{stem}.yml")
+        for candidate in candidates:
+            if candidate.is_file():
+                return _shown(candidate, self.root).as_posix()
+        return None
 
     @cached_property
     def _lines(self) -> list[tuple[Path, list[str]]]:
