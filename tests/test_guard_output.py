@@ -153,7 +153,7 @@ def test_the_message_is_one_danish_line_masked_and_traced_to_its_source(tmp_path
     """The report names the published file, masks the serial and, when traced, the source file and line."""
 
     class Trace:
-        def where(self, digits: str) -> str:
+        def where(self, digits: str, published: str = "") -> str:
             return " (kilde: docs/side.md, linje 7)" if digits == "0101901234" else ""
 
     problems = check_output(site_with(tmp_path, {"side/index.html": f"<p>{CPR}</p>"}), sources=Trace())
