@@ -51,7 +51,7 @@ def b64(text: str) -> str:
     return base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
-def zipped(members: dict[str, str]) -> bytes:
+def zipped(members: dict[str, str | bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in members.items():
@@ -184,16 +184,27 @@ def test_a_clean_site_passes(tmp_path: Path):
 
 
 def test_a_withheld_file_is_caught_under_any_name(tmp_path: Path):
-    """The bytes of a withheld file, published under another name, stop the build naming both."""
+    """The bytes of a withheld file, published under another name or packed in a gzip or zip, stop the build
+    naming both; a public PDF does not (control)."""
     docs = tmp_path / "docs"
     (docs / "materialer").mkdir(parents=True)
     secret = render_pdf("Fortroligt notat", ["Indhold"])
     (docs / "materialer" / "hemmelig.pdf").write_bytes(secret)
     withheld = withheld_items(docs, {"materialer/hemmelig.pdf"}, {})
-    site = site_with(tmp_path, {"assets/kopi.bin": secret, "materialer/ok.pdf": render_pdf("Offentligt", ["x"])})
+    site = site_with(
+        tmp_path,
+        {
+            "assets/kopi.bin": secret,
+            "assets/pakket.pdf.gz": gzip.compress(secret),
+            "materialer/samlet.zip": zipped({"a/hemmelig-kopi.pdf": secret}),
+            "materialer/ok.pdf": render_pdf("Offentligt", ["x"]),
+        },
+    )
     problems = check_output(site, withheld=withheld)
-    assert [(p.file.as_posix(), "docs/materialer/hemmelig.pdf" in p.message) for p in problems] == [
-        ("site/assets/kopi.bin", True)
+    assert sorted((p.file.as_posix(), "docs/materialer/hemmelig.pdf" in p.message) for p in problems) == [
+        ("site/assets/kopi.bin", True),
+        ("site/assets/pakket.pdf.gz", True),
+        ("site/materialer/samlet.zip", True),
     ], [str(p) for p in problems]
 
 

@@ -13,7 +13,7 @@ from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
 from vidensportal.guards.external_loads import external_load_message, external_loads
 from vidensportal.guards.sources import SourceTrace
-from vidensportal.guards.text.contents import texts_of
+from vidensportal.guards.text.contents import packed_files, texts_of
 from vidensportal.guards.text.reading import as_read, words
 from vidensportal.guards.withheld import Withheld, withheld_in
 
@@ -42,7 +42,7 @@ def check_output(
     `cache_dir` remembers content found clean under the same rules, so an unchanged file is not read again."""
     allowed = {_digits(entry) for entry in allow}
     withheld = withheld or Withheld()
-    clean = CleanContent(cache_dir, [sorted(allowed), sorted(withheld.titles), own_url])
+    clean = CleanContent(cache_dir, [sorted(allowed), sorted(withheld.titles), sorted(withheld.hashes), own_url])
     problems: list[Problem] = []
     for relative, path in published_files(site_dir):
         shown = Path(shown_as, relative)
@@ -86,6 +86,8 @@ def _check_content(
 ) -> list[Problem]:
     """CPR numbers, withheld titles and loads from another host in what the file holds for a reader."""
     problems: list[Problem] = []
+    for packed in packed_files(data):  # a withheld file inside a published archive
+        problems += _withheld_bytes(shown, hashlib.sha256(packed).hexdigest(), withheld)
     texts = texts_of(data, relative)
     numbers: dict[str, str] = {}
     views: list[str] = []

@@ -141,3 +141,21 @@ def _archive_texts(data: bytes, depth: int) -> list[Text]:
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
         return [Text(s) for s in binary_strings(data)]
     return texts
+
+
+def packed_files(data: bytes, *, depth: int = 0) -> list[bytes]:
+    """The files packed inside `data` (a gzip's content, a zip's members), and theirs in turn."""
+    inner: list[bytes] = []
+    if depth >= 3:
+        return inner
+    if data.startswith(_GZIP_MAGIC) and (unpacked := _gunzip(data)) is not None:
+        inner.append(unpacked)
+    elif data.startswith(_ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                inner += [
+                    archive.read(m) for m in archive.infolist() if not m.is_dir() and m.file_size <= _MAX_UNPACKED
+                ]
+        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
+            return []
+    return inner + [deeper for blob in inner for deeper in packed_files(blob, depth=depth + 1)]
