@@ -232,3 +232,14 @@ def test_a_script_from_another_host_in_a_template_stops_the_build(project: Path)
     line = text.count("\n") + 3
     output = build_fails(project)
     assert "site/index.html" in output and f"overrides/main.html, linje {line}" in output, output
+
+
+def test_a_copy_of_a_withheld_file_elsewhere_in_docs_stops_the_build(project: Path):
+    """A withheld material's file copied to another name in docs/ stops the build, naming the copy and the file."""
+    secret = render_pdf("Notat", [WITHHELD_PDF_WORDS])
+    (project / "docs/materialer/notat.pdf").write_bytes(secret)
+    (project / "docs/assets/kopi.pdf").write_bytes(secret)
+    (project / "data/materialer/fortroligt-notat.yml").write_text(WITHHELD_MATERIAL, encoding="utf-8")
+    output = build_fails(project)
+    assert "site/assets/kopi.pdf" in output and "docs/materialer/notat.pdf" in output, output
+    assert not (project.parent / "site/assets/kopi.pdf").exists(), "the copy is still in site/"
