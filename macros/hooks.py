@@ -25,7 +25,7 @@ from macros.template_check import macros_in_prose
 from vidensportal.catalog import load_catalog
 from vidensportal.content.dates import build_moment, local_day
 from vidensportal.content.html import Heading, renamed_clashes, with_heading_ids_renamed
-from vidensportal.content.ics import calendars
+from vidensportal.content.ics import MISSING_SITE_URL, site_calendars
 from vidensportal.content.pages import GeneratedPage, generated_pages, page_ids
 from vidensportal.content.text import heading_slug
 from vidensportal.data.model import CLASSIFICATION_ORDER
@@ -33,7 +33,6 @@ from vidensportal.data.publications import MATERIALS_DIR
 from vidensportal.errors import DataError, did_you_mean
 from vidensportal.guards.cpr import scan_files, text_check, text_files
 from vidensportal.guards.external_loads import localise_cdn_urls
-from vidensportal.paths import CALENDAR_FEED, event_calendar_file
 from vidensportal.search.pdftext import pdf_text
 from vidensportal.search.search_sections import search_sections
 from vidensportal.search.search_text import add_to_search_index
@@ -111,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalog = config[CATALOG_KEY]
     moment = config[MOMENT_KEY]
-    expected = page_ids(catalog)
+    expected = page_ids(catalog, local_day(moment))
     published_files = {f.path for f in catalog.files.values()}
     prose, macro_calls = {}, []
     for file in list(files):
@@ -137,20 +136,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.remove(file)
     if macro_calls:
         raise PluginError("\n".join(str(problem) for problem in macro_calls))
-    for path, page in generated_pages(catalog, prose, local_day(moment)).items():
+    try:
+        pages = generated_pages(catalog, prose, local_day(moment))
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    for path, page in pages.items():
         file = File.generated(config, path, content=page.markdown)
         if page.head or page.tail:
             GeneratedView(file, config, page)
         files.append(file)
-    site_url = config.site_url or None
-
-    def url_for(event_id: str) -> str | None:
-        return f"{site_url.rstrip('/')}/seminarer/{event_id}/" if site_url else None
-
-    feed, singles = calendars(catalog.events.items(), name=config.site_name, url_for=url_for, stamp=moment)
-    files.append(File.generated(config, CALENDAR_FEED, content=feed))
-    for event_id, single in singles.items():
-        files.append(File.generated(config, event_calendar_file(event_id), content=single))
+    # `mkdocs serve` sets site_url to its own address, so an empty one means a build, most likely for publishing.
+    if not config.site_url:
+        log.info(f"Vidensportalen: {MISSING_SITE_URL}")
+    calendars = site_calendars(catalog, name=config.site_name, site_url=config.site_url or None, stamp=moment)
+    for path, content in calendars.items():
+        files.append(File.generated(config, path, content=content))
     # mkdocs writes these itself after the pages (404.html, sitemap.xml and its .gz).
     written_later = {*config.theme.static_templates, "sitemap.xml.gz"}
     config[COPIES_KEY] = BackgroundCopies(files, written_later)

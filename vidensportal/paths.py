@@ -1,11 +1,15 @@
 """Where each generated page lives in the site, as a docs-relative Markdown path."""
 
+from datetime import date
+
 PARTIES_INDEX = "parter/index.md"
 TRACKS_INDEX = "spor/index.md"
 GOALS_PAGE = "maal.md"
 ORGANISATION_PAGE = "organisering.md"
 ANNUAL_INDEX = "aarsstatus/index.md"
 FOLLOWUP_PAGE = "foelgegruppe.md"
+FOLLOWUP_CALENDAR = "foelgegruppe/kalender.ics"
+INITIATIVES_PAGE = "indsatser.md"
 
 
 def party_page(party_id: str) -> str:
@@ -35,3 +39,8 @@ def material_page(material_id: str) -> str:
 
 def annual_page(year: int) -> str:
     return f"aarsstatus/{year}.md"
+
+
+def meeting_anchor(day: date) -> str:
+    """The id of a Følgegruppe meeting on the pages that list it, e.g. 'moede-2026-02-10'."""
+    return f"moede-{day.isoformat()}"

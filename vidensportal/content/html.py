@@ -38,6 +38,11 @@ def link(here: str, target: str, label: object) -> Markup:
     return _markup(f'<a href="{escape(href(here, target))}">{text(label)}</a>')
 
 
+def mailto(address: str) -> Markup:
+    """A mailto link that shows the address, escaped in the attribute and in the text."""
+    return _markup(f'<a href="mailto:{escape(address)}">{text(address)}</a>')
+
+
 def paragraph(content: object) -> Markup:
     """A paragraph of Markup, or of a data value as text()."""
     return _markup(f"<p>{content if isinstance(content, Markup) else text(content)}</p>")
