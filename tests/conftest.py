@@ -60,3 +60,15 @@ def build_fails(project: Path) -> str:
     assert result.returncode != 0, f"the build should have failed but exited 0:\n{output}"
     assert "Traceback" not in output, f"the build printed a Python traceback:\n{output}"
     return output
+
+
+def add_mailboxes(project: Path) -> None:
+    """Give Sikker By and Følgegruppen's secretariat an example mailbox in a copied project."""
+    for name, after, mailbox in (
+        ("parter.yml", "  forælder: oekonomiforvaltningen\n", "sikkerby@enhed.example"),
+        ("aftale.yml", "  planlægges-af: [eas, sikker-by]\n", "sekretariat@enhed.example"),
+    ):
+        path = project / "data" / name
+        text = path.read_text(encoding="utf-8")
+        assert after in text, f"{after!r} is not in {name}; the test no longer matches the data"
+        path.write_text(text.replace(after, f"{after}  postkasse: {mailbox}\n", 1), encoding="utf-8")
