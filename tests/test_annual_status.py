@@ -13,13 +13,13 @@ import pytest
 
 from vidensportal.catalog import load_catalog
 from vidensportal.content.annual import year_figures, years_with_data
-from vidensportal.content.numbers import MATERIAL, SEMINAR, STATUS_ADJECTIVES, count
 from vidensportal.content.render_charts import activity_values
 from vidensportal.content.render_followup import PROSE_SECTIONS, annual_prose
 from vidensportal.data.model import CLASSIFICATION_ORDER
 from vidensportal.errors import DataError
+from vidensportal.numbers import MATERIAL, SEMINAR, STATUS_ADJECTIVES, count
 
-from .conftest import ROOT, build_fails, build_ok, copy_project
+from .support import ROOT, build_fails, build_ok, copy_project
 
 TODAY = date(2026, 11, 25)
 BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}

@@ -13,7 +13,7 @@ import pytest
 from vidensportal.content.render_events import split_events
 from vidensportal.data.model import Event
 
-from .conftest import ROOT, build_ok, copy_project
+from .support import ROOT, build_ok, copy_project
 
 TODAY = date(2026, 11, 25)
 BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}

@@ -10,7 +10,7 @@ import pytest
 from vidensportal.catalog import load_catalog
 from vidensportal.errors import DataError
 
-from .conftest import add_mailboxes, build_ok, copy_project
+from .support import add_mailboxes, build_ok, copy_project
 
 
 def problems_of(data: Path) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, build_ok, copy_project
+from .support import ROOT, build_ok, copy_project
 
 AGREEMENT = ROOT.parent / "shared" / "seeds" / "000_61488c63c0ac3978.txt"
 # Pages that list events, materials, meetings or initiatives; every such item in the shipped data is an example.

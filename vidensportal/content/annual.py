@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from vidensportal.catalog import Catalog
-from vidensportal.content.numbers import MEETING, count
 from vidensportal.data.model import INITIATIVE_STATUSES, Event, Initiative, Material, Meeting
+from vidensportal.numbers import MEETING, count
 
 
 def is_held(item: Meeting | Event, today: date) -> bool:

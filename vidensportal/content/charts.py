@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from vidensportal.content.numbers import danish_int
 from vidensportal.content.text import md
+from vidensportal.numbers import danish_int
 
 SVG_NS = "http://www.w3.org/2000/svg"
 EMPTY_BAR_CHART = "Der er ingen data at vise endnu."

@@ -14,12 +14,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from vidensportal.catalog import Catalog
-from vidensportal.content.text import page_url
 from vidensportal.data.model import Event, Meeting, value_label
 from vidensportal.paths import (
     CALENDAR_FEED,
     FOLLOWUP_CALENDAR,
     FOLLOWUP_PAGE,
+    absolute_url,
     event_calendar_file,
     event_page,
     meeting_anchor,
@@ -221,13 +221,13 @@ def site_calendars(catalog: Catalog, *, name: str, site_url: str | None, stamp: 
     """Every calendar file of the site by its path: the events' feed, each event's own, Følgegruppen's feed.
 
     Without `site_url` (VIDENSPORTAL_URL) the entries cannot link back to their pages."""
-    base = site_url.rstrip("/") + "/" if site_url else None
 
     def event_url(event_id: str) -> str | None:
-        return base + page_url(event_page(event_id)) if base else None
+        return absolute_url(site_url, event_page(event_id))
 
     def meeting_url(day: date) -> str | None:
-        return f"{base}{page_url(FOLLOWUP_PAGE)}#{meeting_anchor(day)}" if base else None
+        page = absolute_url(site_url, FOLLOWUP_PAGE)
+        return f"{page}#{meeting_anchor(day)}" if page else None
 
     feed, singles = calendars(
         catalog.events.items(), name=name, url_for=event_url, stamp=stamp, organiser_for=partial(_organiser, catalog)

@@ -13,9 +13,8 @@ from markupsafe import Markup
 from vidensportal.catalog import Catalog
 from vidensportal.content import html
 from vidensportal.content.annual import is_held, is_published
-from vidensportal.content.dates import danish_date, danish_size, danish_time, danish_when
-from vidensportal.content.filters import Field, filter_bar, item_attributes
-from vidensportal.content.numbers import EVENT, MATERIAL
+from vidensportal.content.dates import danish_date, danish_time, danish_when
+from vidensportal.content.html import FilterField, filter_bar, item_attributes
 from vidensportal.content.render import track_label
 from vidensportal.content.text import href, link
 from vidensportal.data.model import (
@@ -27,6 +26,7 @@ from vidensportal.data.model import (
     MaterialKind,
     value_label,
 )
+from vidensportal.numbers import EVENT, MATERIAL
 from vidensportal.paths import (
     CALENDAR_FEED,
     EVENTS_INDEX,
@@ -38,6 +38,7 @@ from vidensportal.paths import (
     party_page,
     track_page,
 )
+from vidensportal.sizes import danish_size
 
 KIND_LABELS = {kind: value_label(kind) for kind in (*get_args(EventKind), *get_args(MaterialKind))}
 STATUS_LABELS = {status: value_label(status) for status in get_args(EventStatus)}
@@ -94,8 +95,8 @@ def _events_filter(catalog: Catalog) -> Markup:
     kinds = sorted({e.kind for e in catalog.events.values()}, key=list(KIND_LABELS).index)
     return filter_bar(
         [
-            Field("type", "Type", "Alle typer", [(k, KIND_LABELS[k]) for k in kinds]),
-            Field("spor", "Spor", "Alle spor", [(t.id, track_label(t)) for t in catalog.tracks.values()]),
+            FilterField("type", "Type", "Alle typer", [(k, KIND_LABELS[k]) for k in kinds]),
+            FilterField("spor", "Spor", "Alle spor", [(t.id, track_label(t)) for t in catalog.tracks.values()]),
         ],
         EVENT,
         "arrangementerne",
@@ -221,10 +222,10 @@ def _materials_filter(catalog: Catalog, years: list[int]) -> Markup:
     tracks = [(t.id, track_label(t)) for t in catalog.tracks.values() if t.id in used]
     return filter_bar(
         [
-            Field("type", "Type", "Alle typer", [(k, KIND_LABELS[k]) for k in kinds]),
-            Field("part", "Part", "Alle parter", parties),
-            Field("spor", "Spor", "Alle spor", tracks),
-            Field("aar", "År", "Alle år", [(str(y), str(y)) for y in years]),
+            FilterField("type", "Type", "Alle typer", [(k, KIND_LABELS[k]) for k in kinds]),
+            FilterField("part", "Part", "Alle parter", parties),
+            FilterField("spor", "Spor", "Alle spor", tracks),
+            FilterField("aar", "År", "Alle år", [(str(y), str(y)) for y in years]),
         ],
         MATERIAL,
         "materialerne",

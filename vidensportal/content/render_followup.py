@@ -21,7 +21,6 @@ from vidensportal.content.annual import (
     years_with_data,
 )
 from vidensportal.content.dates import danish_date
-from vidensportal.content.numbers import MATERIAL, NETWORK_MEETING, SEMINAR, STATUS_ADJECTIVES, count
 from vidensportal.content.render import track_label
 from vidensportal.content.render_events import (
     EXAMPLE_BADGE,
@@ -35,6 +34,7 @@ from vidensportal.content.text import bullets, link, md
 from vidensportal.data.checks import goal_ids
 from vidensportal.data.model import INITIATIVE_STATUSES, Initiative, Meeting, Track, value_label
 from vidensportal.errors import DataError, Problem, did_you_mean
+from vidensportal.numbers import MATERIAL, NETWORK_MEETING, SEMINAR, STATUS_ADJECTIVES, count
 from vidensportal.paths import (
     FOLLOWUP_CALENDAR,
     INITIATIVES_PAGE,
