@@ -5,7 +5,7 @@ every printed page."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from html import unescape
 from pathlib import Path
 
@@ -19,10 +19,9 @@ from vidensportal.data.model import CLASSIFICATION_ORDER
 from vidensportal.errors import DataError
 from vidensportal.numbers import MATERIAL, SEMINAR, STATUS_ADJECTIVES, count
 
-from .support import ROOT, build_fails, build_ok, copy_project
+from .support import BUILD_ENV, ROOT, build_fails, build_ok, copy_project
 
 TODAY = date(2026, 11, 25)
-BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
 LATE_MATERIAL = """
 titel: Notat dateret i december
 type: notat

@@ -4,7 +4,7 @@ organisation chart's boxes link to the units' pages; the listings carry what the
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from html import unescape
 from pathlib import Path
 
@@ -13,10 +13,9 @@ import pytest
 from vidensportal.content.render_events import split_events
 from vidensportal.data.model import Event
 
-from .support import ROOT, build_ok, copy_project
+from .support import BUILD_ENV, ROOT, build_ok, copy_project
 
 TODAY = date(2026, 11, 25)
-BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
 SSP_EVENTS = {
     "2027-03-01-senere": ("2027-03-01", "planlagt"),
     "2026-12-01-snart": ("2026-12-01", "planlagt"),

@@ -20,10 +20,9 @@ from vidensportal.content.ics import (
 )
 from vidensportal.data.model import Event, Meeting
 
-from .support import ROOT, add_mailboxes, build_log, copy_project, run_build
+from .support import BUILD_ENV, ROOT, add_mailboxes, build_log, copy_project, run_build
 
 STAMP = datetime(2026, 1, 5, 8, 30, tzinfo=UTC)
-BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
 SITE = "https://vidensportal.example/"
 
 

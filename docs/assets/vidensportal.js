@@ -1,7 +1,8 @@
 // Filters on the seminar overview and the materials library. Without this script the whole list shows, so the
 // filters only enhance it. document$ is Material's page observable: it fires on the first load and after every
 // instant navigation. A list item (.vp-item) carries its values as data-vp-<key>="a b"; each <select
-// data-vp-key="<key>"> keeps the items whose values include the chosen one.
+// data-vp-key="<key>"> keeps the items whose values include the chosen one. The choice is kept in the address
+// (?type=rapport&part=eas), so a filtered list can be bookmarked or sent to a colleague.
 document$.subscribe(function () {
   document.querySelectorAll("[data-vp-filtered]").forEach(function (area) {
     var bar = area.querySelector("[data-vp-filter]");
@@ -37,9 +38,31 @@ document$.subscribe(function () {
       if (empty) empty.hidden = shown !== 0;
     }
 
+    function remember() {
+      var query = new URLSearchParams(location.search);
+      selects.forEach(function (select) {
+        if (select.value === "") query.delete(select.dataset.vpKey);
+        else query.set(select.dataset.vpKey, select.value);
+      });
+      var search = query.toString();
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    }
+
+    var asked = new URLSearchParams(location.search);
+    selects.forEach(function (select) {
+      var wanted = asked.get(select.dataset.vpKey);
+      var known = Array.prototype.some.call(select.options, function (option) {
+        return option.value === wanted;
+      });
+      if (wanted && known) select.value = wanted;
+    });
+
     bar.hidden = false;
     selects.forEach(function (select) {
-      select.addEventListener("change", apply);
+      select.addEventListener("change", function () {
+        apply();
+        remember();
+      });
     });
     var reset = bar.querySelector("[data-vp-reset]");
     if (reset) {
@@ -48,6 +71,7 @@ document$.subscribe(function () {
           select.value = "";
         });
         apply();
+        remember();
       });
     }
     apply();

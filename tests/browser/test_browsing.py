@@ -129,3 +129,30 @@ def test_a_printed_annual_status_is_marked_on_every_page_with_no_page_of_one_lin
         if len(body) < 2:
             problems.append(f"page {number} holds {body}")
     assert len(pdf.pages) <= 5 and not problems, (len(pdf.pages), problems)
+
+
+@pytest.mark.slow
+def test_the_printed_activity_chart_stays_with_its_heading(visit, base_url):
+    """Printed, the annual index has the heading 'Aktivitet pr. år og spor' on the same page as its chart."""
+    pypdf = pytest.importorskip("pypdf")
+    visit.page.goto(base_url + PAGE_KINDS["aarsstatus"], wait_until="networkidle")
+    pdf = pypdf.PdfReader(io.BytesIO(visit.page.pdf(prefer_css_page_size=True)))
+    texts = [sheet.extract_text() for sheet in pdf.pages]
+    heading = [i for i, text in enumerate(texts) if "Aktivitet pr. år og spor" in text]
+    chart = [i for i, text in enumerate(texts) if "Følgegruppemøder" in text]
+    assert heading and heading == chart, (heading, chart)
+
+
+@pytest.mark.slow
+def test_a_filter_in_the_address_is_applied_and_a_choice_is_kept_there(visit, base_url):
+    """Opening materialer/?type=referat shows only the minutes; choosing a part puts it in the address; an unknown
+    value in the address is ignored."""
+    page = visit.page
+    page.goto(base_url + PAGE_KINDS["materialer"] + "?type=referat")
+    from_address = visible_titles(page)
+    page.get_by_label("Part", exact=True).select_option("eas")
+    kept = page.url
+    page.goto(base_url + PAGE_KINDS["materialer"] + "?type=ukendt")
+    ignored = len(visible_titles(page))
+    assert from_address == ["Eksempel: Referat af Følgegruppens møde 10. februar 2026"], from_address
+    assert kept.endswith("materialer/?type=referat&part=eas") and ignored == 2 and not visit.errors, (kept, ignored)

@@ -283,7 +283,7 @@ def subscribe_guide(feed: str, here: str, what: str) -> Markup:
         "<p>Abonnér på kalenderen i stedet for at hente filen: så kommer nye og ændrede datoer automatisk med"
         " i din kalender.</p>\n<ol>\n"
         '<li>Kopiér kalenderens adresse: <a class="vp-subscribe__url" href="{address}"><code>{address}</code></a>'
-        " (højreklik på adressen, og vælg <em>Kopiér link</em>).</li>\n"
+        " (højreklik på adressen, og vælg <em>Kopiér linkadresse</em> eller <em>Kopiér link</em>).</li>\n"
         "<li>I Outlook: vælg <strong>Tilføj kalender</strong> → <strong>Fra internettet</strong>"
         " (i Outlook på nettet: <strong>Abonner fra internettet</strong>).</li>\n"
         "<li>Indsæt adressen, og vælg <strong>OK</strong>.</li>\n</ol>\n"
