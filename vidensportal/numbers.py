@@ -31,7 +31,6 @@ NETWORK_MEETING = Noun("netværksmøde", "netværksmøder")
 EVENT = Noun("arrangement", "arrangementer")
 MATERIAL = Noun("materiale", "materialer")
 MEETING = Noun("møde", "møder")
-INITIATIVE = Noun("indsats", "indsatser")
 # Initiative statuses as adjectives after a number: '1 planlagt', '2 planlagte', '2 i gang'.
 STATUS_ADJECTIVES = {
     "planlagt": Noun("planlagt", "planlagte"),
