@@ -236,10 +236,6 @@ def annual_prose(prose: str | None, source: Path) -> tuple[str, dict[str, str]]:
     return "\n".join(intro).strip(), {name: "\n".join(lines).strip() for name, lines in sections.items()}
 
 
-def _section(body: str) -> str:
-    return f'<section class="vp-print-section" markdown>\n\n{body}\n\n</section>'
-
-
 def _written(sections: dict[str, str], name: str, year: int) -> str:
     """The section's written text, or a note that it is awaited (never a promise of text that is not there)."""
     text = sections.get(name)
@@ -276,22 +272,14 @@ def annual_sections(catalog: Catalog, year: int, today: date, sections: dict[str
     )
     return "\n\n".join(
         [
-            _section(f"## Nøgletal\n\n{key_figures}{example}"),
-            _section(
-                f"## {INITIATIVES_STATUS}\n\n{_written(sections, INITIATIVES_STATUS, year)}\n\n"
-                f"### Indsatser pr. spor\n\n{initiatives_by_track(catalog, here, year, 4)}\n\n"
-                f"### Indsatser pr. Sikker By-mål\n\n{initiatives_by_goal(catalog, here, year, '####')}"
-            ),
-            _section(f"## {POLICE_ASSESSMENT}\n\n{_written(sections, POLICE_ASSESSMENT, year)}"),
-            _section(
-                "## Følgegruppens møder\n\n"
-                + _count_note(figures.meetings)
-                + "\n\n"
-                + bullets([_meeting(catalog, m, here) for m in meetings], "Ingen møder registreret.")
-            ),
-            _section(
-                "## Seminarer og netværksmøder\n\n" + event_list(catalog, held, here, "Ingen arrangementer afholdt.")
-            ),
-            _section("## Materialer\n\n" + material_list(catalog, materials, here, "Ingen materialer udgivet.")),
+            f"## Nøgletal\n\n{key_figures}{example}",
+            f"## {INITIATIVES_STATUS}\n\n{_written(sections, INITIATIVES_STATUS, year)}",
+            f"### Indsatser pr. spor\n\n{initiatives_by_track(catalog, here, year, 4)}",
+            f"### Indsatser pr. Sikker By-mål\n\n{initiatives_by_goal(catalog, here, year, '####')}",
+            f"## {POLICE_ASSESSMENT}\n\n{_written(sections, POLICE_ASSESSMENT, year)}",
+            f"## Følgegruppens møder\n\n{_count_note(figures.meetings)}",
+            bullets([_meeting(catalog, m, here) for m in meetings], "Ingen møder registreret."),
+            "## Seminarer og netværksmøder\n\n" + event_list(catalog, held, here, "Ingen arrangementer afholdt."),
+            "## Materialer\n\n" + material_list(catalog, materials, here, "Ingen materialer udgivet."),
         ]
     )
