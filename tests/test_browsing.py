@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from vidensportal.content.annual import shown_status
 from vidensportal.content.render_events import split_events
 from vidensportal.data.model import Event
 
@@ -57,6 +58,14 @@ def test_events_split_into_coming_soonest_first_and_held_newest_first():
         ["2026-06-01-aflyst"],
     )
     assert actual == expected, actual
+
+
+def test_a_passed_planned_event_shows_as_held_and_nothing_else_changes_its_status():
+    """Listings show what the figures count: a planned event whose day has passed is 'afholdt'; a cancelled one
+    stays 'aflyst' and a coming one 'planlagt'."""
+    shown = [shown_status(event(day, status), TODAY) for day, status in
+             [("2026-10-01", "planlagt"), ("2026-06-01", "aflyst"), ("2026-12-01", "planlagt")]]  # fmt: skip
+    assert shown == ["afholdt", "aflyst", "planlagt"], shown
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,11 @@ def is_held(item: Meeting | Event, today: date) -> bool:
     return item.status == "afholdt" or (item.status != "aflyst" and item.day < today)
 
 
+def shown_status(item: Meeting | Event, today: date) -> str:
+    """The status to show: a planned event or meeting whose day has passed counts, and shows, as afholdt."""
+    return "afholdt" if is_held(item, today) else item.status
+
+
 def is_published(material: Material, today: date) -> bool:
     """A material dated in the future is not published yet."""
     return material.published <= today

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from vidensportal.catalog import Catalog
 from vidensportal.content import html
-from vidensportal.content.annual import is_held, is_published
+from vidensportal.content.annual import is_held, is_published, shown_status
 from vidensportal.content.dates import danish_date, danish_time, danish_when
 from vidensportal.content.html import FilterField, filter_bar, item_attributes
 from vidensportal.content.render import track_label
@@ -73,9 +73,10 @@ def _with_badge(line: Markup, example: bool) -> Markup:
     return line + Markup(" ") + EXAMPLE_BADGE if example else line
 
 
-def _event_card(catalog: Catalog, event_id: str, event: Event, here: str) -> Markup:
+def _event_card(catalog: Catalog, event_id: str, event: Event, here: str, today: date) -> Markup:
     """One event in a listing, tagged with its kind and tracks so the filter can show or hide it."""
-    facts = [danish_when(event.day, event.start, event.end), KIND_LABELS[event.kind], STATUS_LABELS[event.status]]
+    status = STATUS_LABELS[shown_status(event, today)]
+    facts = [danish_when(event.day, event.start, event.end), KIND_LABELS[event.kind], status]
     return Markup(
         '<div class="vp-event vp-item"{}>\n'
         '<p class="vp-event__title"><strong>{}</strong></p>\n'
@@ -142,12 +143,12 @@ def events_overview(catalog: Catalog, here: str, today: date) -> str:
         str(_events_filter(catalog)),
         '<section class="vp-year vp-group" markdown>\n\n## Kommende',
     ]
-    upcoming = [str(_event_card(catalog, key, e, here)) for key, e in split.upcoming]
+    upcoming = [str(_event_card(catalog, key, e, here, today)) for key, e in split.upcoming]
     parts += upcoming or ["*Ingen kommende arrangementer.*"]
     parts.append("</section>")
     for year, group in groupby(past, key=lambda item: item[1].day.year):
         parts.append(f'<section class="vp-year vp-group" markdown>\n\n## {year}')
-        parts += [str(_event_card(catalog, key, e, here)) for key, e in group]
+        parts += [str(_event_card(catalog, key, e, here, today)) for key, e in group]
         parts.append("</section>")
     parts.append("</div>")
     return "\n\n".join(parts)
@@ -254,7 +255,7 @@ def event_facts(catalog: Catalog, event_id: str, event: Event, today: date) -> M
         [
             ("Tid", danish_when(event.day, event.start, event.end)),
             ("Type", KIND_LABELS[event.kind]),
-            ("Status", STATUS_LABELS[event.status]),
+            ("Status", STATUS_LABELS[shown_status(event, today)]),
             ("Sted", html.text(event.place)),
             ("Målgruppe", html.text(event.audience)),
             ("Spor", track_links(catalog, event.tracks, here)),

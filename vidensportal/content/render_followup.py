@@ -17,6 +17,7 @@ from vidensportal.content.annual import (
     initiatives_of_year,
     materials_published,
     meeting_count,
+    shown_status,
     year_figures,
     years_with_data,
 )
@@ -52,9 +53,9 @@ def _parties(catalog: Catalog, ids, here: str) -> str:
     return ", ".join(link(here, party_page(p), catalog.parties[p].tag) for p in ids)
 
 
-def _meeting(catalog: Catalog, meeting: Meeting, here: str) -> str:
+def _meeting(catalog: Catalog, meeting: Meeting, here: str, today: date) -> str:
     day = f'<strong id="{meeting_anchor(meeting.day)}">{md(danish_date(meeting.day))}</strong>'
-    facts = [day, STATUS_LABELS[meeting.status]]
+    facts = [day, STATUS_LABELS[shown_status(meeting, today)]]
     if meeting.example:
         facts.append(EXAMPLE_BADGE)
     lines = [" · ".join(facts)]
@@ -80,7 +81,7 @@ def meetings_by_year(catalog: Catalog, here: str, today: date) -> str:
     for year, group in groupby(meetings, key=lambda m: m.day.year):
         parts.append(f"### {year}")
         parts.append(_count_note(meeting_count(year, meetings, minimum, today)))
-        parts.append(bullets([_meeting(catalog, m, here) for m in group], ""))
+        parts.append(bullets([_meeting(catalog, m, here, today) for m in group], ""))
     return "\n\n".join(parts)
 
 
@@ -278,7 +279,7 @@ def annual_sections(catalog: Catalog, year: int, today: date, sections: dict[str
             f"### Indsatser pr. Sikker By-mål\n\n{initiatives_by_goal(catalog, here, year, '####')}",
             f"## {POLICE_ASSESSMENT}\n\n{_written(sections, POLICE_ASSESSMENT, year)}",
             f"## Følgegruppens møder\n\n{_count_note(figures.meetings)}",
-            bullets([_meeting(catalog, m, here) for m in meetings], "Ingen møder registreret."),
+            bullets([_meeting(catalog, m, here, today) for m in meetings], "Ingen møder registreret."),
             "## Seminarer og netværksmøder\n\n" + event_list(catalog, held, here, "Ingen arrangementer afholdt."),
             "## Materialer\n\n" + material_list(catalog, materials, here, "Ingen materialer udgivet."),
         ]
