@@ -8,10 +8,11 @@ from pathlib import Path
 import jinja2
 import jinja2.meta
 from jinja2.loaders import split_template_path
+from mkdocs.exceptions import PluginError
 
 from vidensportal.errors import Problem, did_you_mean
-from vidensportal.guards.includes import include_refused
-from vidensportal.macro_errors import FAILED, call_message, syntax_message, undefined_message
+from vidensportal.guards.includes import include_refused, template_error
+from vidensportal.macro_errors import syntax_message
 
 
 def check_page(
@@ -31,8 +32,13 @@ def check_page(
     problems = []
     for name in sorted(jinja2.meta.find_undeclared_variables(tree) - known):
         hint = did_you_mean(name, sorted(n for n in known if not n.startswith("_")))
-        message = f"ukendt makro eller variabel '{name}'{hint or '. Ret navnet, eller fjern kaldet.'}"
-        problems.append(Problem(file, message, first_line + _line_of(source, name) - 1))
+        problems.append(
+            Problem(
+                file,
+                f"ukendt makro eller variabel '{name}'{hint or '. Ret navnet, eller fjern kaldet.'}",
+                first_line + _line_of(source, name) - 1,
+            )
+        )
     return problems
 
 
@@ -50,36 +56,34 @@ class GuardedLoader(jinja2.FileSystemLoader):
 
     def get_source(self, environment: jinja2.Environment, template: str):
         found = self.docs_dir.joinpath(*split_template_path(template))
-        reason = include_refused(found, self.docs_dir, self.withheld_files) if found.exists() else None
-        if reason:
-            raise jinja2.TemplateNotFound(template, f"'{template}' kan ikke sættes ind: {reason}")
+        if found.exists() and (refused := include_refused(template, found, self.docs_dir, self.withheld_files)):
+            raise jinja2.TemplateNotFound(template, refused)
         return super().get_source(environment, template)
 
 
 class PageTemplateError(BaseException):
-    """A page's Jinja failed while rendering; a BaseException so mkdocs-macros' own handler, which prints a
-    traceback and exits, lets it pass to the adapter, which turns it into a Danish PluginError."""
+    """A page's Jinja failed: a BaseException, so mkdocs-macros' own handler (traceback, exit) lets it pass."""
 
 
-def render_error(error: Exception, file: Path, first_line: int) -> Problem:
-    """One Danish line for an error raised while a page's Jinja rendered, at its line in `file`."""
-    line = None
-    trace = error.__traceback__
-    while trace is not None:
-        if trace.tb_frame.f_code.co_filename == "<template>":
-            line = trace.tb_lineno
-        trace = trace.tb_next
-    if isinstance(error, jinja2.TemplateNotFound):
-        what = (
-            error.message
-            if error.message and "kan ikke" in error.message
-            else f"filen '{error.name}' findes ikke i docs/"
-        )
-        message = f"{what}. Ret navnet i {{% include %}} eller {{% import %}}."
-    elif isinstance(error, jinja2.UndefinedError):
-        message = undefined_message(error.message or "")
-    elif isinstance(error, TypeError):
-        message = call_message(str(error))
-    else:
-        message = FAILED
-    return Problem(file, message, first_line + line - 1 if line else None)
+def guard_templates(env, withheld_files: frozenset[str], locate) -> None:
+    """Jinja in a page pulls in nothing of the materials or withheld, and an error while it renders stops the build
+    in one Danish line at the page and line `locate()` gives. Set up once, on the first page: mkdocs-macros makes
+    its Jinja environment after define_env."""
+    if isinstance(env.env.loader, GuardedLoader):
+        return
+    env.env.loader = GuardedLoader(Path(env.conf["docs_dir"]), withheld_files)
+
+    class GuardedTemplate(jinja2.Template):
+        def render(self, *args, **kwargs):
+            try:
+                return super().render(*args, **kwargs)
+            except Exception as error:
+                raise PageTemplateError(template_error(error, *locate())) from None
+
+    def render(*args, plugin_render=env.render, **kwargs):
+        try:
+            return plugin_render(*args, **kwargs)
+        except PageTemplateError as stopped:
+            raise PluginError(str(stopped.args[0])) from None
+
+    env.env.template_class, env.render = GuardedTemplate, render

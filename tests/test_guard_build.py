@@ -207,3 +207,39 @@ def test_mkdocs_serve_stops_at_the_gate_too(project: Path):
         for path in ("/search/search_index.json", "/sitemap.xml", "/aftalen/index.html", "/assets/vidensportal.js"):
             served = http_get(base + path)[1]
             assert "010190-1234" not in served and "Portalen kan ikke bygges" in served, f"{path}: {served[:300]}"
+
+
+def test_the_gate_sees_what_mkdocs_writes_itself(project: Path):
+    """A number only in the site's address (VIDENSPORTAL_URL) reaches mkdocs' own sitemap (also gzipped) and
+    404 page; the gate runs after those are written and names them. Without it the build passes (control)."""
+    result = run_build(project, project.parent / "site", env={"VIDENSPORTAL_URL": "https://intra.example/0101901234/"})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    for name in ("site/sitemap.xml:", "site/sitemap.xml.gz:", "site/404.html:"):
+        assert name in output, f"{name} not named:\n{output}"
+    build_ok(project, env={"VIDENSPORTAL_URL": "https://intra.example/3201901234/"})
+
+
+def test_a_script_from_another_host_in_a_template_stops_the_build(project: Path):
+    """A template that loads a script from another host stops the build, naming a page and the template's line."""
+    template = project / "overrides/main.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(
+        text
+        + '\n{% block scripts %}{{ super() }}\n<script src="https://cdn.example.com/x.js"></script>\n{% endblock %}\n',
+        encoding="utf-8",
+    )
+    line = text.count("\n") + 3
+    output = build_fails(project)
+    assert "site/index.html" in output and f"overrides/main.html, linje {line}" in output, output
+
+
+def test_a_copy_of_a_withheld_file_elsewhere_in_docs_stops_the_build(project: Path):
+    """A withheld material's file copied to another name in docs/ stops the build, naming the copy and the file."""
+    secret = render_pdf("Notat", [WITHHELD_PDF_WORDS])
+    (project / "docs/materialer/notat.pdf").write_bytes(secret)
+    (project / "docs/assets/kopi.pdf").write_bytes(secret)
+    (project / "data/materialer/fortroligt-notat.yml").write_text(WITHHELD_MATERIAL, encoding="utf-8")
+    output = build_fails(project)
+    assert "site/assets/kopi.pdf" in output and "docs/materialer/notat.pdf" in output, output
+    assert not (project.parent / "site/assets/kopi.pdf").exists(), "the copy is still in site/"

@@ -45,6 +45,20 @@ def docx(paragraph_runs: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+def b64(text: str) -> str:
+    import base64
+
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def zipped(members: dict[str, str | bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
 def pagefind(content: bytes) -> bytes:
     """A file as Pagefind 1.5 writes its index: gzip of a signature and the content."""
     return gzip.compress(b"pagefind_dcd" + content)
@@ -95,6 +109,18 @@ ROUTES = {
         lambda dd: pagefind(f'{{"content": "{dd}0190-1234"}}'.encode()),
     ),
     "pagefind index word": ("pagefind/index/da_1.pf_index", lambda dd: pagefind(b"\x81" + cbor_text(f"{dd}01901234"))),
+    "ics folded line": (
+        "seminarer/x.ics",
+        lambda dd: f"BEGIN:VEVENT\r\nDESCRIPTION:ring {dd}01\r\n 901234\r\nEND:VEVENT\r\n",
+    ),
+    "combining marks": ("a/index.html", lambda dd: f"<p>{dd}\u030101\u20dd90-1234</p>"),
+    "circled and superscript digits": (
+        "a/index.html",
+        lambda dd: f"<p>{dd}\u24ea\u2460\u2468\u2070-\u00b9\u00b2\u00b34</p>",
+    ),
+    "data uri": ("a/index.html", lambda dd: f'<a href="data:text/plain;base64,{b64(f"ring {dd}0190-1234")}">x</a>'),
+    "zip archive": ("materialer/pakke.zip", lambda dd: zipped({"mappe/noter.txt": f"ring {dd}0190-1234"})),
+    "zip in gzip": ("materialer/pakke.zip.gz", lambda dd: gzip.compress(zipped({"n.md": f"{dd}0190-1234"}))),
     "binary strings": (
         "assets/logo.png",
         lambda dd: b"\x89PNG\r\n\x1a\n\x00\x00tEXtComment\x00ring " + f"{dd}0190-1234".encode() + b"\x00",
@@ -127,7 +153,7 @@ def test_the_message_is_one_danish_line_masked_and_traced_to_its_source(tmp_path
     """The report names the published file, masks the serial and, when traced, the source file and line."""
 
     class Trace:
-        def where(self, digits: str) -> str:
+        def where(self, digits: str, published: str = "") -> str:
             return " (kilde: docs/side.md, linje 7)" if digits == "0101901234" else ""
 
     problems = check_output(site_with(tmp_path, {"side/index.html": f"<p>{CPR}</p>"}), sources=Trace())
@@ -158,16 +184,27 @@ def test_a_clean_site_passes(tmp_path: Path):
 
 
 def test_a_withheld_file_is_caught_under_any_name(tmp_path: Path):
-    """The bytes of a withheld file, published under another name, stop the build naming both."""
+    """The bytes of a withheld file, published under another name or packed in a gzip or zip, stop the build
+    naming both; a public PDF does not (control)."""
     docs = tmp_path / "docs"
     (docs / "materialer").mkdir(parents=True)
     secret = render_pdf("Fortroligt notat", ["Indhold"])
     (docs / "materialer" / "hemmelig.pdf").write_bytes(secret)
     withheld = withheld_items(docs, {"materialer/hemmelig.pdf"}, {})
-    site = site_with(tmp_path, {"assets/kopi.bin": secret, "materialer/ok.pdf": render_pdf("Offentligt", ["x"])})
+    site = site_with(
+        tmp_path,
+        {
+            "assets/kopi.bin": secret,
+            "assets/pakket.pdf.gz": gzip.compress(secret),
+            "materialer/samlet.zip": zipped({"a/hemmelig-kopi.pdf": secret}),
+            "materialer/ok.pdf": render_pdf("Offentligt", ["x"]),
+        },
+    )
     problems = check_output(site, withheld=withheld)
-    assert [(p.file.as_posix(), "docs/materialer/hemmelig.pdf" in p.message) for p in problems] == [
-        ("site/assets/kopi.bin", True)
+    assert sorted((p.file.as_posix(), "docs/materialer/hemmelig.pdf" in p.message) for p in problems) == [
+        ("site/assets/kopi.bin", True),
+        ("site/assets/pakket.pdf.gz", True),
+        ("site/materialer/samlet.zip", True),
     ], [str(p) for p in problems]
 
 

@@ -128,11 +128,13 @@ def test_an_upper_case_yaml_suffix_is_refused(tmp_path: Path):
 
 
 def test_the_trace_finds_the_source_file_and_line(tmp_path: Path):
-    """A number found in the output is traced to the first source file and line holding it."""
+    """A number found in the output is traced to the first source file and line holding it; a number no source
+    holds (made while rendering) names the page's own source."""
     root = project(tmp_path, {"docs/a.md": "x\ny\nz 0101&#57;01234\n", "docs/b.md": "intet"})
     trace = SourceTrace(root, root / "docs")
     assert trace.where("0101901234") == " (kilde: docs/a.md, linje 3)"
     assert trace.where("0202905678") == "", "control: a number in no source"
+    assert trace.where("0202905678", "b/index.html") == " (siden laves af docs/b.md)", "a page names its source"
 
 
 def test_a_link_into_the_materials_folder_is_refused(tmp_path: Path):
@@ -142,3 +144,16 @@ def test_a_link_into_the_materials_folder_is_refused(tmp_path: Path):
     os.symlink(root / "docs/materialer/notat.pdf", root / "docs/kopi.pdf")
     problems = check_project(root, root / "docs", [])
     assert named(problems) == ["docs/genvej:None", "docs/kopi.pdf:None"], [str(p) for p in problems]
+
+
+def test_a_cpr_number_in_the_name_of_a_data_file_is_caught(tmp_path: Path):
+    """A data/ file's name becomes an id and an address: a CPR number in it is found before the build."""
+    root = project(tmp_path, {"data/seminarer/2026-03-12-0101901234.yml": "titel: x\n", "data/seminarer/b.yml": "x"})
+    assert named(check_project(root, root / "docs", [])) == ["data/seminarer/2026-03-12-0101901234.yml:None"]
+
+
+def test_a_folder_reached_through_a_link_is_read(tmp_path: Path):
+    """A folder linked into docs/ from elsewhere in the project is read as mkdocs reads it, through the link."""
+    root = project(tmp_path, {"andet/noter/a.md": "ring 010190-1234", "docs/index.md": "x"})
+    os.symlink(root / "andet/noter", root / "docs/noter")
+    assert named(check_project(root, root / "docs", [])) == ["docs/noter/a.md:1"]

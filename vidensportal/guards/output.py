@@ -13,9 +13,9 @@ from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
 from vidensportal.guards.external_loads import external_load_message, external_loads
 from vidensportal.guards.sources import SourceTrace
-from vidensportal.guards.text.contents import texts_of
+from vidensportal.guards.text.contents import packed_files, texts_of
 from vidensportal.guards.text.reading import as_read, words
-from vidensportal.guards.withheld import Withheld
+from vidensportal.guards.withheld import Withheld, withheld_in
 
 
 def published_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
@@ -42,7 +42,7 @@ def check_output(
     `cache_dir` remembers content found clean under the same rules, so an unchanged file is not read again."""
     allowed = {_digits(entry) for entry in allow}
     withheld = withheld or Withheld()
-    clean = CleanContent(cache_dir, [sorted(allowed), sorted(withheld.titles), own_url])
+    clean = CleanContent(cache_dir, [sorted(allowed), sorted(withheld.titles), sorted(withheld.hashes), own_url])
     problems: list[Problem] = []
     for relative, path in published_files(site_dir):
         shown = Path(shown_as, relative)
@@ -69,7 +69,7 @@ def _check_path(shown: Path, relative: str, allowed: set[str], sources: SourceTr
             for _, number in numbers_in(view):
                 numbers.setdefault(_digits(number), number)
     return [
-        cpr_problem(shown, None, number, sources.where(digits) if sources else "")
+        cpr_problem(shown, None, number, sources.where(digits, relative) if sources else "")
         for digits, number in numbers.items()
         if digits not in allowed
     ]
@@ -86,6 +86,8 @@ def _check_content(
 ) -> list[Problem]:
     """CPR numbers, withheld titles and loads from another host in what the file holds for a reader."""
     problems: list[Problem] = []
+    for packed in packed_files(data):  # a withheld file inside a published archive
+        problems += _withheld_bytes(shown, hashlib.sha256(packed).hexdigest(), withheld)
     texts = texts_of(data, relative)
     numbers: dict[str, str] = {}
     views: list[str] = []
@@ -96,7 +98,7 @@ def _check_content(
                 numbers.setdefault(_digits(number), number)
     for digits, number in numbers.items():
         if digits not in allowed:
-            problems.append(cpr_problem(shown, None, number, sources.where(digits) if sources else ""))
+            problems.append(cpr_problem(shown, None, number, sources.where(digits, relative) if sources else ""))
     problems += _withheld_titles(shown, views, withheld)
     for text in texts:
         for url in external_loads(text.text, relative, own_url):
@@ -141,3 +143,22 @@ def withdraw(site_dir: Path, problems: list[Problem], shown_as: str = "site") ->
         relative = Path(problem.file).relative_to(shown_as) if Path(problem.file).is_relative_to(shown_as) else None
         if relative is not None:
             (site_dir / relative).unlink(missing_ok=True)
+
+
+def output_gate(
+    site_dir: Path, root: Path, docs_dir: Path, catalog, allow: Collection[str], site_url: str
+) -> str | None:
+    """The gate as a build runs it on `site_dir`: None when everything may be published; else the files it names
+    are withdrawn from the site and the Danish report of why the build stops is returned."""
+    problems = check_output(
+        site_dir,
+        allow=allow,
+        withheld=withheld_in(catalog, docs_dir),
+        sources=SourceTrace(root, docs_dir),
+        own_url=site_url,
+        cache_dir=root / ".cache" / "udgangsport",
+    )
+    if not problems:
+        return None
+    withdraw(site_dir, problems)
+    return gate_report(problems)

@@ -3,6 +3,7 @@ under docs/ (whatever its kind or encoding), data/, overrides/ and mkdocs.yml.""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 from collections.abc import Collection, Iterable, Iterator
@@ -10,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from vidensportal.errors import Problem
+from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, cpr_problem, find_cpr_numbers
 from vidensportal.guards.text.contents import texts_of
 from vidensportal.guards.text.yaml_values import yaml_scalars
@@ -57,25 +59,46 @@ def hits_in_file(path: Path, shown: Path) -> list[Hit]:
     return hits
 
 
-def check_sources(root: Path, docs_dir: Path, allow: Collection[str], *, skip: Collection[Path] = ()) -> list[Problem]:
+def check_sources(
+    root: Path, docs_dir: Path, allow: Collection[str], *, skip: Collection[Path] = (), cache_dir: Path | None = None
+) -> list[Problem]:
     """A Problem per CPR number in the sources (one per number and file), except allowed ones and files in
     `skip` (checked elsewhere, as data/'s YAML is when the catalog reads it)."""
     skipped = {path.resolve() for path in skip}
     files = [(shown, path) for shown, path in source_files(root, docs_dir) if path.resolve() not in skipped]
-    return check_files(files, allow)
+    return check_files(files, allow, cache_dir)
 
 
-def check_files(files: Iterable[tuple[Path, Path]], allow: Collection[str]) -> list[Problem]:
-    """A Problem per CPR number in each (path as shown, path), once per number and file, in order of lines."""
+def check_files(
+    files: Iterable[tuple[Path, Path]], allow: Collection[str], cache_dir: Path | None = None
+) -> list[Problem]:
+    """A Problem per CPR number in each (path as shown, path), once per number and file, in order of lines.
+    `cache_dir` remembers files found clean, by content and name, so an unchanged file is not read again."""
     allowed = {_digits(entry) for entry in allow}
+    clean = CleanContent(cache_dir, [sorted(allowed)])
     problems = []
     for shown, path in files:
+        key = _content_key(path, shown)
+        if key is not None and key in clean:
+            continue
+        before = len(problems)
         reported: set[str] = set()
         for line, number in sorted(hits_in_file(path, shown), key=lambda hit: (hit[0] is None, hit[0] or 0)):
             if _digits(number) not in allowed and _digits(number) not in reported:
                 reported.add(_digits(number))
                 problems.append(cpr_problem(shown, line, number))
+        if key is not None and len(problems) == before:
+            clean.add(key)
+    clean.save()
     return problems
+
+
+def _content_key(path: Path, shown: Path) -> str | None:
+    """The file's content hash and its name as shown (the name is checked too), or None when unreadable."""
+    try:
+        return f"{hashlib.sha256(path.read_bytes()).hexdigest()} {shown.as_posix()}"
+    except OSError:
+        return None
 
 
 class SourceTrace:
@@ -92,12 +115,26 @@ class SourceTrace:
             for line, number in hits_in_file(path, shown)
         ]
 
-    def where(self, digits: str) -> str:
-        """' (kilde: docs/x.md, linje 3)' for the first source holding the number, or '' when none does."""
+    def where(self, digits: str, published: str = "") -> str:
+        """' (kilde: docs/x.md, linje 3)' for the first source holding the number; else, for a page, the source
+        it is made from (' (siden laves af docs/x.md)'); else ''."""
         for shown, line, found in self._hits:
             if found == digits:
                 return f" (kilde: {shown}, linje {line})" if line else f" (kilde: {shown})"
-        return ""
+        page = self.page_source(published)
+        return f" (siden laves af {page})" if page else ""
+
+    def page_source(self, published: str) -> str | None:
+        """The docs/ page or data/ file a published page ('aftalen/index.html') is made from, when one exists."""
+        if not published.endswith(".html"):
+            return None
+        stem = published.removesuffix("index.html").removesuffix(".html").rstrip("/") or "index"
+        candidates = [self.docs_dir / f"{stem}{suffix}" for suffix in (".md", ".markdown", "/index.md")]
+        candidates.append(self.root / "data" / f"{stem}.yml")
+        for candidate in candidates:
+            if candidate.is_file():
+                return _shown(candidate, self.root).as_posix()
+        return None
 
     @cached_property
     def _lines(self) -> list[tuple[Path, list[str]]]:

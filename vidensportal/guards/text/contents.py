@@ -3,9 +3,12 @@ of a document, the strings of a binary file."""
 
 from __future__ import annotations
 
+import base64
 import codecs
 import gzip
+import io
 import re
+import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -27,6 +30,11 @@ _BOMS = (
 _ASCII_RUN = re.compile(rb"[\x20-\x7e\t\r\n]{6,}")
 _UTF16_RUN = re.compile(rb"(?:[\x20-\x7e]\x00){6,}")
 _MAX_UNPACKED = 200_000_000
+_ZIP_MAGIC = b"PK\x03\x04"
+_FOLDED_LINES = frozenset({".ics", ".ifb", ".vcf"})
+_UNFOLD = re.compile(r"\r?\n[ \t]")
+_DATA_URI = re.compile(r"data:(?P<mime>[\w.+-]+/[\w.+-]+)?[^,;\"'\s]*;base64,(?P<data>[A-Za-z0-9+/=\s]+)")
+_MIME_SUFFIX = {"text/html": ".html", "image/svg+xml": ".svg", "text/css": ".css", "application/pdf": ".pdf"}
 
 
 @dataclass(frozen=True)
@@ -106,7 +114,48 @@ def texts_of(data: bytes, name: str, *, depth: int = 0) -> list[Text]:
         # A damaged document gives pypdf or zipfile any kind of error; its readable strings are checked instead.
         except Exception:
             return [Text(s) for s in binary_strings(data)]
+    if data.startswith(_ZIP_MAGIC) and depth < 3:
+        return _archive_texts(data, depth)
     text = decode_text(data)
     if text is None:
         return [Text(s) for s in binary_strings(data)]
-    return [Text(text, markup=suffix in MARKUP_SUFFIXES or "<" in text[:1000], css=suffix == ".css", lined=depth == 0)]
+    if suffix in _FOLDED_LINES:
+        text = _UNFOLD.sub("", text)  # a calendar program joins a line that goes on on the next
+    texts = [Text(text, markup=suffix in MARKUP_SUFFIXES or "<" in text[:1000], css=suffix == ".css", lined=depth == 0)]
+    if "base64," in text and depth < 3:
+        for match in _DATA_URI.finditer(text):
+            inner = base64.b64decode(match["data"] + "==", validate=False)[:_MAX_UNPACKED]
+            texts += texts_of(inner, "data" + _MIME_SUFFIX.get(match["mime"].lower(), ""), depth=depth + 1)
+    return texts
+
+
+def _archive_texts(data: bytes, depth: int) -> list[Text]:
+    """The names and texts of the files in a zip archive (a download of several files, an e-book …)."""
+    texts = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in archive.infolist():
+                texts.append(Text(member.filename))
+                if not member.is_dir() and member.file_size <= _MAX_UNPACKED:
+                    texts += texts_of(archive.read(member), member.filename, depth=depth + 1)
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
+        return [Text(s) for s in binary_strings(data)]
+    return texts
+
+
+def packed_files(data: bytes, *, depth: int = 0) -> list[bytes]:
+    """The files packed inside `data` (a gzip's content, a zip's members), and theirs in turn."""
+    inner: list[bytes] = []
+    if depth >= 3:
+        return inner
+    if data.startswith(_GZIP_MAGIC) and (unpacked := _gunzip(data)) is not None:
+        inner.append(unpacked)
+    elif data.startswith(_ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                inner += [
+                    archive.read(m) for m in archive.infolist() if not m.is_dir() and m.file_size <= _MAX_UNPACKED
+                ]
+        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
+            return []
+    return inner + [deeper for blob in inner for deeper in packed_files(blob, depth=depth + 1)]

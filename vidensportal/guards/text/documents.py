@@ -31,6 +31,7 @@ def pdf_text(data: bytes) -> list[str]:
                 action = annotation.get("/A")
                 if action is not None:
                     texts.append(str(action.get_object().get("/URI", "")))
+        texts += [str(field.get("/V", "")) for field in (reader.get_fields() or {}).values()]
         for name, contents in reader.attachments.items():
             texts.append(name)
             texts += [_bytes_text(content) for content in contents]
@@ -72,6 +73,4 @@ DOCUMENT_TEXT: dict[str, Callable[[bytes], list[str]]] = {
     ".odt": office_text,
     ".odp": office_text,
     ".ods": office_text,
-    ".epub": office_text,
-    ".zip": office_text,
 }

@@ -22,42 +22,10 @@ _TAG = re.compile(r"</?([A-Za-z][\w:.-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 # Inline elements run on in the text a reader sees ("0101<b>90</b>-1234" reads as one number); any other
 # tag, and every tag of a document format (w:p, a:p), separates what is around it.
 _INLINE = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "ins",
-        "kbd",
-        "label",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tspan",
-        "u",
-        "var",
-        "wbr",
-        "w:r",
-        "w:t",
-        "a:r",
-        "a:t",
-    ]
+    re.findall(
+        r"\S+", "a abbr b bdi bdo cite code data del dfn em font i ins kbd label mark q s samp small span strong"
+    )
+    + re.findall(r"\S+", "sub sup time tspan u var wbr w:r w:t a:r a:t text:span text:a")
 )
 _TAG_BETWEEN_DIGITS = re.compile(r"[0-9][-\s]*(?:<[^>]*>[-\s]*)+[0-9]")
 # An escape that may swallow digits a reader sees as written (a browser decodes &#… itself, so not those).
@@ -82,7 +50,7 @@ def _folding_table() -> dict[int, str]:
             table[code] = "-"
         elif char.isspace() or category in ("Zs", "Zl", "Zp"):
             table[code] = " "
-        elif category == "Cf":
+        elif category in ("Cf", "Mn", "Me"):  # invisible, or a mark drawn on the character before it
             table[code] = ""
         elif category == "Nd":
             table[code] = str(unicodedata.digit(char))
