@@ -52,6 +52,8 @@ def expected(annotation: object, metadata: typing.Sequence[object] = ()) -> str:
         return "en dato (ÅÅÅÅ-MM-DD) eller en periode som 'ultimo 2019' eller '2019'"
     if model._check_https in checks:
         return "en adresse, der begynder med https://"
+    if model._check_mailbox in checks:
+        return "en funktionspostkasses e-mailadresse som navn@domæne.dk"
     if any(getattr(m, "pattern", None) for m in metadata):
         return _SLUG
     return "en tekst"

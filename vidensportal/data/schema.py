@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
 
+from vidensportal.data import model
 from vidensportal.data.field_help import expected, field_expected, field_of, inner_model, keys
 from vidensportal.data.model import (
     Agreement,
@@ -143,6 +144,7 @@ KEY_HELP = {
     "eksterne-parter": "Eksterne aktører (id fra data/eksterne-aktoerer.yml).",
     "myndigheder": "Myndighederne bag aftalen.",
     "forvaltninger": "Forvaltninger, som parter kan høre under.",
+    "postkasse": "En funktionspostkasse (aldrig en persons egen adresse).",
 }
 
 _PATTERNS = {
@@ -152,6 +154,7 @@ _PATTERNS = {
         r"^((primo|medio|ultimo) )?\d{4}$|^\d{4}-\d{2}-\d{2}$"
     ),
     "en adresse, der begynder med https://": r"^https://\S+$",
+    "en funktionspostkasses e-mailadresse som navn@domæne.dk": f"^{model._MAILBOX.pattern}$",
 }
 
 
