@@ -168,3 +168,10 @@ def add_mailboxes(project: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert after in text, f"{after!r} is not in {name}; the test no longer matches the data"
         path.write_text(text.replace(after, f"{after}  postkasse: {mailbox}\n", 1), encoding="utf-8")
+
+
+def run_tjek(project: Path) -> subprocess.CompletedProcess:
+    """`make tjek` (python -m tools.tjek) on a copied project."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "tools.tjek", "-f", str(project / "mkdocs.yml")]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)

@@ -9,7 +9,7 @@ import pytest
 from vidensportal.catalog import load_catalog
 from vidensportal.errors import DataError
 
-from .support import ROOT, line_number
+from .support import ROOT, line_number, run_tjek
 
 SEMINAR = "data/seminarer/2026-03-12-eksempel-rekruttering.yml"
 MEETING = "data/foelgegruppe/2026-02-10.yml"
@@ -94,3 +94,12 @@ def test_a_key_at_the_wrong_indentation_says_where_it_belongs(project, file, old
     replace(project / file, old, new)
     message = only_problem(project)
     assert "hører ikke til her" in message and hint in message and "ryk linjen" in message, message
+
+
+def test_prose_for_a_page_that_does_not_exist_says_what_to_name_it(project):
+    """Prose in docs/parter/ named after no party says to name the file after the entry's id, as a full sentence."""
+    (project / "docs/parter/helt-ukendt-enhed.md").write_text("Tekst.\n", encoding="utf-8")
+    result = run_tjek(project)
+    assert result.returncode == 1, result.stderr
+    assert "docs/parter/helt-ukendt-enhed.md: der findes ingen post med id 'helt-ukendt-enhed'" in result.stderr
+    assert "Giv filen samme navn som id'et" in result.stderr, result.stderr

@@ -12,13 +12,7 @@ import pytest
 
 from tools.tjek import Environment, known_names, read_config
 
-from .support import ROOT, run_build
-
-
-def run_tjek(project: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "tools.tjek", "-f", str(project / "mkdocs.yml")]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+from .support import ROOT, run_build, run_tjek
 
 
 def replace(path: Path, old: str, new: str) -> None:

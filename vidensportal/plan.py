@@ -75,7 +75,8 @@ def plan_site(
             stem = PurePosixPath(name).stem
             if stem not in expected[folder]:
                 hint = did_you_mean(stem, sorted(expected[folder]))
-                message = f"der findes ingen post med id '{stem}' at knytte teksten til{hint}"
+                rename = ". Giv filen samme navn som id'et på den post, teksten hører til."
+                message = f"der findes ingen post med id '{stem}' at knytte teksten til{hint or rename}"
                 problems.append(Problem(shown_dir / src, message))
                 continue
             prose[src] = (sources.docs_dir / src).read_text(encoding="utf-8-sig")
