@@ -6,11 +6,17 @@ from functools import partial
 from pathlib import Path
 
 from vidensportal.content import render, render_charts, render_events, render_followup
+from vidensportal.content.abbreviations import abbreviations_table
 from vidensportal.content.dates import local_day
+from vidensportal.updates.news import news_items, news_list
+from vidensportal.updates.review import review_table
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
 MOMENT_KEY = "vidensportalen_moment"
+# Where macros/reader_hooks.py leaves the git history of data/ and docs/, and the pages with review dates.
+HISTORY_KEY = "vidensportalen_history"
+REVIEWS_KEY = "vidensportalen_reviews"
 
 # Macro name as contributors write it in Markdown → the engine function behind it, called with the
 # catalog and the page it is on.
@@ -30,6 +36,7 @@ MACROS = {
     "indsatser_oversigt": render_followup.initiatives_overview,
     "indsatser_pr_maal": partial(render_followup.initiatives_by_goal, heading="###"),
     "organisationsdiagram": render_charts.organisation_chart,
+    "forkortelser": abbreviations_table,
 }
 # The same, for functions that also need the build's date (what is upcoming, what counts as held).
 DATED_MACROS = {
@@ -52,6 +59,13 @@ def define_env(env) -> None:
         env.macro(bind(function), name)
     for name, function in DATED_MACROS.items():
         env.macro(bind(function, today), name)
+    # These read what the hooks found after define_env ran (the review fields are read with the files).
+    moment = env.conf[MOMENT_KEY]
+    env.macro(
+        lambda: news_list(news_items(catalog, env.conf[HISTORY_KEY], moment), env.page.file.src_uri),
+        "nyt_paa_portalen",
+    )
+    env.macro(lambda: str(review_table(env.conf[REVIEWS_KEY], env.page.file.src_uri, today)), "sider_til_gennemgang")
 
 
 def on_pre_page_macros(env) -> None:

@@ -35,3 +35,10 @@ def material_page(material_id: str) -> str:
 
 def annual_page(year: int) -> str:
     return f"aarsstatus/{year}.md"
+
+
+# Pages and files for staff keeping up with the portal (issue 13).
+NEWS_PAGE = "nyt.md"
+NEWS_FEED = "nyt/atom.xml"
+ABBREVIATIONS_PAGE = "forkortelser.md"
+REVIEW_PAGE = "gennemgang.md"

@@ -1,0 +1,87 @@
+"""When a page last changed: the newest commit of the files it is made from, or the build's moment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+
+from markupsafe import Markup
+
+from vidensportal.catalog import Catalog
+from vidensportal.content.annual import years_with_data
+from vidensportal.content.dates import danish_date, local_day
+from vidensportal.data.publications import EVENTS_DIR, MATERIALS_DIR, MEETINGS_DIR
+from vidensportal.paths import annual_page, event_page, material_page, party_page, track_page
+from vidensportal.updates.history import FileHistory
+
+PARTIES_FILE = "data/parter.yml"
+TRACKS_FILE = "data/spor.yml"
+
+
+def event_file(event_id: str) -> str:
+    return f"data/{EVENTS_DIR}/{event_id}.yml"
+
+
+def meeting_file(meeting_id: str) -> str:
+    return f"data/{MEETINGS_DIR}/{meeting_id}.yml"
+
+
+def material_sources(catalog: Catalog, material_id: str) -> tuple[str, ...]:
+    """The YAML file that describes a material (its event's, its meeting's or its own) and its file in docs/."""
+    event_id = catalog.material_event.get(material_id)
+    meeting_id = catalog.material_meeting.get(material_id)
+    if event_id:
+        described = event_file(event_id)
+    elif meeting_id:
+        described = meeting_file(meeting_id)
+    else:
+        described = f"data/{MATERIALS_DIR}/{material_id}.yml"
+    file = catalog.files.get(material_id)
+    return (described, f"docs/{file.path}") if file else (described,)
+
+
+def _year_sources(catalog: Catalog, year: int) -> list[str]:
+    sources = [event_file(key) for key, event in catalog.events.items() if event.day.year == year]
+    sources += [meeting_file(key) for key, meeting in catalog.meetings.items() if meeting.day.year == year]
+    for key, material in catalog.materials.items():
+        if material.published.year == year:
+            sources += material_sources(catalog, key)
+    sources += [f"data/indsatser/{key}.yml" for key, i in catalog.initiatives.items() if year in i.years]
+    return sources
+
+
+def generated_page_sources(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """For each generated page (docs path), the project files its content comes from, its own prose included."""
+    sources: dict[str, list[str]] = {}
+    for party_id in catalog.parties:
+        sources[party_page(party_id)] = [PARTIES_FILE]
+    for track_id in catalog.tracks:
+        sources[track_page(track_id)] = [TRACKS_FILE]
+    for event_id in catalog.events:
+        sources[event_page(event_id)] = [event_file(event_id)]
+    for material_id in catalog.materials:
+        sources[material_page(material_id)] = list(material_sources(catalog, material_id))
+    for year in years_with_data(catalog):
+        sources[annual_page(year)] = _year_sources(catalog, year)
+    # Text a contributor places on a generated page lives in docs/ under the page's own path.
+    return {path: (*files, f"docs/{path}") for path, files in sources.items()}
+
+
+def last_changed(sources: Iterable[str], history: Mapping[str, FileHistory] | None, fallback: datetime) -> datetime:
+    """The newest commit among `sources`; `fallback` (the build's moment) when none of them is committed."""
+    dates = [history[s].changed for s in sources if history and s in history]
+    return max(dates) if dates else fallback
+
+
+def _day_html(day: date) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), danish_date(day))
+
+
+def changed_on(moment: datetime) -> Markup:
+    """A moment as the day it was in Copenhagen, in Danish, for a page's 'Sidst ændret'."""
+    return _day_html(local_day(moment))
+
+
+def committed_day_html(iso_day: str) -> Markup:
+    """The git plugin's ISO day ('2026-11-25', already in Copenhagen time) in the same form as changed_on()."""
+    return _day_html(date.fromisoformat(iso_day))
