@@ -39,6 +39,8 @@ def annual_page(year: int) -> str:
 
 # Pages and files for staff keeping up with the portal (issue 13).
 NEWS_PAGE = "nyt.md"
-NEWS_FEED = "nyt/atom.xml"
+# At the site's root: Material fetches sitemap.xml next to every <link rel="alternate"> (it takes them for
+# translations of the site), and next to the root's feed that is the site's own sitemap.
+NEWS_FEED = "nyt.xml"
 ABBREVIATIONS_PAGE = "forkortelser.md"
 REVIEW_PAGE = "gennemgang.md"
