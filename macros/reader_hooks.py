@@ -50,7 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if history is None and git_plugin is not None:
         # Outside a git checkout the plugin would log a line per page; one line here says it all.
         git_plugin.config["enabled"] = False
-        log.info("Vidensportalen: ingen git-historik her; 'Sidst ændret' og nyhedernes datoer er byggedatoen.")
+        log.info("Vidensportalen: ingen git-historik; 'Sidst ændret' er byggedatoen, og nyhederne har deres egen dato.")
     found = abbreviations(catalog)
     problems = duplicate_problems(found)
     if problems:
