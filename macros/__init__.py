@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
-from vidensportal.content import render, render_charts, render_events, render_followup
-from vidensportal.content.abbreviations import abbreviations_table
 from vidensportal.content.dates import local_day
+from vidensportal.content.macro_table import DATED_MACROS, MACROS
 from vidensportal.updates.news import news_items, news_list
 from vidensportal.updates.review import review_table
 
@@ -17,35 +15,6 @@ MOMENT_KEY = "vidensportalen_moment"
 # Where macros/reader_hooks.py leaves the git history of data/ and docs/, and the pages with review dates.
 HISTORY_KEY = "vidensportalen_history"
 REVIEWS_KEY = "vidensportalen_reviews"
-
-# Macro name as contributors write it in Markdown → the engine function behind it, called with the
-# catalog and the page it is on.
-MACROS = {
-    "spor_oversigt": render.tracks_overview,
-    "spor_liste": render.tracks_list,
-    "parter_oversigt": render.parties_overview,
-    "parter_resume": render.parties_summary,
-    "maal_oversigt": render.goals_overview,
-    "maal_resume": render.goals_summary,
-    "aftalens_formaal": render.agreement_purpose,
-    "aftalens_forpligtelser": render.agreement_commitments,
-    "organisering": render.organisation,
-    "oekonomi_og_periode": render.economy_and_period,
-    "materiale_bibliotek": render_events.materials_library,
-    "nyeste_materialer": render_events.newest_materials,
-    "indsatser_oversigt": render_followup.initiatives_overview,
-    "indsatser_pr_maal": partial(render_followup.initiatives_by_goal, heading="###"),
-    "organisationsdiagram": render_charts.organisation_chart,
-    "forkortelser": abbreviations_table,
-}
-# The same, for functions that also need the build's date (what is upcoming, what counts as held).
-DATED_MACROS = {
-    "seminar_oversigt": render_events.events_overview,
-    "kommende_seminarer": render_events.upcoming_events,
-    "foelgegruppe_moeder": render_followup.meetings_by_year,
-    "aarsstatus_oversigt": render_followup.annual_index,
-    "aktivitet_diagram": render_charts.activity_chart,
-}
 
 
 def define_env(env) -> None:

@@ -17,7 +17,7 @@ from vidensportal.content.abbreviations import (
     with_abbreviations,
 )
 
-from .conftest import ROOT, build_ok
+from .support import ROOT, build_ok
 
 CATALOG = load_catalog(ROOT / "data")
 # The abbreviations issue 13 names; every one of them stands in the agreement.

@@ -7,11 +7,12 @@ import sys
 
 import pytest
 
-from .conftest import ROOT
+from .support import ROOT
 
 FIGURES = ["build time:", "pages per second", "largest page:", "search_index.json:", "ratio", "scaling ratio"]
 
 
+@pytest.mark.slow
 def test_bench_runs_and_prints_its_figures(tmp_path):
     """The benchmark exits 0 on a tiny corpus and prints both builds' figures, the ratio and the scaling."""
     command = [sys.executable, "-m", "tools.bench", "--size", "0.02", "--runs", "1", "--work", str(tmp_path)]
@@ -22,6 +23,7 @@ def test_bench_runs_and_prints_its_figures(tmp_path):
     assert "Traceback" not in output, output[-3000:]
 
 
+@pytest.mark.slow
 def test_negative_control_a_failing_build_is_reported_not_hidden(tmp_path):
     """Negative control: a corpus that cannot build makes the benchmark exit non-zero with mkdocs' message."""
     from tools import bench

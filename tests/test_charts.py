@@ -19,7 +19,7 @@ from vidensportal.content.charts import (
     org_chart,
 )
 
-from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS
+from .support import ROOT, SITE_MARKDOWN_EXTENSIONS
 
 CSS = ROOT / "docs" / "assets" / "charts.css"
 HOSTILE = "<script>alert(1)</script> & co"

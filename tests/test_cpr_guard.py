@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from vidensportal.errors import Problem
 from vidensportal.guards.cpr import find_cpr_numbers, scan_files, text_files
 
-from .conftest import build_fails, build_ok
+from .support import build_fails, build_ok
 
 # Decision on adjacent characters: the ten digits are a CPR number only when no letter or digit touches
 # them on either side. "INV-0101901234X" and "INV0101901234" are therefore not reported, while
@@ -202,6 +202,7 @@ def test_letters_and_punctuation_alone_never_hit(text: str):
     assert find_cpr_numbers(text) == [], f"{text!r} gave {find_cpr_numbers(text)}"
 
 
+@pytest.mark.slow
 def test_a_cpr_number_in_docs_stops_the_build_naming_file_and_line(project):
     """A CPR-like number in a docs page fails the mkdocs build with file and line, masked, without a traceback."""
     page = project / "docs" / "aftalen.md"
@@ -212,6 +213,7 @@ def test_a_cpr_number_in_docs_stops_the_build_naming_file_and_line(project):
     assert "010190-****" in output and "0101901234" not in output and "010190-1234" not in output, output
 
 
+@pytest.mark.slow
 def test_the_allow_list_in_mkdocs_yml_lets_a_false_positive_through(project):
     """Negative control: the same number on extra.cpr_tilladte builds."""
     page = project / "docs" / "aftalen.md"

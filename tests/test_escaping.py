@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .conftest import build_ok
+import pytest
+
+from .support import build_ok
 
 HOSTILE_NAME = "<script>alert(1)</script>"
 HOSTILE_PURPOSE = "[klik](javascript:alert(2)) {{ 7*7 }} **fed** <img src=x onerror=alert(3)>"
@@ -19,6 +21,7 @@ def _plant(project) -> None:
     tracks.write_text(text.replace("Styrket fokus på", f"'{HOSTILE_PURPOSE}' Styrket fokus på", 1), "utf-8")
 
 
+@pytest.mark.slow
 def test_hostile_data_is_shown_as_text_everywhere(project):
     """A name like <script>alert(1)</script> and Markdown/Jinja in a field show as text and never run."""
     _plant(project)
@@ -34,6 +37,7 @@ def test_hostile_data_is_shown_as_text_everywhere(project):
     assert "49" not in pages["spor/bekaempelse/index.html"].split("md-content")[1], "Jinja in data was evaluated"
 
 
+@pytest.mark.slow
 def test_search_index_keeps_hostile_titles_escaped(project):
     """The search index, which Material renders as HTML, holds the hostile title escaped."""
     _plant(project)
@@ -43,6 +47,7 @@ def test_search_index_keeps_hostile_titles_escaped(project):
     assert not raw_titles, f"raw <script> in search titles: {raw_titles}"
 
 
+@pytest.mark.slow
 def test_negative_control_plain_markup_in_docs_is_rendered(project):
     """Negative control: Markdown a contributor writes in docs/ is rendered, so the checks above can fail."""
     page = project / "docs" / "aftalen.md"

@@ -15,7 +15,7 @@ from vidensportal.content.annual import meeting_count, year_figures, years_with_
 from vidensportal.data.model import Meeting
 from vidensportal.errors import DataError
 
-from .conftest import ROOT, build_log, copy_project
+from .support import ROOT, build_log, copy_project
 
 TODAY = date(2026, 11, 25)
 BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
@@ -62,9 +62,8 @@ def test_a_cancelled_meeting_does_not_count_and_a_past_planned_one_does():
     assert count.held == 1, count
 
 
-def test_annual_figures_of_the_shipped_example_data():
+def test_annual_figures_of_the_shipped_example_data(catalog):
     """The 2026 figures match the shipped examples: 3 meetings so far, 1 seminar, 2 materials, 2 initiatives."""
-    catalog = load_catalog(ROOT / "data")
     figures = year_figures(catalog, 2026, TODAY)
     actual = (
         figures.meetings.text,
@@ -92,6 +91,7 @@ def text_of(site: Path, path: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).replace("¶", " ").split())
 
 
+@pytest.mark.slow
 def test_foelgegruppe_page_counts_each_year_against_the_minimum(site):
     """The Følgegruppen page shows '3 af 4 afholdt indtil nu' for 2026 and flags 2025 as below the minimum."""
     text = text_of(site, "foelgegruppe")

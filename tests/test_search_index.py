@@ -16,9 +16,7 @@ from material.plugins.search.plugin import Parser
 from vidensportal.content.pages import generated_pages
 from vidensportal.search.search_sections import search_sections
 
-from .conftest import ROOT
-from .test_hardening import HOSTILE, _hostile_catalog
-from .test_seminars import BUILD_ENV
+from .support import BUILD_ENV, HOSTILE, ROOT, hostile_catalog
 
 
 def _material(html: str) -> list[tuple]:
@@ -33,12 +31,13 @@ def _ours(html: str) -> list[tuple] | None:
     return None if sections is None else [(s.tag, s.depth, s.id, s.title, s.text) for s in sections]
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(HOSTILE)
-def test_generated_pages_give_materials_own_sections(text):
+def test_generated_pages_give_materials_own_sections(catalog, text):
     """For every generated page, search_sections() gives the sections Material's Parser gives, hostile text or not."""
-    catalog = _hostile_catalog(text)
-    pages = generated_pages(catalog, {}, date(2026, 11, 25))
+    hostile = hostile_catalog(catalog, text)
+    pages = generated_pages(hostile, {}, date(2026, 11, 25))
     different, unread = [], []
     compared = [(path, page) for path, page in pages.items() if page.head or page.tail]
     for path, page in compared:
@@ -148,6 +147,7 @@ def _differences(ours: list[dict], material: list[dict]) -> list[str]:
     return [f"{a['location']}: {a} != {b}" for a, b in zip(ours, material, strict=True) if a != b]
 
 
+@pytest.mark.slow
 def test_the_whole_search_index_is_the_one_materials_parser_makes(tmp_path):
     """Every entry of the built site's search index is the one Material's own parsing would have written, and
     search_sections() reads at least four pages in five (charts and nested headings are left to Material)."""
@@ -159,6 +159,7 @@ def test_the_whole_search_index_is_the_one_materials_parser_makes(tmp_path):
     assert not different, "entries differ from Material's:\n" + "\n".join(different[:5])
 
 
+@pytest.mark.slow
 def test_negative_control_a_changed_section_shows_in_the_comparison(tmp_path):
     """Negative control: sections that lose their text make the comparison report the pages."""
     broken, _ = _index_built_with("broken", tmp_path / "broken")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
 
@@ -16,10 +15,9 @@ from tools.make_example_pdf import write_pdf
 from vidensportal.catalog import load_catalog
 from vidensportal.errors import DataError
 
-from .conftest import build_fails, build_log, copy_project
+from .support import BUILD_ENV, build_fails, build_log, copy_project, line_number
 
 # 2026-11-25 12:00 UTC: "today" for every build here, so upcoming and past do not drift with the clock.
-BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
 SECRET_WORDS = ["Qwertzmøde", "kodeordfortroligt", "fortroligt-moede", "fortrolig-notat", "Zyxwvnotat"]
 PDF_ONLY_WORD = "rekrutteringsmønstre"
 
@@ -128,6 +126,7 @@ def main_text(site: Path, path: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).split())
 
 
+@pytest.mark.slow
 def test_overview_lists_upcoming_soonest_first_then_past_years_newest_first(corpus):
     """The overview puts upcoming events first (soonest first), then past events by year, newest first."""
     _, site, _ = corpus
@@ -233,6 +232,7 @@ def test_nothing_above_the_sites_classification_reaches_the_built_site(corpus):
     assert "3 element(er) er over klassifikationen 'intern'" in output, output
 
 
+@pytest.mark.slow
 def test_negative_control_at_fortrolig_the_same_items_are_published(tmp_path):
     """Negative control: with klassifikation fortrolig the withheld items do appear, so the scan above can fail."""
     project = copy_project(tmp_path / "projekt")
@@ -289,6 +289,7 @@ def test_pdf_text_is_cached_by_content_across_builds(corpus):
     assert any(PDF_ONLY_WORD in p.read_text(encoding="utf-8") for p in cached), cached
 
 
+@pytest.mark.slow
 def test_an_unreadable_pdf_is_a_warning_not_a_failure(project):
     """A material whose PDF cannot be read still builds; the build names the file in a warning."""
     (project / "docs/materialer/eksempel-oplaeg-rekruttering.pdf").write_bytes(b"%PDF-1.4 ikke en rigtig pdf")
@@ -305,8 +306,10 @@ def _errors(project: Path) -> list[str]:
 def test_a_missing_material_file_names_the_event_material_and_path(project):
     """A material whose file does not exist is an error naming event, material, field and path."""
     (project / "docs/materialer/eksempel-oplaeg-rekruttering.pdf").unlink()
+    event = project / "data/seminarer/2026-03-12-eksempel-rekruttering.yml"
+    line = line_number(event, "fil: materialer/eksempel-oplaeg")
     assert _errors(project) == [
-        "data/seminarer/2026-03-12-eksempel-rekruttering.yml, linje 42: post '2026-03-12-eksempel-rekruttering': "
+        f"data/seminarer/2026-03-12-eksempel-rekruttering.yml, linje {line}: post '2026-03-12-eksempel-rekruttering': "
         "felt 'materialer → nr. 1 → fil': materiale 'eksempel-oplaeg-rekruttering': "
         "filen 'docs/materialer/eksempel-oplaeg-rekruttering.pdf' findes ikke"
     ]
@@ -318,9 +321,11 @@ def test_an_unknown_track_on_an_event_is_an_error(project):
     event.write_text(event.read_text(encoding="utf-8").replace("spor: [vidensdeling]", "spor: [vidensdelling]"))
     [message] = _errors(project)
     assert "felt 'spor → nr. 1': ukendt spor 'vidensdelling' – mente du 'vidensdeling'?" in message, message
-    assert message.startswith("data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml, linje 10:"), message
+    line = line_number(event, "spor: [vidensdelling]")
+    assert message.startswith(f"data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml, linje {line}:"), message
 
 
+@pytest.mark.slow
 def test_a_file_over_the_size_limit_advises_a_link(project):
     """A material file above max_filstørrelse_mb in mkdocs.yml stops the build and advises a link instead."""
     config = project / "mkdocs.yml"
@@ -340,6 +345,7 @@ def test_an_event_whose_date_disagrees_with_its_file_name_is_an_error(project):
     assert "felt 'dato': datoen 2027-01-15 passer ikke med filnavnet" in message, message
 
 
+@pytest.mark.slow
 def test_a_withheld_materials_file_outside_materialer_is_not_published(tmp_path):
     """A fortrolig material whose file lies elsewhere in docs/ is withheld with its file; an intern one is published."""
     project = copy_project(tmp_path / "projekt")

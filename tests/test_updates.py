@@ -13,7 +13,7 @@ from vidensportal.updates.feed import atom_feed
 from vidensportal.updates.history import FileHistory, parse_log, read_history
 from vidensportal.updates.news import news_items, news_list
 
-from .conftest import ROOT
+from .support import ROOT
 
 CATALOG = load_catalog(ROOT / "data")
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import build_fails, build_log, build_ok
+from .support import build_fails, build_log, build_ok
 
 pytestmark = pytest.mark.slow
 

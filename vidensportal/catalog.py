@@ -27,6 +27,7 @@ from vidensportal.data.publications import MaterialFile, read_publications
 from vidensportal.data.reader import DataReader
 from vidensportal.data.yamlfile import LineList
 from vidensportal.errors import DataError
+from vidensportal.paths import INITIATIVES_DATA
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def load_catalog(
         reader, agreement, department_records, party_records, actor_records, authorities, departments, parties, tracks
     )
     check_parent_cycles(reader, party_records, parties)
-    initiative_records = reader.folder("indsatser", Initiative)
+    initiative_records = reader.folder(INITIATIVES_DATA, Initiative)
     check_initiatives(reader, initiative_records, tracks, parties, strategy.item, actors)
     initiatives = {record.id: record.item for record in initiative_records}
     publication = read_publications(

@@ -1,40 +1,69 @@
-"""Where each generated page lives in the site, as a docs-relative Markdown path."""
+"""Every path and URL of the site in one place: the folders of data/ and docs/, and where each page lives."""
 
-PARTIES_INDEX = "parter/index.md"
-TRACKS_INDEX = "spor/index.md"
+from __future__ import annotations
+
+from urllib.parse import quote
+
+# Folders of data/ that hold one entry per file.
+EVENTS_DATA = "seminarer"
+MEETINGS_DATA = "foelgegruppe"
+MATERIALS_DATA = "materialer"
+INITIATIVES_DATA = "indsatser"
+
+# Folders of the site (and of docs/) that hold a generated page per entry.
+PARTIES_DIR = "parter"
+TRACKS_DIR = "spor"
+EVENTS_DIR = "seminarer"
+MATERIALS_DIR = "materialer"  # also where material files lie in docs/
+ANNUAL_DIR = "aarsstatus"
+GENERATED_DIRS = (PARTIES_DIR, TRACKS_DIR, EVENTS_DIR, MATERIALS_DIR, ANNUAL_DIR)
+
+PARTIES_INDEX = f"{PARTIES_DIR}/index.md"
+TRACKS_INDEX = f"{TRACKS_DIR}/index.md"
+EVENTS_INDEX = f"{EVENTS_DIR}/index.md"
+MATERIALS_INDEX = f"{MATERIALS_DIR}/index.md"
+ANNUAL_INDEX = f"{ANNUAL_DIR}/index.md"
 GOALS_PAGE = "maal.md"
 ORGANISATION_PAGE = "organisering.md"
-ANNUAL_INDEX = "aarsstatus/index.md"
 FOLLOWUP_PAGE = "foelgegruppe.md"
+CALENDAR_FEED = f"{EVENTS_DIR}/kalender.ics"
 
 
 def party_page(party_id: str) -> str:
-    return f"parter/{party_id}.md"
+    return f"{PARTIES_DIR}/{party_id}.md"
 
 
 def track_page(track_id: str) -> str:
-    return f"spor/{track_id}.md"
-
-
-EVENTS_INDEX = "seminarer/index.md"
-MATERIALS_INDEX = "materialer/index.md"
-CALENDAR_FEED = "seminarer/kalender.ics"
+    return f"{TRACKS_DIR}/{track_id}.md"
 
 
 def event_page(event_id: str) -> str:
-    return f"seminarer/{event_id}.md"
+    return f"{EVENTS_DIR}/{event_id}.md"
 
 
 def event_calendar_file(event_id: str) -> str:
-    return f"seminarer/{event_id}.ics"
+    return f"{EVENTS_DIR}/{event_id}.ics"
 
 
 def material_page(material_id: str) -> str:
-    return f"materialer/{material_id}.md"
+    return f"{MATERIALS_DIR}/{material_id}.md"
 
 
 def annual_page(year: int) -> str:
-    return f"aarsstatus/{year}.md"
+    return f"{ANNUAL_DIR}/{year}.md"
+
+
+def page_url(page: str) -> str:
+    """The site-relative URL of a docs-relative Markdown page: 'seminarer/x.md' → 'seminarer/x/'."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return quote(f"{stem}/")
+
+
+def absolute_url(site_url: str | None, page: str) -> str | None:
+    """A page's full address when the site's address is known (VIDENSPORTAL_URL), else None."""
+    return f"{site_url.rstrip('/')}/{page_url(page)}" if site_url else None
 
 
 # Pages and files for staff keeping up with the portal (issue 13).

@@ -6,6 +6,8 @@ import pytest
 
 from .conftest import PAGE_KINDS
 
+pytestmark = pytest.mark.slow  # every test here opens a browser
+
 SERIOUS = {"serious", "critical"}
 
 

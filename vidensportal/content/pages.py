@@ -16,10 +16,15 @@ from vidensportal.content.html import Body, Heading
 from vidensportal.content.text import attr, link, md
 from vidensportal.data.model import Event, Party, Track
 from vidensportal.paths import (
+    ANNUAL_DIR,
     ANNUAL_INDEX,
+    EVENTS_DIR,
     EVENTS_INDEX,
+    MATERIALS_DIR,
     MATERIALS_INDEX,
+    PARTIES_DIR,
     PARTIES_INDEX,
+    TRACKS_DIR,
     TRACKS_INDEX,
     annual_page,
     event_page,
@@ -170,11 +175,11 @@ def annual_page_content(catalog: Catalog, year: int, prose: str | None, today: d
 def page_ids(catalog: Catalog) -> dict[str, set[str]]:
     """For each folder of generated pages, the ids that have a page there."""
     return {
-        "parter": set(catalog.parties),
-        "spor": set(catalog.tracks),
-        "seminarer": set(catalog.events),
-        "materialer": set(catalog.materials),
-        "aarsstatus": {str(year) for year in years_with_data(catalog)},
+        PARTIES_DIR: set(catalog.parties),
+        TRACKS_DIR: set(catalog.tracks),
+        EVENTS_DIR: set(catalog.events),
+        MATERIALS_DIR: set(catalog.materials),
+        ANNUAL_DIR: {str(year) for year in years_with_data(catalog)},
     }
 
 

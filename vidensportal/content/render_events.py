@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from vidensportal.catalog import Catalog
 from vidensportal.content import html
-from vidensportal.content.dates import danish_date, danish_size, danish_time, danish_when
+from vidensportal.content.dates import danish_date, danish_time, danish_when
 from vidensportal.content.render import track_label
 from vidensportal.content.text import href, link, md
 from vidensportal.data.model import (
@@ -34,6 +34,7 @@ from vidensportal.paths import (
     party_page,
     track_page,
 )
+from vidensportal.sizes import danish_size
 
 KIND_LABELS = {kind: value_label(kind) for kind in (*get_args(EventKind), *get_args(MaterialKind))}
 STATUS_LABELS = {status: value_label(status) for status in get_args(EventStatus)}

@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
-from vidensportal.content.dates import danish_size
 from vidensportal.data.model import CLASSIFICATION_ORDER, Event, Material, Meeting
 from vidensportal.data.reader import DataReader, Record
-
-EVENTS_DIR = "seminarer"
-MEETINGS_DIR = "foelgegruppe"
-MATERIALS_DIR = "materialer"
+from vidensportal.paths import EVENTS_DATA as EVENTS_DIR
+from vidensportal.paths import MATERIALS_DATA as MATERIALS_DIR
+from vidensportal.paths import MEETINGS_DATA as MEETINGS_DIR
+from vidensportal.sizes import danish_size
 
 
 @dataclass(frozen=True)
