@@ -6,15 +6,11 @@ from pathlib import Path
 
 from vidensportal.content.dates import local_day
 from vidensportal.content.macro_table import DATED_MACROS, MACROS
-from vidensportal.updates.news import news_items, news_list
-from vidensportal.updates.review import review_table
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
 MOMENT_KEY = "vidensportalen_moment"
-# Where macros/reader_hooks.py leaves the git history of data/ and docs/, and the pages with review dates.
-HISTORY_KEY = "vidensportalen_history"
-REVIEWS_KEY = "vidensportalen_reviews"
+AIDS_KEY = "vidensportalen_reader_aids"  # macros/reader_hooks.py's ReaderAids
 
 
 def define_env(env) -> None:
@@ -28,13 +24,9 @@ def define_env(env) -> None:
         env.macro(bind(function), name)
     for name, function in DATED_MACROS.items():
         env.macro(bind(function, today), name)
-    # These read what the hooks found after define_env ran (the review fields are read with the files).
-    moment = env.conf[MOMENT_KEY]
-    env.macro(
-        lambda: news_list(news_items(catalog, env.conf[HISTORY_KEY], moment), env.page.file.src_uri),
-        "nyt_paa_portalen",
-    )
-    env.macro(lambda: str(review_table(env.conf[REVIEWS_KEY], env.page.file.src_uri, today)), "sider_til_gennemgang")
+    # Read when called: the hooks add the pages' review fields after define_env has run.
+    env.macro(lambda: env.conf[AIDS_KEY].news(env.page.file.src_uri), "nyt_paa_portalen")
+    env.macro(lambda: env.conf[AIDS_KEY].review_list(env.page.file.src_uri), "sider_til_gennemgang")
 
 
 def on_pre_page_macros(env) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from vidensportal.catalog import load_catalog
-from vidensportal.content.abbreviations import (
+from vidensportal.reader_aids.abbreviations import (
     abbreviations,
     abbreviations_table,
     duplicate_problems,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
-from vidensportal.updates.review import (
+from vidensportal.catalog import load_catalog
+from vidensportal.errors import DataError
+from vidensportal.reader_aids.history import FileHistory
+from vidensportal.reader_aids.plan import GIT_DAY, GIT_HASH, LAST_CHANGED, ReaderAids, front_matter
+from vidensportal.reader_aids.review import (
     PageReview,
     ReviewedPage,
     add_interval,
@@ -17,7 +21,10 @@ from vidensportal.updates.review import (
     review_table,
 )
 
+from .support import ROOT
+
 TODAY = date(2026, 11, 28)
+MOMENT = datetime(2026, 11, 28, 12, tzinfo=UTC)
 FILE = Path("docs/aftalen.md")
 
 
@@ -118,3 +125,42 @@ def test_the_editors_table_lists_overdue_pages_first():
     assert "1 side er over sin gennemgangsdato." in html, html
     assert html.index("Side B") < html.index("Side A") and "Over gennemgangsdatoen" in html, html
     assert '<a href="../b/">Side B</a>' in html, html
+
+
+def _aids(history=None) -> ReaderAids:
+    return ReaderAids(load_catalog(ROOT / "data"), MOMENT, history, {}, {"parter/eas.md": ("data/parter.yml",)})
+
+
+def test_front_matter_is_read_as_mkdocs_reads_it():
+    """The mapping between the '---' lines and the body after it; no front matter or a broken one gives {}."""
+    assert front_matter("---\nejer: EAS\n---\n# Side\n") == ({"ejer": "EAS"}, "# Side\n")
+    assert front_matter("# Side\n") == ({}, "# Side\n")
+    assert front_matter("---\nejer: [\n---\n# Side\n")[0] == {}
+
+
+def test_a_page_shows_the_git_plugins_day_or_its_sources_or_the_build():
+    """'Sidst ændret' is the git plugin's day when it found a commit, else the newest commit of the page's
+    sources, else the build's day."""
+    history = {"data/parter.yml": FileHistory(MOMENT.replace(month=1), MOMENT.replace(month=2))}
+    aids = _aids(history)
+    plugin = aids.page_meta("aftalen.md", {GIT_HASH: "abc", GIT_DAY: "2026-03-04"})[LAST_CHANGED]
+    generated = aids.page_meta("parter/eas.md", {})[LAST_CHANGED]
+    uncommitted = aids.page_meta("nyt.md", {GIT_HASH: ""})[LAST_CHANGED]
+    assert plugin == '<time datetime="2026-03-04">4. marts 2026</time>', plugin
+    assert generated == '<time datetime="2026-02-28">28. februar 2026</time>', generated
+    assert uncommitted == '<time datetime="2026-11-28">28. november 2026</time>', uncommitted
+
+
+def test_reviews_from_sources_give_notes_and_every_problem_at_once():
+    """Pages' review fields become review facts and one note per overdue page; two bad pages give two problems."""
+    good = "---\nejer: EAS\nsenest_gennemgået: 2025-01-01\ngennemgå_igen_om: 1 år\n---\n# A\n"
+    aids = _aids().with_reviews([("a.md", good), ("b.md", "# B\n")], "/x/docs")
+    assert list(aids.reviews) == ["a.md"] and "Ejer: EAS" in aids.page_meta("a.md", {})["vp_review_facts"]
+    assert aids.notes("https://x/") == [
+        "Vidensportalen: ingen git-historik; 'Sidst ændret' er byggedatoen, og nyhederne har deres egen dato.",
+        "Vidensportalen: docs/a.md: siden skulle have været gennemgået senest 1. januar 2026 (ejer: EAS).",
+    ]
+    bad = "---\nsenest_gennemgået: igår\ngennemgå_igen_om: 1 år\n---\n"
+    with pytest.raises(DataError) as raised:
+        _aids().with_reviews([("a.md", bad), ("b.md", bad)], "/x/docs")
+    assert [p.file for p in raised.value.problems] == [Path("docs/a.md"), Path("docs/b.md")], raised.value.report()

@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from vidensportal.catalog import load_catalog
-from vidensportal.updates.changes import generated_page_sources, last_changed, material_sources
-from vidensportal.updates.feed import atom_feed
-from vidensportal.updates.history import FileHistory, parse_log, read_history
-from vidensportal.updates.news import news_items, news_list
+from vidensportal.reader_aids.changes import generated_page_sources, last_changed, material_sources
+from vidensportal.reader_aids.feed import atom_feed
+from vidensportal.reader_aids.history import FileHistory, parse_log, read_history
+from vidensportal.reader_aids.news import news_items, news_list
 
 from .support import ROOT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from vidensportal.content import render, render_charts, render_events, render_followup
-from vidensportal.content.abbreviations import abbreviations_table
+from vidensportal.reader_aids.abbreviations import abbreviations_table
 
 # Macro name as contributors write it in Markdown → the engine function behind it, called with the
 # catalog and the page it is on.

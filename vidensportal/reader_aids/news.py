@@ -11,8 +11,8 @@ from vidensportal.content.dates import danish_date, danish_when, local_day
 from vidensportal.content.text import bullets, link, md
 from vidensportal.data.model import value_label
 from vidensportal.paths import FOLLOWUP_PAGE, event_page, material_page
-from vidensportal.updates.changes import event_file, material_sources, meeting_file
-from vidensportal.updates.history import FileHistory
+from vidensportal.reader_aids.changes import event_file, material_sources, meeting_file
+from vidensportal.reader_aids.history import FileHistory
 
 # How many items the page and the feed show: a reader wants the latest, the listings hold the rest.
 NEWEST = 30

@@ -12,7 +12,7 @@ from vidensportal.content.annual import years_with_data
 from vidensportal.content.dates import danish_date, local_day
 from vidensportal.data.publications import EVENTS_DIR, MATERIALS_DIR, MEETINGS_DIR
 from vidensportal.paths import annual_page, event_page, material_page, party_page, track_page
-from vidensportal.updates.history import FileHistory
+from vidensportal.reader_aids.history import FileHistory
 
 PARTIES_FILE = "data/parter.yml"
 TRACKS_FILE = "data/spor.yml"

@@ -9,7 +9,7 @@ from feedgen.feed import FeedGenerator
 
 from vidensportal.content.text import page_url
 from vidensportal.paths import NEWS_FEED, NEWS_PAGE
-from vidensportal.updates.news import NewsItem, shown_title
+from vidensportal.reader_aids.news import NewsItem, shown_title
 
 # Entry ids are URNs made from the item's key: they stay the same when the site moves to another address.
 _ID_SPACE = uuid.uuid5(uuid.NAMESPACE_URL, "vidensportalen")
