@@ -35,7 +35,7 @@ def on_config(config):
 def on_files(files, config):
     pages = [(f.src_uri, f.content_string) for f in files.documentation_pages() if not f.generated_by]
     try:
-        aids = config[AIDS_KEY] = config[AIDS_KEY].with_reviews(pages, config.docs_dir)
+        aids = config[AIDS_KEY] = config[AIDS_KEY].with_pages(pages, config.docs_dir)
     except DataError as error:
         raise PluginError(error.report()) from None
     for note in aids.notes(config.site_url):

@@ -154,7 +154,7 @@ def test_a_page_shows_the_git_plugins_day_or_its_sources_or_the_build():
 def test_reviews_from_sources_give_notes_and_every_problem_at_once():
     """Pages' review fields become review facts and one note per overdue page; two bad pages give two problems."""
     good = "---\nejer: EAS\nsenest_gennemgået: 2025-01-01\ngennemgå_igen_om: 1 år\n---\n# A\n"
-    aids = _aids().with_reviews([("a.md", good), ("b.md", "# B\n")], "/x/docs")
+    aids = _aids().with_pages([("a.md", good), ("b.md", "# B\n")], "/x/docs")
     assert list(aids.reviews) == ["a.md"] and "Ejer: EAS" in aids.page_meta("a.md", {})["vp_review_facts"]
     assert aids.notes("https://x/") == [
         "Vidensportalen: ingen git-historik; 'Sidst ændret' er byggedatoen, og nyhederne har deres egen dato.",
@@ -162,5 +162,5 @@ def test_reviews_from_sources_give_notes_and_every_problem_at_once():
     ]
     bad = "---\nsenest_gennemgået: igår\ngennemgå_igen_om: 1 år\n---\n"
     with pytest.raises(DataError) as raised:
-        _aids().with_reviews([("a.md", bad), ("b.md", bad)], "/x/docs")
+        _aids().with_pages([("a.md", bad), ("b.md", bad)], "/x/docs")
     assert [p.file for p in raised.value.problems] == [Path("docs/a.md"), Path("docs/b.md")], raised.value.report()

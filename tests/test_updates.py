@@ -8,7 +8,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from vidensportal.catalog import load_catalog
-from vidensportal.reader_aids.changes import generated_page_sources, last_changed, material_sources
+from vidensportal.reader_aids.changes import (
+    generated_page_sources,
+    markdown_page_sources,
+    material_sources,
+    newest_commit,
+)
 from vidensportal.reader_aids.feed import atom_feed
 from vidensportal.reader_aids.history import FileHistory, parse_log, read_history
 from vidensportal.reader_aids.news import news_items, news_list
@@ -64,15 +69,26 @@ def test_every_generated_page_names_its_data_file_and_its_own_prose():
     assert material == (f"data/seminarer/{EVENT}.yml", "docs/materialer/eksempel-oplaeg-rekruttering.pdf"), material
 
 
-def test_last_changed_is_the_newest_commit_of_the_sources_or_the_fallback():
-    """The newest commit among a page's files wins; with none committed (or no git) the fallback is used."""
+def test_the_newest_commit_of_files_and_folders_or_none():
+    """The newest commit among a page's files and folders ('data/seminarer/') wins; none committed (or no git): None."""
     history = {
-        "a": FileHistory(_at("2026-01-01"), _at("2026-02-01")),
-        "b": FileHistory(_at("2026-01-05"), _at("2026-03-01")),
+        "data/parter.yml": FileHistory(_at("2026-01-01"), _at("2026-02-01")),
+        "data/seminarer/x.yml": FileHistory(_at("2026-01-05"), _at("2026-03-01")),
     }
-    assert last_changed(["a", "b", "c"], history, MOMENT) == _at("2026-03-01")
-    assert last_changed(["c"], history, MOMENT) == MOMENT
-    assert last_changed(["a"], None, MOMENT) == MOMENT
+    assert newest_commit(["data/parter.yml", "data/seminarer/", "docs/x.md"], history) == _at("2026-03-01")
+    assert newest_commit(["data/parter.yml", "data/seminar"], history) == _at("2026-02-01")
+    assert newest_commit(["docs/x.md"], history) is None and newest_commit(["data/parter.yml"], None) is None
+
+
+def test_a_markdown_page_counts_the_data_its_macros_show():
+    """A page calling seminar_oversigt() depends on data/seminarer/; an unknown macro on all of data/."""
+    assert markdown_page_sources("seminarer/index.md", "# S\n\n{{ seminar_oversigt() }}\n") == (
+        "docs/seminarer/index.md",
+        "data/seminarer/",
+    )
+    unknown = markdown_page_sources("x.md", "{{ ny_makro() }} {{ spor_liste() }}")
+    assert unknown == ("docs/x.md", "data/", "data/spor.yml"), unknown
+    assert markdown_page_sources("x.md", "Ingen makroer.") == ("docs/x.md",)
 
 
 def test_news_is_newest_first_and_marks_new_and_changed_from_git():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
@@ -9,7 +10,7 @@ from markupsafe import Markup
 
 from vidensportal.catalog import Catalog
 from vidensportal.content.annual import years_with_data
-from vidensportal.content.dates import danish_date, local_day
+from vidensportal.content.dates import danish_date
 from vidensportal.data.publications import EVENTS_DIR, MATERIALS_DIR, MEETINGS_DIR
 from vidensportal.paths import annual_page, event_page, material_page, party_page, track_page
 from vidensportal.reader_aids.history import FileHistory
@@ -67,21 +68,53 @@ def generated_page_sources(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     return {path: (*files, f"docs/{path}") for path, files in sources.items()}
 
 
-def last_changed(sources: Iterable[str], history: Mapping[str, FileHistory] | None, fallback: datetime) -> datetime:
-    """The newest commit among `sources`; `fallback` (the build's moment) when none of them is committed."""
-    dates = [history[s].changed for s in sources if history and s in history]
-    return max(dates) if dates else fallback
+_ORGANISATION = ("data/parter.yml", "data/organisation.yml")
+_ACTIVITY = ("data/seminarer/", "data/foelgegruppe/", "data/materialer/", "data/indsatser/")
+# The data a Markdown page shows through a macro; a folder ends in '/'. A macro not named here counts as all of data/.
+MACRO_SOURCES: dict[str, tuple[str, ...]] = {
+    "spor_oversigt": ("data/spor.yml",),
+    "spor_liste": ("data/spor.yml",),
+    "parter_oversigt": _ORGANISATION,
+    "parter_resume": _ORGANISATION,
+    "organisationsdiagram": _ORGANISATION,
+    "forkortelser": _ORGANISATION,
+    "organisering": ("data/aftale.yml", *_ORGANISATION),
+    "maal_oversigt": ("data/sikker-by.yml",),
+    "maal_resume": ("data/sikker-by.yml",),
+    "aftalens_formaal": ("data/aftale.yml",),
+    "aftalens_forpligtelser": ("data/aftale.yml",),
+    "oekonomi_og_periode": ("data/aftale.yml",),
+    "materiale_bibliotek": _ACTIVITY[:3],
+    "nyeste_materialer": _ACTIVITY[:3],
+    "seminar_oversigt": ("data/seminarer/",),
+    "kommende_seminarer": ("data/seminarer/",),
+    "foelgegruppe_moeder": ("data/foelgegruppe/",),
+    "indsatser_oversigt": ("data/indsatser/", "data/sikker-by.yml"),
+    "indsatser_pr_maal": ("data/indsatser/", "data/sikker-by.yml"),
+    "aarsstatus_oversigt": _ACTIVITY,
+    "aktivitet_diagram": _ACTIVITY,
+    "nyt_paa_portalen": _ACTIVITY,
+}
+_MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
 
 
-def _day_html(day: date) -> Markup:
+def markdown_page_sources(path: str, markdown: str) -> tuple[str, ...]:
+    """A Markdown page's own file and the data its macro calls show."""
+    called = dict.fromkeys(_MACRO_CALL.findall(markdown))
+    return (f"docs/{path}", *dict.fromkeys(s for name in called for s in MACRO_SOURCES.get(name, ("data/",))))
+
+
+def newest_commit(sources: Iterable[str], history: Mapping[str, FileHistory] | None) -> datetime | None:
+    """The newest commit among `sources` (files, or folders ending in '/'), or None when none is committed."""
+    if not history:
+        return None
+    wanted = tuple(sources)
+    folders = tuple(s for s in wanted if s.endswith("/"))
+    dates = [history[s].changed for s in wanted if s in history]
+    dates += [h.changed for name, h in history.items() if folders and name.startswith(folders)]
+    return max(dates, default=None)
+
+
+def day_html(day: date) -> Markup:
+    """A day in Danish, as a page's 'Sidst ændret' shows it."""
     return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), danish_date(day))
-
-
-def changed_on(moment: datetime) -> Markup:
-    """A moment as the day it was in Copenhagen, in Danish, for a page's 'Sidst ændret'."""
-    return _day_html(local_day(moment))
-
-
-def committed_day_html(iso_day: str) -> Markup:
-    """The git plugin's ISO day ('2026-11-25', already in Copenhagen time) in the same form as changed_on()."""
-    return _day_html(date.fromisoformat(iso_day))

@@ -16,7 +16,7 @@ from vidensportal.content.dates import local_day
 from vidensportal.errors import DataError
 from vidensportal.paths import NEWS_FEED
 from vidensportal.reader_aids.abbreviations import abbreviations, duplicate_problems, glossary
-from vidensportal.reader_aids.changes import changed_on, committed_day_html, generated_page_sources, last_changed
+from vidensportal.reader_aids.changes import day_html, generated_page_sources, markdown_page_sources, newest_commit
 from vidensportal.reader_aids.feed import atom_feed
 from vidensportal.reader_aids.history import FileHistory, read_history
 from vidensportal.reader_aids.news import news_items, news_list
@@ -72,26 +72,30 @@ class ReaderAids:
         notes += [overdue_log_line(p) for p in self.reviews.values() if p.review.overdue(self.today)]
         return [f"Vidensportalen: {note}" for note in notes]
 
-    def with_reviews(self, pages: Iterable[tuple[str, str]], docs_dir: str) -> ReaderAids:
-        """The review fields of the Markdown pages, given as (docs path, source); DataError with every problem."""
-        reviews, problems = {}, []
+    def with_pages(self, pages: Iterable[tuple[str, str]], docs_dir: str) -> ReaderAids:
+        """The Markdown pages, given as (docs path, source): their review fields (DataError with every problem)
+        and the data their macros show, which counts for their 'Sidst ændret'."""
+        reviews, sources, problems = {}, dict(self.sources), []
         for path, source in pages:
             meta, body = front_matter(source)
             review, found = read_review(meta, source, Path(Path(docs_dir).name, path))
             problems += found
+            sources[path] = markdown_page_sources(path, body)
             if review is not None:
                 reviews[path] = ReviewedPage(path, page_title(meta, body, path), review)
         if problems:
             raise DataError(problems)
-        return replace(self, reviews=reviews)
+        return replace(self, reviews=reviews, sources=sources)
 
     def page_meta(self, path: str, meta: Mapping[str, object]) -> dict[str, object]:
-        """What a page's meta gets: 'Sidst ændret' (the git plugin's day, or the page's sources' last commit, or
-        the build's moment) and, when the page names them, its review facts and overdue notice."""
+        """What a page's meta gets: 'Sidst ændret' (the newest of the git plugin's day for the page's file and the
+        last commit of the data it shows; the build's moment without either) and, when the page names them, its
+        review facts and overdue notice."""
+        data = newest_commit(self.sources.get(path, ()), self.history)
+        days = [local_day(data)] if data else []
         if meta.get(GIT_HASH):
-            updates: dict[str, object] = {LAST_CHANGED: committed_day_html(str(meta[GIT_DAY]))}
-        else:
-            updates = {LAST_CHANGED: changed_on(last_changed(self.sources.get(path, ()), self.history, self.moment))}
+            days.append(date.fromisoformat(str(meta[GIT_DAY])))
+        updates: dict[str, object] = {LAST_CHANGED: day_html(max(days, default=self.today))}
         reviewed = self.reviews.get(path)
         if reviewed is not None:
             updates["vp_review_facts"] = review_facts(reviewed.review)
