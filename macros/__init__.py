@@ -29,20 +29,61 @@ def define_env(env) -> None:
     env.macro(lambda: env.conf[AIDS_KEY].review_list(env.page.file.src_uri), "sider_til_gennemgang")
 
 
+def _page_location(env) -> tuple[Path, int]:
+    """The page's file as shown (docs/x.md) and the line of that file where the Markdown body starts."""
+    page = env.page
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
+    body_starts = source[: len(source) - len(env.markdown)].count("\n") + 1 if source.endswith(env.markdown) else 1
+    return Path(env.conf["docs_dir"]).name / Path(page.file.src_uri), body_starts
+
+
+def _guard_templates(env) -> None:
+    """A page's Jinja can pull in nothing from the materials or withheld, and an error while it renders is one
+    Danish line naming page and line (mkdocs-macros would print a traceback and exit). Set up on the first page:
+    mkdocs-macros makes its Jinja environment after define_env."""
+    from mkdocs.exceptions import PluginError
+
+    from .template_check import GuardedLoader, PageTemplateError, render_error
+
+    if isinstance(env.env.loader, GuardedLoader):
+        return
+    env.env.loader = GuardedLoader(Path(env.conf["docs_dir"]), env.conf[CATALOG_KEY].withheld_files)
+    from_string, plugin_render = env.env.from_string, env.render
+
+    def guarded_from_string(*args, **kwargs):
+        template = from_string(*args, **kwargs)
+        render = template.render
+
+        def guarded_render(*args, **kwargs):
+            try:
+                return render(*args, **kwargs)
+            except Exception as error:
+                raise PageTemplateError(render_error(error, *_page_location(env))) from None
+
+        template.render = guarded_render
+        return template
+
+    def guarded_plugin_render(*args, **kwargs):
+        try:
+            return plugin_render(*args, **kwargs)
+        except PageTemplateError as stopped:
+            raise PluginError(str(stopped.args[0])) from None
+
+    env.env.from_string = guarded_from_string
+    env.render = guarded_plugin_render
+
+
 def on_pre_page_macros(env) -> None:
     """Stop the build with one Danish line when a page calls a macro or variable that does not exist."""
     from mkdocs.exceptions import PluginError
 
     from .template_check import check_page
 
+    _guard_templates(env)
     page = env.page
     if page.meta.get("render_macros") is False or not page.file.abs_src_path:
         return
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-    body_starts = source[: len(source) - len(env.markdown)].count("\n") + 1 if source.endswith(env.markdown) else 1
     known = set(env.env.globals) | set(env.variables) | set(page.meta)
-    problems = check_page(
-        env.markdown, env.env, known, Path(env.conf["docs_dir"]).name / Path(page.file.src_uri), body_starts
-    )
+    problems = check_page(env.markdown, env.env, known, *_page_location(env))
     if problems:
         raise PluginError("\n".join(str(p) for p in problems))

@@ -22,6 +22,9 @@ from vidensportal.content.dates import build_moment
 from vidensportal.content.text import heading_slug
 from vidensportal.errors import DataError
 from vidensportal.guards.external_loads import localise_cdn_urls
+from vidensportal.guards.output import check_output, gate_report, withdraw
+from vidensportal.guards.sources import SourceTrace
+from vidensportal.guards.withheld import withheld_in
 from vidensportal.paths import MATERIALS_DIR
 from vidensportal.plan import SiteSources, plan_site, read_sources, withheld_note
 from vidensportal.search.pdftext import pdf_text
@@ -101,9 +104,30 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
-@event_priority(-100)  # after the search plugin has written its index
+@event_priority(-1000)  # last of all: after the search plugin's index, so the output gate sees every file
 def on_post_build(config: MkDocsConfig) -> None:
     localise_cdn_urls(Path(config.site_dir) / "assets" / "javascripts")
+    _add_pdf_text_to_search(config)
+    _output_gate(config)
+
+
+def _output_gate(config: MkDocsConfig) -> None:
+    """Check every file of the built site as a reader gets it; a stopped build withdraws the files it names."""
+    site, docs = Path(config.site_dir), Path(config.docs_dir)
+    problems = check_output(
+        site,
+        allow=config[SETTINGS_KEY].cpr_allowed,
+        withheld=withheld_in(config[CATALOG_KEY], docs),
+        sources=SourceTrace(project_dir(config), docs),
+        own_url=config.site_url or "",
+        cache_dir=project_dir(config) / ".cache" / "udgangsport",
+    )
+    if problems:
+        withdraw(site, problems)
+        raise PluginError(gate_report(problems))
+
+
+def _add_pdf_text_to_search(config: MkDocsConfig) -> None:
     catalog = config[CATALOG_KEY]
     index = Path(config.site_dir) / "search" / "search_index.json"
     if not index.is_file():

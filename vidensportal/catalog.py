@@ -8,7 +8,13 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
-from vidensportal.data.checks import check_initiatives, check_parent_cycles, check_references, check_track_numbers
+from vidensportal.data.checks import (
+    check_initiatives,
+    check_parent_cycles,
+    check_references,
+    check_reserved_ids,
+    check_track_numbers,
+)
 from vidensportal.data.model import (
     Agreement,
     Authority,
@@ -60,6 +66,7 @@ class Catalog:
     files: Mapping[str, MaterialFile]
     withheld: tuple[str, ...]
     withheld_files: frozenset[str]
+    withheld_titles: Mapping[str, str]  # title → what it is the title of, for the output gate
 
     def children(self, parent_id: str) -> list[Party]:
         """The parties whose parent is `parent_id` (a department or a party)."""
@@ -161,6 +168,7 @@ def load_catalog(
     tracks = reader.unique(sorted(track_records, key=lambda r: r.item.number), "Spor")
     actors = reader.unique(actor_records, "Ekstern aktør")
     check_track_numbers(reader, track_records)
+    check_reserved_ids(reader, [*party_records, *track_records], lambda record: record.item.id)
     check_references(
         reader, agreement, department_records, party_records, actor_records, authorities, departments, parties, tracks
     )
@@ -197,4 +205,5 @@ def load_catalog(
         files=MappingProxyType(publication.files),
         withheld=tuple(publication.withheld),
         withheld_files=frozenset(publication.withheld_files),
+        withheld_titles=MappingProxyType(publication.withheld_titles),
     )

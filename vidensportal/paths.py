@@ -66,6 +66,19 @@ def absolute_url(site_url: str | None, page: str) -> str | None:
     return f"{site_url.rstrip('/')}/{page_url(page)}" if site_url else None
 
 
+# Names the site gives paths of its own (the listing of a folder, the calendar feed, mkdocs' and the theme's
+# files, the search index, the news feed). No id or file name in a generated folder may take one.
+SITE_NAMES = frozenset({"index", "404", "sitemap", "search", "assets", "tags", "pagefind", "nyt", "feed", "rss"})
+# Files and folders mkdocs, the theme and the search write at the top of the site.
+SITE_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/", "pagefind/")
+
+
+def reserved_names() -> frozenset[str]:
+    """Every name an id or a file in a generated folder must not take."""
+    own = {CALENDAR_FEED, EVENTS_INDEX, MATERIALS_INDEX, PARTIES_INDEX, TRACKS_INDEX, ANNUAL_INDEX}
+    return SITE_NAMES | {path.rpartition("/")[2].rpartition(".")[0] for path in own}
+
+
 # Pages and files for staff keeping up with the portal (issue 13).
 NEWS_PAGE = "nyt.md"
 # At the site's root: Material fetches sitemap.xml next to every <link rel="alternate"> (it takes them for

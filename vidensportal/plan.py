@@ -14,7 +14,8 @@ from vidensportal.content.ics import calendars
 from vidensportal.content.pages import GeneratedPage, generated_pages, page_ids
 from vidensportal.content.prose import macros_in_prose
 from vidensportal.errors import DataError, Problem, did_you_mean
-from vidensportal.guards.cpr import scan_files, text_check, text_files
+from vidensportal.guards.cpr import text_check
+from vidensportal.guards.project import check_project
 from vidensportal.paths import CALENDAR_FEED, MATERIALS_DIR, absolute_url, event_calendar_file, event_page
 from vidensportal.settings import SiteSettings
 
@@ -99,8 +100,7 @@ def withheld_note(catalog: Catalog, settings: SiteSettings) -> str | None:
 
 def read_sources(root: Path, docs_dir: Path, settings: SiteSettings) -> Catalog:
     """Guard the sources and read data/ once into the catalog; raises DataError with every problem found."""
-    prose = [p for p in text_files(root / "data", docs_dir) if p.suffix != ".yml"]
-    problems = scan_files(prose, root=root, allow=settings.cpr_allowed)
+    problems = check_project(root, docs_dir, settings.cpr_allowed)
     if problems:
         raise DataError(problems)
     # The YAML in data/ is checked for CPR numbers as the catalog reads it.

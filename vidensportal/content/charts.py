@@ -196,14 +196,16 @@ def bar_chart(
             tip = md(f"{category} – {name}: {_danish_int(value)}")
             parts.append(
                 f'<rect class="vp-chart__bar vp-chart__series-{index}" x="{MARGIN}" y="{_num(y)}"'
-                f' width="{_num(length)}" height="{BAR_HEIGHT}"><title>{tip}</title></rect>'
+                # A line break between the bar's title and its value, so text taken from the page (search) keeps
+                # "Forebyggelse: 101" and "101" apart instead of gluing them into one number.
+                f' width="{_num(length)}" height="{BAR_HEIGHT}"><title>{tip}</title></rect>\n'
                 f'<text class="vp-chart__value" x="{_num(MARGIN + length + VALUE_GAP)}"'
                 f' y="{_num(y + BAR_HEIGHT / 2 + FONT_SIZE * 0.35)}" font-size="{FONT_SIZE}">'
                 f"{md(_danish_int(value))}</text>"
             )
             y += BAR_HEIGHT + BAR_GAP
         y += GROUP_GAP - BAR_GAP
-    return _svg(chart_id, title, description, y - GROUP_GAP + MARGIN, "".join(parts))
+    return _svg(chart_id, title, description, y - GROUP_GAP + MARGIN, "\n".join(parts))
 
 
 def chart_text_alternative(
