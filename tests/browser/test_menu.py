@@ -59,11 +59,17 @@ def test_the_phone_menu_lists_arsstatus_and_the_footer_the_guide(browser, base_u
 
 
 def test_an_abbreviation_explains_itself_on_a_generated_page(visit, base_url):
-    """On a party page, EAS is an <abbr> whose title names the unit, as it is on a Markdown page."""
+    """On a party page, EAS is an <abbr> whose title names the unit, as it is on a Markdown page; pointing at it
+    shows that name in Material's tooltip."""
     visit.page.goto(base_url + "organisering/")
     markdown_title = visit.page.locator("abbr", has_text="EAS").first.get_attribute("title")
     visit.page.goto(base_url + "parter/eas/")
-    generated_title = visit.page.locator("article abbr", has_text="EAS").first.get_attribute("title")
+    abbr = visit.page.locator("article abbr", has_text="EAS").first
+    generated_title = abbr.get_attribute("title")
+    abbr.hover()
+    tooltip = visit.page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text() == generated_title, tooltip.inner_text()
     assert markdown_title == generated_title == "Efterretnings- og Analysesektion (Københavns Politi)", (
         markdown_title,
         generated_title,
