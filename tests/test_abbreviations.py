@@ -86,17 +86,12 @@ def test_the_forkortelser_table_lists_each_abbreviation_with_a_link_to_its_party
     assert ("EAS", "eas") in rows, rows
 
 
-@pytest.fixture(scope="module")
-def abbr_site(built_site: Path) -> Path:
-    return built_site
-
-
 def _abbrs(html: str) -> set[str]:
     return set(re.findall(r"<abbr title=\"[^\"]+\">([^<]+)</abbr>", html))
 
 
 @pytest.mark.slow
-def test_abbreviations_are_explained_on_markdown_and_generated_pages(abbr_site: Path):
+def test_abbreviations_are_explained_on_markdown_and_generated_pages(built_site: Path):
     """A Markdown page, a generated party page and the Forkortelser page carry <abbr title> for what they mention."""
     pages = {
         "organisering/index.html": {"EAS"},
@@ -106,20 +101,20 @@ def test_abbreviations_are_explained_on_markdown_and_generated_pages(abbr_site: 
     }
     missing = {}
     for path, expected in pages.items():
-        found = _abbrs((abbr_site / path).read_text(encoding="utf-8"))
+        found = _abbrs((built_site / path).read_text(encoding="utf-8"))
         if expected - found:
             missing[path] = sorted(expected - found)
     assert not missing, f"abbreviations without <abbr>: {missing}"
 
 
 @pytest.mark.slow
-def test_no_abbr_inside_code_ids_or_the_table_of_contents(abbr_site: Path):
+def test_no_abbr_inside_code_ids_or_the_table_of_contents(built_site: Path):
     """No page has <abbr> inside <code>, an id or href attribute, or a title tag."""
     offenders = []
-    for page in abbr_site.rglob("*.html"):
+    for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if re.search(r"<code>[^<]*<abbr|(?:id|href|title)=\"[^\"]*<abbr|<title>[^<]*<abbr", html):
-            offenders.append(str(page.relative_to(abbr_site)))
+            offenders.append(str(page.relative_to(built_site)))
     assert not offenders, f"<abbr> where it does not belong: {offenders}"
 
 
