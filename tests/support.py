@@ -103,3 +103,15 @@ def hostile_catalog(shipped, value: str):
         meetings=MappingProxyType(meetings),
         strategy=shipped.strategy.model_copy(update={"name": value}),
     )
+
+
+def add_mailboxes(project: Path) -> None:
+    """Give Sikker By and Følgegruppen's secretariat an example mailbox in a copied project."""
+    for name, after, mailbox in (
+        ("parter.yml", "  forælder: oekonomiforvaltningen\n", "sikkerby@enhed.example"),
+        ("aftale.yml", "  planlægges-af: [eas, sikker-by]\n", "sekretariat@enhed.example"),
+    ):
+        path = project / "data" / name
+        text = path.read_text(encoding="utf-8")
+        assert after in text, f"{after!r} is not in {name}; the test no longer matches the data"
+        path.write_text(text.replace(after, f"{after}  postkasse: {mailbox}\n", 1), encoding="utf-8")

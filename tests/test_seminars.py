@@ -145,13 +145,18 @@ def test_overview_lists_upcoming_soonest_first_then_past_years_newest_first(corp
     assert headings[:3] == ["Kommende", "2026", "2025"], headings
 
 
-def test_overview_is_filterable_by_track(corpus):
-    """Each event on the overview carries its tracks, and there is a filter button for every track."""
+def test_overview_is_filterable_by_kind_and_track(corpus):
+    """Each event on the overview carries its kind and tracks, and the filter offers every kind and track."""
     _, site, _ = corpus
     page = html(site, "seminarer")
-    assert 'data-spor="bekaempelse"' in page.split("data-vp-filter", 1)[1], "no filter button for track 2"
-    cards = re.findall(r'class="vp-event" data-spor="([^"]*)"', page)
-    assert "bekaempelse" in cards and "vidensdeling" in cards, cards
+    bar = page.split("data-vp-filter", 1)[1].split("data-vp-reset", 1)[0]
+    missing = [v for v in ('value="bekaempelse"', 'value="vidensseminar"', 'value="netværksmøde"') if v not in bar]
+    cards_html = re.findall(r'<div class="vp-event vp-item"[^>]*>', page)
+    tags = [dict(re.findall(r'data-vp-(\w+)="([^"]*)"', card)) for card in cards_html]
+    cards = [(t.get("type"), t.get("spor")) for t in tags]
+    assert not missing and ("vidensseminar", "bekaempelse") in cards and ("netværksmøde", "vidensdeling") in cards, (
+        f"missing choices {missing}; cards {cards}"
+    )
 
 
 def test_event_page_shows_time_in_danish_programme_materials_organisers_and_summary(corpus):
@@ -191,13 +196,15 @@ def test_track_and_party_pages_list_their_events_and_materials(corpus):
     assert not problems, problems
 
 
-def test_materials_library_groups_by_track_and_kind(corpus):
-    """The library has a section per track with materials, and a heading per kind inside it."""
+def test_materials_library_lists_by_year_tagged_for_the_filter(corpus):
+    """The library has a section per year, newest first, and each material carries its kind, tracks, parties, year."""
     _, site, _ = corpus
     page = html(site, "materialer")
-    sections = [(level, unescape(text)) for level, text in re.findall(r"<h([23])[^>]*>(.*?)<", page)]
-    assert ("2", "1. Forebyggelse") in sections and ("3", "Oplæg") in sections, sections
-    assert ("2", "3. Samarbejde med eksterne parter") in sections and ("3", "Rapport") in sections, sections
+    years = re.findall(r"<h2[^>]*>(\d{4})<", page)
+    report = re.search(r'<li class="vp-item"([^>]*)>\s*<a href="[^"]*offentlig-rapport/"', page)
+    tags = report.group(1) if report else ""
+    wanted = ['data-vp-type="rapport"', 'data-vp-spor="eksterne-parter"', 'data-vp-part="ssp"', 'data-vp-aar="2026"']
+    assert years == sorted(years, reverse=True) and years and all(t in tags for t in wanted), (years, tags)
 
 
 def test_a_word_only_inside_a_pdf_finds_the_material_page(corpus):
@@ -273,13 +280,21 @@ def test_calendar_feed_has_local_times_time_zone_stable_uids_and_cancellations(c
     assert str(events["2025-05-05-gammelt-seminar@vidensportalen"]["STATUS"]) == "CONFIRMED"
 
 
-def test_each_event_has_its_own_calendar_file_linked_from_its_page(corpus):
-    """Every published event has a one-event .ics, and its page links to it as 'Tilføj til kalender'."""
+def test_each_event_has_its_own_calendar_file_linked_from_its_page_while_it_is_to_come(corpus):
+    """Every event has a one-event .ics; 'Tilføj til kalender' links to it on a coming event, not a held or
+    cancelled one."""
     _, site, _ = corpus
     single = icalendar.Calendar.from_ical((site / "seminarer/2027-02-02-aflyst-moede.ics").read_bytes())
     assert [str(e["UID"]) for e in single.walk("VEVENT")] == ["2027-02-02-aflyst-moede@vidensportalen"]
-    page = html(site, "seminarer/2027-02-02-aflyst-moede")
-    assert 'href="../2027-02-02-aflyst-moede.ics"' in page and "Tilføj til kalender" in page
+    coming = html(site, "seminarer/2027-01-14-eksempel-netvaerksmoede")
+    assert 'href="../2027-01-14-eksempel-netvaerksmoede.ics"' in coming and "Tilføj til kalender" in coming
+    offered = [
+        path
+        for path in ("seminarer/2026-03-12-eksempel-rekruttering", "seminarer/2025-05-05-gammelt-seminar",
+                     "seminarer/2027-02-02-aflyst-moede")
+        if "Tilføj til kalender" in html(site, path)
+    ]
+    assert not offered, f"held or cancelled events offer 'Tilføj til kalender': {offered}"
 
 
 def test_pdf_text_is_cached_by_content_across_builds(corpus):

@@ -189,12 +189,13 @@ def test_prose_and_titles_named_like_a_section_do_not_take_its_id(project):
 
 
 def test_the_home_page_shows_tracks_parties_and_goals(built_site):
-    """The home page renders the data-backed parts: tracks, party count, goals, next events, newest materials."""
+    """The home page renders the data-backed parts: tracks, who the parties are, goals, next events, newest
+    materials."""
     html = page_of(built_site, "").read_text(encoding="utf-8")
     expected = [
         "Forebyggelse",
         "Vidensdeling og vidensopbygning",
-        "Aftalen har 14 parter",
+        "væsentligste bidrag",
         "Øget tryghed",
         "Eksempel: Netværksmøde mellem aftalens parter",  # the next event
         "Eksempel: Referat af Følgegruppens møde",  # one of the newest materials

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import quote
 
 # Folders of data/ that hold one entry per file.
@@ -27,6 +28,8 @@ GOALS_PAGE = "maal.md"
 ORGANISATION_PAGE = "organisering.md"
 FOLLOWUP_PAGE = "foelgegruppe.md"
 CALENDAR_FEED = f"{EVENTS_DIR}/kalender.ics"
+FOLLOWUP_CALENDAR = f"{MEETINGS_DATA}/kalender.ics"
+INITIATIVES_PAGE = "indsatser.md"
 
 
 def party_page(party_id: str) -> str:
@@ -51,6 +54,11 @@ def material_page(material_id: str) -> str:
 
 def annual_page(year: int) -> str:
     return f"{ANNUAL_DIR}/{year}.md"
+
+
+def meeting_anchor(day: date) -> str:
+    """The id of a Følgegruppe meeting on the pages that list it, e.g. 'moede-2026-02-10'."""
+    return f"moede-{day.isoformat()}"
 
 
 def page_url(page: str) -> str:

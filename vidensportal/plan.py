@@ -10,13 +10,13 @@ from pathlib import Path, PurePosixPath
 
 from vidensportal.catalog import Catalog, load_catalog
 from vidensportal.content.dates import local_day
-from vidensportal.content.ics import calendars
+from vidensportal.content.ics import MISSING_SITE_URL, site_calendars
 from vidensportal.content.pages import GeneratedPage, generated_pages, page_ids
 from vidensportal.content.prose import macros_in_prose
 from vidensportal.errors import DataError, Problem, did_you_mean
 from vidensportal.guards.cpr import text_check
 from vidensportal.guards.project import check_project
-from vidensportal.paths import CALENDAR_FEED, MATERIALS_DIR, absolute_url, event_calendar_file, event_page
+from vidensportal.paths import MATERIALS_DIR
 from vidensportal.settings import SiteSettings
 
 
@@ -55,7 +55,8 @@ def plan_site(
     moment: datetime,
 ) -> SitePlan:
     """Every generated page and calendar, the docs/ files that are not published as they are, and the problems."""
-    expected = page_ids(catalog)
+    today = local_day(moment)
+    expected = page_ids(catalog, today)
     shown_dir = Path(sources.docs_dir.name)
     removals, notes, problems, prose = set(), [], [], {}
     for src in sources.files:
@@ -77,14 +78,13 @@ def plan_site(
             problems += macros_in_prose(prose[src], shown_dir / src)
     if problems:
         return SitePlan(problems=tuple(problems))
-    feed, singles = calendars(
-        catalog.events.items(),
-        name=site_name,
-        url_for=lambda event_id: absolute_url(site_url, event_page(event_id)),
-        stamp=moment,
-    )
-    files = {CALENDAR_FEED: feed, **{event_calendar_file(key): single for key, single in singles.items()}}
-    pages = generated_pages(catalog, prose, local_day(moment))
+    try:
+        pages = generated_pages(catalog, prose, today)
+    except DataError as error:  # e.g. an unknown section in a year's written status
+        return SitePlan(problems=tuple(error.problems))
+    files = site_calendars(catalog, name=site_name, site_url=site_url, stamp=moment)
+    # `mkdocs serve` sets site_url to its own address, so an empty one means a build, most likely to publish.
+    notes += [] if site_url else [MISSING_SITE_URL]
     return SitePlan(pages, files, frozenset(removals), tuple(notes))
 
 
