@@ -152,3 +152,12 @@ def test_an_empty_feed_is_dated_by_the_build():
     """With nothing to announce, the feed is still valid Atom, dated by the build's moment."""
     feed = _feed([])
     assert feed.find(f"{ATOM}updated").text == MOMENT.isoformat() and not feed.findall(f"{ATOM}entry")
+
+
+def test_every_macro_says_which_data_it_shows():
+    """Each macro contributors can call is in MACRO_SOURCES, so its page's 'Sidst ændret' counts the right data."""
+    from vidensportal.content.macro_table import DATED_MACROS, MACROS
+    from vidensportal.reader_aids.changes import MACRO_SOURCES
+
+    missing = sorted({*MACROS, *DATED_MACROS, "nyt_paa_portalen"} - set(MACRO_SOURCES))
+    assert not missing, f"macros without their data in MACRO_SOURCES: {missing}"

@@ -62,7 +62,7 @@ def generated_page_sources(catalog: Catalog) -> dict[str, tuple[str, ...]]:
         sources[event_page(event_id)] = [event_file(event_id)]
     for material_id in catalog.materials:
         sources[material_page(material_id)] = list(material_sources(catalog, material_id))
-    for year in years_with_data(catalog):
+    for year in years_with_data(catalog, date.max):  # every year with data; a year without a page is never asked
         sources[annual_page(year)] = _year_sources(catalog, year)
     # Text a contributor places on a generated page lives in docs/ under the page's own path.
     return {path: (*files, f"docs/{path}") for path, files in sources.items()}
@@ -81,6 +81,8 @@ MACRO_SOURCES: dict[str, tuple[str, ...]] = {
     "organisering": ("data/aftale.yml", *_ORGANISATION),
     "maal_oversigt": ("data/sikker-by.yml",),
     "maal_resume": ("data/sikker-by.yml",),
+    "aftalens_titel": ("data/aftale.yml",),
+    "aftalens_parter": ("data/aftale.yml", *_ORGANISATION),
     "aftalens_formaal": ("data/aftale.yml",),
     "aftalens_forpligtelser": ("data/aftale.yml",),
     "oekonomi_og_periode": ("data/aftale.yml",),
@@ -89,6 +91,8 @@ MACRO_SOURCES: dict[str, tuple[str, ...]] = {
     "seminar_oversigt": ("data/seminarer/",),
     "kommende_seminarer": ("data/seminarer/",),
     "foelgegruppe_moeder": ("data/foelgegruppe/",),
+    "foelgegruppe_kalender": ("data/foelgegruppe/",),
+    "foelgegruppe_kontakt": ("data/aftale.yml", "data/parter.yml"),
     "indsatser_oversigt": ("data/indsatser/", "data/sikker-by.yml"),
     "indsatser_pr_maal": ("data/indsatser/", "data/sikker-by.yml"),
     "aarsstatus_oversigt": _ACTIVITY,
