@@ -50,11 +50,12 @@ def test_an_abbreviation_two_entries_claim_is_a_danish_problem():
 
 
 def test_running_text_gets_abbr_and_code_attributes_and_svg_do_not():
-    """Text and link text get <abbr>; tags, attributes, code, pre, svg and an existing <abbr> stay as they are."""
+    """Text and link text get <abbr>; tags, attributes, code, pre, svg, a form's options and an existing <abbr>
+    stay as they are."""
     html = (
         '<h2 id="eas">EAS<a class="headerlink" href="#eas">¶</a></h2>'
         '<p>EAS og <a href="../eas/" title="EAS">OC</a>, <code>EAS</code>, OCEAN, <abbr title="x">EAS</abbr></p>'
-        "<pre>EAS</pre><svg><text>EAS</text></svg><!-- EAS -->"
+        "<pre>EAS</pre><svg><text>EAS</text></svg><!-- EAS --><select><option>EAS</option></select>"
     )
     out = with_abbreviations(html, TERMS)
     eas = f'<abbr title="{TERMS["EAS"]}">EAS</abbr>'
@@ -62,6 +63,7 @@ def test_running_text_gets_abbr_and_code_attributes_and_svg_do_not():
         f'<h2 id="eas">{eas}<a class="headerlink" href="#eas">¶</a></h2>'
         f'<p>{eas} og <a href="../eas/" title="EAS"><abbr title="{TERMS["OC"]}">OC</abbr></a>, <code>EAS</code>, '
         'OCEAN, <abbr title="x">EAS</abbr></p><pre>EAS</pre><svg><text>EAS</text></svg><!-- EAS -->'
+        "<select><option>EAS</option></select>"
     )
     assert out == expected, out
 
@@ -109,11 +111,11 @@ def test_abbreviations_are_explained_on_markdown_and_generated_pages(built_site:
 
 @pytest.mark.slow
 def test_no_abbr_inside_code_ids_or_the_table_of_contents(built_site: Path):
-    """No page has <abbr> inside <code>, an id or href attribute, or a title tag."""
+    """No page has <abbr> inside <code>, an <option>, an id or href attribute, or a title tag."""
     offenders = []
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        if re.search(r"<code>[^<]*<abbr|(?:id|href|title)=\"[^\"]*<abbr|<title>[^<]*<abbr", html):
+        if re.search(r"<(?:code|option)[^>]*>[^<]*<abbr|(?:id|href|title)=\"[^\"]*<abbr|<title>[^<]*<abbr", html):
             offenders.append(str(page.relative_to(built_site)))
     assert not offenders, f"<abbr> where it does not belong: {offenders}"
 

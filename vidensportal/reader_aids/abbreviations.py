@@ -88,8 +88,10 @@ def glossary(found: list[Abbreviation]) -> dict[str, str]:
     return result
 
 
-# Text inside these elements is left as it is: code, scripts, an existing <abbr>, and SVG, which has no <abbr>.
+# Text inside these elements is left as it is: code, scripts, an existing <abbr>, SVG (which has no <abbr>) and
+# the parts of a form that hold text only (a filter's <option>).
 _SKIP = frozenset({"code", "pre", "kbd", "samp", "script", "style", "abbr", "svg", "textarea", "title"})
+_SKIP |= {"select", "option", "optgroup", "datalist"}
 _TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|[^<]+|<", re.DOTALL)
 
 
