@@ -86,6 +86,9 @@ def test_the_news_page_and_feed_list_the_same_items_newest_first(built_site: Pat
     assert "Eksempel: Vidensseminar om rekruttering til rocker- og bandemiljøet" in titles, titles
     for kind in ("Vidensseminar", "Oplæg", "Møde i Følgegruppen"):
         assert f"· {kind}: <a href=" in html, f"no {kind} on the news page"
+    items = re.findall(r"<li><strong>[^<]+</strong> · (?:Nyt|Ændret) · .*?</li>", html)
+    unmarked = [item for item in items if 'class="vp-badge vp-badge--example"' not in item]
+    assert items and not unmarked, f"example items without the example badge: {unmarked}"
 
 
 def test_the_404_page_is_danish(built_site: Path):

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time
 
 from vidensportal.catalog import Catalog
 from vidensportal.content.dates import danish_date, danish_when, local_day
+from vidensportal.content.render_events import EXAMPLE_BADGE
 from vidensportal.content.text import bullets, link, md
 from vidensportal.data.model import value_label
 from vidensportal.paths import FOLLOWUP_PAGE, event_page, material_page
@@ -86,17 +87,20 @@ def news_items(
 
 
 def shown_title(item: NewsItem) -> str:
-    """The title, marked as an example when it is one and does not say so itself."""
+    """The title as the feed shows it: marked as an example when it is one and does not say so itself."""
     if item.example and not item.title.casefold().startswith("eksempel"):
         return f"{item.title} (eksempel)"
     return item.title
 
 
 def news_list(items: list[NewsItem], here: str) -> str:
-    """The page's list: date, new or changed, kind and a link to the item's page, as Markdown."""
+    """The page's list: date, new or changed, kind and a link to the item's page, as Markdown; an example
+    carries the listings' example badge."""
     lines = []
     for item in items:
         state = "Ændret" if item.changed else "Nyt"
         day = danish_date(local_day(item.updated))
-        lines.append(f"**{md(day)}** · {state} · {md(item.kind)}: {link(here, item.page, shown_title(item))}")
+        badge = f" {EXAMPLE_BADGE}" if item.example else ""
+        # The date is ours (digits and a month's name); md() would encode its '25.' as if it began a line.
+        lines.append(f"**{day}** · {state} · {md(item.kind)}: {link(here, item.page, item.title)}{badge}")
     return bullets(lines, "Der er endnu intet nyt på portalen.")
