@@ -17,7 +17,7 @@ from jinja2 import Environment
 
 from macros.template_check import check_page
 from vidensportal.content.dates import build_moment
-from vidensportal.content.macro_table import DATED_MACROS, MACROS
+from vidensportal.content.macro_table import DATED_MACROS, MACROS, SITE_MACROS
 from vidensportal.data.yamlfile import PAGE_SUFFIXES
 from vidensportal.errors import DataError, Problem
 from vidensportal.plan import SiteSources, plan_site, read_sources
@@ -85,7 +85,8 @@ def check(config_file: Path) -> tuple[list[str], list[str]]:
 
 def known_names(extra: dict, environment: Environment) -> set[str]:
     """Every name a page may use, as the build knows them: the macros, mkdocs-macros' own, extra: and Jinja's."""
-    return set(MACROS) | set(DATED_MACROS) | MACROS_PLUGIN_NAMES | set(extra) | set(environment.globals)
+    macros = {*MACROS, *DATED_MACROS, *SITE_MACROS}
+    return macros | MACROS_PLUGIN_NAMES | set(extra) | set(environment.globals)
 
 
 def _excluded(relative: Path) -> bool:
