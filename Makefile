@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock clean ny-seminar bench
+.PHONY: serve build test lint lock clean ny-seminar bench tjek skemaer
 
 $(READY): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: $(READY) lint  ## lint, then the whole test suite (the browser tests need 
 ny-seminar: $(READY)  ## new event file: make ny-seminar TITEL="Rekruttering til bandemiljøet" DATO=2026-03-12 [TYPE=netværksmøde]
 	@# make passes TITEL, DATO and TYPE to the shell as environment variables; "$$TITEL" keeps quotes in a title intact.
 	$(BIN)/python -m tools.new_event --titel "$$TITEL" --dato "$$DATO" $(if $(TYPE),--type "$$TYPE")
+
+tjek: $(READY)  ## check data/ and docs/ as the build does, without building: for contributors before they commit
+	$(BIN)/python -m tools.tjek
+
+skemaer: $(READY)  ## write schemas/*.json from the models and the schema line at the top of every data file
+	$(BIN)/python -m tools.schemas
 
 bench: $(READY)  ## build-time benchmark against a plain MkDocs + Material site: make bench [SIZE=0.1]
 	$(BIN)/python -m tools.bench $(if $(SIZE),--size $(SIZE))

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import CATALOG_KEY, MOMENT_KEY
 from macros.generated_view import GeneratedView
+from macros.serve_preview import on_serve, on_startup  # noqa: F401 -- hooks: make serve shows a failed build
 from vidensportal.content.dates import build_moment
 from vidensportal.content.text import heading_slug
 from vidensportal.errors import DataError

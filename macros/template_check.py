@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from vidensportal.errors import Problem, did_you_mean
 from vidensportal.guards.includes import include_refused, template_error
+from vidensportal.macro_errors import syntax_message
 
 
 def check_page(
@@ -24,7 +25,7 @@ def check_page(
         return [
             Problem(
                 file,
-                f"fejl i makro-syntaksen ({error.message}). Tjek {{{{ … }}}} og {{% … %}}.",
+                syntax_message(error.message or ""),
                 first_line + error.lineno - 1,
             )
         ]
@@ -32,7 +33,11 @@ def check_page(
     for name in sorted(jinja2.meta.find_undeclared_variables(tree) - known):
         hint = did_you_mean(name, sorted(n for n in known if not n.startswith("_")))
         problems.append(
-            Problem(file, f"ukendt makro eller variabel '{name}'{hint}", first_line + _line_of(source, name) - 1)
+            Problem(
+                file,
+                f"ukendt makro eller variabel '{name}'{hint or '. Ret navnet, eller fjern kaldet.'}",
+                first_line + _line_of(source, name) - 1,
+            )
         )
     return problems
 

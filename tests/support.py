@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -105,6 +111,53 @@ def hostile_catalog(shipped, value: str):
     )
 
 
+# mkdocs serve for the preview tests (tests/test_contrib_preview.py, tests/browser/test_contrib_preview.py).
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def http_get(url: str) -> tuple[int, str]:
+    """(status, text) of a GET on the local test server; an error status is returned, not raised."""
+    try:
+        with urllib.request.urlopen(url, timeout=15) as answer:  # noqa: S310 -- our own local test server
+            return answer.status, answer.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def wait_for_text(url: str, text: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if http_get(url)[1] == text:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not answer {text!r} within {seconds} s")
+
+
+@contextlib.contextmanager
+def serving(project: Path, status_path: str = "/__vidensportalen/status", first: str = "ok"):
+    """`mkdocs serve` of `project` on a free 127.0.0.1 port until the block ends; yields the base address once the
+    status address answers `first` ("ok", or "fejl" when the project starts out broken)."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+    with (project.parent / "serve.log").open("w") as log:
+        server = subprocess.Popen(
+            command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            wait_for_text(f"http://127.0.0.1:{port}{status_path}", first)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+
+
 def add_mailboxes(project: Path) -> None:
     """Give Sikker By and Følgegruppen's secretariat an example mailbox in a copied project."""
     for name, after, mailbox in (
@@ -115,3 +168,10 @@ def add_mailboxes(project: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert after in text, f"{after!r} is not in {name}; the test no longer matches the data"
         path.write_text(text.replace(after, f"{after}  postkasse: {mailbox}\n", 1), encoding="utf-8")
+
+
+def run_tjek(project: Path) -> subprocess.CompletedProcess:
+    """`make tjek` (python -m tools.tjek) on a copied project."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "tools.tjek", "-f", str(project / "mkdocs.yml")]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)

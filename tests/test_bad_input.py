@@ -56,7 +56,8 @@ def test_missing_required_field(data):
     replace(parties, "  navn: Operativ Specialafdeling\n", "")
     message = only(problems_of(data))
     line = line_number(parties, "- id: osa")
-    assert message == f"data/parter.yml, linje {line}: post 'osa': felt 'navn': feltet mangler. Tilføj det.", message
+    expected = "feltet mangler. Tilføj linjen 'navn: …' med en tekst."
+    assert message == f"data/parter.yml, linje {line}: post 'osa': felt 'navn': {expected}", message
 
 
 def test_wrong_type(data):
@@ -66,7 +67,7 @@ def test_wrong_type(data):
     message = only(problems_of(data))
     assert message == (
         f"data/spor.yml, linje {line_number(tracks, 'nummer: to')}: post 'bekaempelse': felt 'nummer': "
-        "'to' er ikke et helt tal."
+        "'to' er ikke et helt tal. Skriv tallet med cifre, fx 3."
     ), message
 
 
@@ -127,7 +128,7 @@ def test_impossible_date(data):
     message = only(problems_of(data))
     assert message == (
         f"data/parter.yml, linje {line_number(parties, '2024-02-30')}: post 'oc': felt 'udtrådt': "
-        "'2024-02-30' er ikke en gyldig dato. Skriv ÅÅÅÅ-MM-DD, fx 2026-03-12."
+        "'2024-02-30' er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-03-12."
     ), message
 
 
@@ -155,7 +156,7 @@ def test_unknown_key_is_a_typo_not_ignored(data):
     replace(parties, "  forkortelse: OSA", "  forkortelsse: OSA")
     message = only(problems_of(data))
     line = line_number(parties, "forkortelsse")
-    expected = f"linje {line}: post 'osa': felt 'forkortelsse': ukendt felt – mente du 'forkortelse'?"
+    expected = f"linje {line}: post 'osa': felt 'forkortelsse': ukendt felt 'forkortelsse' – mente du 'forkortelse'?"
     assert expected in message, message
 
 

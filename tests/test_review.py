@@ -91,7 +91,8 @@ def test_valid_review_fields_give_no_problem():
         (
             ["senest_gennemgået: maj 2026", "gennemgå_igen_om: 6 måneder"],
             {"senest_gennemgået": "maj 2026", "gennemgå_igen_om": "6 måneder"},
-            "docs/aftalen.md, linje 3: felt 'senest_gennemgået': 'maj 2026' er ikke en gyldig dato. Skriv ÅÅÅÅ-MM-DD",
+            "docs/aftalen.md, linje 3: felt 'senest_gennemgået': 'maj 2026' er ikke en gyldig dato. "
+            "Skriv datoen som ÅÅÅÅ-MM-DD",
         ),
         (
             ["senest_gennemgået: 2026-05-01", "gennemgå_igen_om: snart"],

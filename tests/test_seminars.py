@@ -326,7 +326,8 @@ def test_a_missing_material_file_names_the_event_material_and_path(project):
     assert _errors(project) == [
         f"data/seminarer/2026-03-12-eksempel-rekruttering.yml, linje {line}: post '2026-03-12-eksempel-rekruttering': "
         "felt 'materialer → nr. 1 → fil': materiale 'eksempel-oplaeg-rekruttering': "
-        "filen 'docs/materialer/eksempel-oplaeg-rekruttering.pdf' findes ikke"
+        "filen 'docs/materialer/eksempel-oplaeg-rekruttering.pdf' findes ikke. Læg filen i docs/materialer/, eller "
+        "ret stien; den regnes fra mappen docs/, fx 'materialer/2026-03-12-oplaeg.pdf'."
     ]
 
 

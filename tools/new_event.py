@@ -9,16 +9,21 @@ import textwrap
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NoReturn, get_args
 
 import yaml
 
 from vidensportal.content.text import DANISH_LETTERS
 from vidensportal.data.model import Event
+from vidensportal.data.placeholders import AUDIENCE, DESCRIPTION, PLACE
+from vidensportal.data.publications import EVENTS_DIR
+from vidensportal.data.schema import header_for
+from vidensportal.data.yamlfile import read_yaml
+from vidensportal.errors import DataError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-EVENTS_DIR = "seminarer"
+
 
 # The allowed values, read from the model so the tool and the validation can never disagree.
 KINDS = get_args(Event.model_fields["kind"].annotation)
@@ -29,6 +34,11 @@ DEFAULT_KIND = "vidensseminar"
 DEFAULT_TRACKS = ("vidensdeling",)
 DEFAULT_ORGANISERS = ("sikker-by", "eas")
 MAX_SLUG = 50
+# Short Danish words that lead into what follows them, as they are spelt in a slug.
+_LEADING_WORDS = frozenset(
+    {"af", "at", "de", "den", "der", "det", "efter", "eller", "en", "et", "for", "fra", "hos", "i", "med", "mellem"}
+    | {"mod", "og", "om", "over", "paa", "samt", "som", "til", "ud", "under", "ved"}
+)
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _USAGE = 'python -m tools.new_event --titel "…" --dato ÅÅÅÅ-MM-DD [--type vidensseminar|netværksmøde]'
@@ -41,7 +51,14 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse's own messages are English; give one Danish line and the usage instead.
-        raise UsageError(f"kunne ikke forstå argumenterne ({message}). Brug: {_USAGE}")
+        what, _, rest = message.partition(":")
+        if what == "unrecognized arguments":
+            problem = f"ukendt argument: {rest.strip()}"
+        elif what.startswith("argument "):
+            problem = f"{what.removeprefix('argument ')} mangler en værdi eller har en forkert værdi"
+        else:
+            problem = "kunne ikke forstå argumenterne"
+        raise UsageError(f"{problem}. Brug: {_USAGE}")
 
 
 def slugify(title: str) -> str:
@@ -52,7 +69,11 @@ def slugify(title: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     if len(slug) > MAX_SLUG:
         cut = slug[: MAX_SLUG + 1]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:MAX_SLUG]
+        words = cut.split("-")[:-1] if "-" in cut else [slug[:MAX_SLUG]]
+        # A name cut short should not end on a word that leads into the part cut off ("…-netvaerk-paa").
+        while len(words) > 1 and words[-1] in _LEADING_WORDS:
+            words.pop()
+        slug = "-".join(words)
     return slug.strip("-")
 
 
@@ -81,13 +102,14 @@ def clean_title(text: str | None) -> str:
 
 def read_ids(path: Path) -> list[str]:
     """The `id` of every entry in a list file such as data/spor.yml, in file order."""
+    if not path.is_file():
+        raise UsageError(f"{path} findes ikke. Er --data-dir projektets data-mappe?")
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"{path} findes ikke. Er --data-dir projektets data-mappe?") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise UsageError(f"{path} kan ikke læses: {first_line}") from None
+        entries = read_yaml(path, path)
+    except DataError as error:
+        raise UsageError(f"{path} kan ikke læses: {error.problems[0]}") from None
+    except OSError:
+        raise UsageError(f"{path} kan ikke læses. Tjek, at filen findes, og at du har adgang til den.") from None
     items = entries if isinstance(entries, list) else []
     ids = [str(e["id"]) for e in items if isinstance(e, dict) and e.get("id")]
     if not ids:
@@ -122,6 +144,7 @@ def render(title: str, day: date, kind: str, track_ids: Sequence[str], party_ids
     tracks = [t for t in DEFAULT_TRACKS if t in track_ids] or [track_ids[0]]
     organisers = [p for p in DEFAULT_ORGANISERS if p in party_ids] or [party_ids[0]]
     lines = [
+        header_for(PurePosixPath(EVENTS_DIR, "ny.yml")),
         "# Nyt arrangement. Udfyld felterne nedenfor; kommentarerne siger, hvad der må stå.",
         "# Filnavnet er arrangementets adresse på portalen og skal begynde med datoen.",
         "",
@@ -135,7 +158,7 @@ def render(title: str, day: date, kind: str, track_ids: Sequence[str], party_ids
         'start: "13:00"',
         'slut: "15:00"',
         "# Adresse og lokale.",
-        f"sted: {scalar('Sted angives senere')}",
+        f"sted: {scalar(PLACE)}",
         f"# Status: {either(STATUSES)}.",
         f"status: {STATUSES[0]}",
         *wrapped("Et eller flere af aftalens spor (data/spor.yml): ", track_ids),
@@ -143,11 +166,11 @@ def render(title: str, day: date, kind: str, track_ids: Sequence[str], party_ids
         *wrapped("Én eller flere parter, der arrangerer (id fra data/parter.yml): ", party_ids),
         f"arrangører: {flow_list(organisers)}",
         "# Hvem arrangementet er for.",
-        f"målgruppe: {scalar('Målgruppe angives senere.')}",
+        f"målgruppe: {scalar(AUDIENCE)}",
         f"# Hvem må se siden: {either(CLASSIFICATIONS)}.",
         "klassifikation: intern",
         "# Hvad arrangementet handler om, og hvad deltagerne får med hjem (teksten fra invitationen).",
-        f"beskrivelse: {scalar('Beskrivelse følger.')}",
+        f"beskrivelse: {scalar(DESCRIPTION)}",
         "",
         "# Programmet, når det ligger fast: fjern '#' foran linjerne og ret dem til. 'part' er et id fra",
         "# data/parter.yml; en oplægsholder uden for aftalen får 'organisation' i stedet for 'part'.",
@@ -187,8 +210,10 @@ def create(title: str, day: date, kind: str, data_dir: Path) -> Path:
             out.write(text)
     except FileExistsError:
         raise UsageError(f"{shown(path)} findes allerede og bliver ikke overskrevet. Vælg en anden titel.") from None
-    except OSError as error:
-        raise UsageError(f"{shown(path)} kunne ikke skrives: {error.strerror or error}.") from None
+    except OSError:
+        raise UsageError(
+            f"{shown(path)} kunne ikke skrives. Tjek, at du har adgang til mappen, og at disken ikke er fuld."
+        ) from None
     return path
 
 

@@ -32,7 +32,7 @@ from vidensportal.data.model import (
 from vidensportal.data.publications import MaterialFile, read_publications
 from vidensportal.data.reader import DataReader
 from vidensportal.data.yamlfile import LineList
-from vidensportal.errors import DataError
+from vidensportal.errors import DataError, Problem
 from vidensportal.paths import INITIATIVES_DATA
 
 
@@ -67,6 +67,8 @@ class Catalog:
     withheld: tuple[str, ...]
     withheld_files: frozenset[str]
     withheld_titles: Mapping[str, str]  # title → what it is the title of, for the output gate
+    # Not errors: placeholder text from `make ny-seminar` still in a data file, with file and line.
+    warnings: tuple[Problem, ...] = ()
 
     def children(self, parent_id: str) -> list[Party]:
         """The parties whose parent is `parent_id` (a department or a party)."""
@@ -206,4 +208,5 @@ def load_catalog(
         withheld=tuple(publication.withheld),
         withheld_files=frozenset(publication.withheld_files),
         withheld_titles=MappingProxyType(publication.withheld_titles),
+        warnings=tuple(reader.warnings),
     )

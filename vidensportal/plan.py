@@ -13,6 +13,7 @@ from vidensportal.content.dates import local_day
 from vidensportal.content.ics import MISSING_SITE_URL, site_calendars
 from vidensportal.content.pages import GeneratedPage, generated_pages, page_ids
 from vidensportal.content.prose import macros_in_prose
+from vidensportal.data.yamlfile import PAGE_SUFFIXES, front_matter_problems
 from vidensportal.errors import DataError, Problem, did_you_mean
 from vidensportal.guards.cpr import text_check
 from vidensportal.guards.project import check_project
@@ -58,9 +59,12 @@ def plan_site(
     today = local_day(moment)
     expected = page_ids(catalog, today)
     shown_dir = Path(sources.docs_dir.name)
-    removals, notes, problems, prose = set(), [], [], {}
+    removals, problems, prose = set(), [], {}
+    notes = [f"ADVARSEL: {warning}" for warning in catalog.warnings]
     for src in sources.files:
         folder, _, name = src.rpartition("/")
+        if name.endswith(PAGE_SUFFIXES):
+            problems += front_matter_problems(sources.docs_dir / src, shown_dir / src)
         if src in catalog.withheld_files:
             removals.add(src)
         elif _unlisted_material_file(catalog, src):
@@ -71,7 +75,8 @@ def plan_site(
             stem = PurePosixPath(name).stem
             if stem not in expected[folder]:
                 hint = did_you_mean(stem, sorted(expected[folder]))
-                message = f"der findes ingen post med id '{stem}' at knytte teksten til{hint}"
+                rename = ". Giv filen samme navn som id'et på den post, teksten hører til."
+                message = f"der findes ingen post med id '{stem}' at knytte teksten til{hint or rename}"
                 problems.append(Problem(shown_dir / src, message))
                 continue
             prose[src] = (sources.docs_dir / src).read_text(encoding="utf-8-sig")

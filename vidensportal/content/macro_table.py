@@ -39,3 +39,5 @@ DATED_MACROS = {
     "aarsstatus_oversigt": render_followup.annual_index,
     "aktivitet_diagram": render_charts.activity_chart,
 }
+# Macros the adapter binds to the whole site's reader aids (the news list, the pages due for review), by name.
+SITE_MACROS = ("nyt_paa_portalen", "sider_til_gennemgang")

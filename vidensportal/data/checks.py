@@ -14,7 +14,11 @@ def check_track_numbers(reader: DataReader, track_records: list[Record]) -> None
     for record in track_records:
         number = record.item.number
         if number in seen:
-            reader.problem(record, ("nummer",), f"spor nummer {number} bruges allerede af '{seen[number]}'.")
+            reader.problem(
+                record,
+                ("nummer",),
+                f"spor nummer {number} bruges allerede af '{seen[number]}'. Giv sporet et andet nummer.",
+            )
         seen.setdefault(number, record.item.id)
 
 
@@ -33,10 +37,16 @@ def check_references(
         reader.ref(record, ("forælder",), party.parent, parents, "forælder (forvaltning eller part)")
         parent = parents.get(party.parent)
         if parent is not None and parent.authority != party.authority:
-            reader.problem(record, ("forælder",), f"'{party.parent}' hører under en anden myndighed end '{party.id}'.")
+            reader.problem(
+                record,
+                ("forælder",),
+                f"'{party.parent}' hører under en anden myndighed end '{party.id}'. Ret 'forælder' eller 'myndighed'.",
+            )
         reader.refs(record, ("spor",), party.tracks, tracks, "spor")
         if party.left is not None and period_year(party.joined) > party.left.year:
-            reader.problem(record, ("udtrådt",), "en enhed kan ikke udtræde, før den er tiltrådt.")
+            reader.problem(
+                record, ("udtrådt",), "en enhed kan ikke udtræde, før den er tiltrådt. Ret 'udtrådt' eller 'tiltrådt'."
+            )
     for record in actor_records:
         reader.refs(record, ("spor",), record.item.tracks, tracks, "spor")
 
@@ -52,7 +62,9 @@ def check_parent_cycles(reader: DataReader, party_records: list[Record], parties
                 if frozenset(members) not in reported:
                     reported.add(frozenset(members))
                     loop = " → ".join([*members, current])
-                    reader.problem(record, ("forælder",), f"forælder-kæden går i ring: {loop}.")
+                    reader.problem(
+                        record, ("forælder",), f"forælder-kæden går i ring: {loop}. Ret 'forælder' på en af dem."
+                    )
                 break
             chain.append(current)
             current = parties[current].parent

@@ -6,7 +6,7 @@ import re
 from datetime import date, time
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -23,7 +23,8 @@ def _check_period(value: str) -> str:
     except ValueError:
         raise PydanticCustomError(
             "periode",
-            "'{value}' er hverken en dato (ÅÅÅÅ-MM-DD) eller en periode som 'ultimo 2019'",
+            "'{value}' er hverken en dato eller en periode. Skriv en dato som 2019-12-18 eller en periode som "
+            "'ultimo 2019' eller '2019'.",
             {"value": value},
         ) from None
     return value
@@ -38,10 +39,35 @@ def period_year(value: str) -> int:
 def _check_https(value: str) -> str:
     if not re.fullmatch(r"https://[^\s/]+\S*", value):
         raise PydanticCustomError(
-            "https", "'{value}' er ikke en https-adresse (skal begynde med https://)", {"value": value}
+            "https",
+            "'{value}' er ikke en https-adresse. Skriv hele adressen, så den begynder med https://.",
+            {"value": value},
         )
     return value
 
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)(?::[0-5]\d)?$")
+
+
+def _read_clock(value: object) -> object:
+    """'13:00' (or the Danish '13.00', quoted or not): YAML would make 13.00 a number and pydantic a time of day
+    13 seconds after midnight, in UTC."""
+    if value is None or isinstance(value, time):
+        return value  # pydantic's own check says an empty field is empty
+    match = _CLOCK.match(str(value).strip()) if isinstance(value, str | float) and not isinstance(value, bool) else None
+    if isinstance(value, float):
+        match = _CLOCK.match(f"{value:.2f}")
+    if match is None:
+        raise PydanticCustomError(
+            "klokkeslaet",
+            "'{value}' er ikke et klokkeslæt. Skriv TT:MM i anførselstegn, fx \"13:00\".",
+            {"value": value},
+        )
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+# A time of day as contributors write it: "13:00".
+Clock = Annotated[time, BeforeValidator(_read_clock)]
 
 # A point in time as precise as the source is: "ultimo 2019", "2019" or "2019-12-18".
 Period = Annotated[str, AfterValidator(_check_period)]
@@ -208,7 +234,11 @@ class Material(Entry):
     @model_validator(mode="after")
     def _file_or_link(self) -> Material:
         if (self.file is None) == (self.url is None):
-            raise PydanticCustomError("fil_eller_link", "et materiale skal have enten 'fil' eller 'link' (ikke begge)")
+            raise PydanticCustomError(
+                "fil_eller_link",
+                "et materiale skal have enten 'fil' eller 'link', ikke begge og ikke ingen af dem. Skriv 'fil: "
+                "materialer/…' for en fil i docs/ eller 'link: https://…' for en adresse.",
+            )
         return self
 
 
@@ -220,7 +250,7 @@ class Presenter(Entry):
 
 
 class ProgrammeItem(Entry):
-    at: time = Field(alias="tid")
+    at: Clock = Field(alias="tid")
     title: Text = Field(alias="titel")
     presenters: tuple[Presenter, ...] = Field(alias="oplægsholdere", default=())
 
@@ -231,8 +261,8 @@ class Event(Entry):
     title: Text = Field(alias="titel")
     kind: EventKind = Field(alias="type")
     day: date = Field(alias="dato")
-    start: time = Field(alias="start")
-    end: time = Field(alias="slut")
+    start: Clock = Field(alias="start")
+    end: Clock = Field(alias="slut")
     place: Text = Field(alias="sted")
     status: EventStatus = Field(alias="status")
     tracks: tuple[Slug, ...] = Field(alias="spor", min_length=1)
@@ -248,7 +278,7 @@ class Event(Entry):
     @model_validator(mode="after")
     def _ends_after_start(self) -> Event:
         if self.end <= self.start:
-            raise PydanticCustomError("slut_foer_start", "'slut' skal ligge efter 'start'")
+            raise PydanticCustomError("slut_foer_start", "'slut' skal ligge efter 'start'. Ret det ene klokkeslæt.")
         return self
 
 

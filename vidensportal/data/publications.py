@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
 from vidensportal.data.checks import check_reserved_ids
 from vidensportal.data.model import CLASSIFICATION_ORDER, Event, Material, Meeting
+from vidensportal.data.path_hints import bad_path_hint, missing_file_hint
 from vidensportal.data.reader import DataReader, Record
 from vidensportal.paths import EVENTS_DATA as EVENTS_DIR
 from vidensportal.paths import MATERIALS_DATA as MATERIALS_DIR
@@ -73,11 +73,17 @@ def read_publications(
     for place in located:
         material = place.material
         if material.id is None:
-            reader.problem(place.record, (*place.loc, "id"), "feltet mangler. Tilføj det.")
+            reader.problem(
+                place.record,
+                (*place.loc, "id"),
+                "feltet mangler. Tilføj linjen 'id: …' med et id med små bogstaver a-z, tal og bindestreg.",
+            )
         elif material.id in seen:
             first = seen[material.id].record.file
             reader.problem(
-                place.record, (*place.loc, "id"), f"materiale med id '{material.id}' findes allerede ({first})."
+                place.record,
+                (*place.loc, "id"),
+                f"materiale med id '{material.id}' findes allerede ({first}). Giv materialet et andet id.",
             )
         else:
             seen[material.id] = place
@@ -103,7 +109,11 @@ def _standalone_materials(reader: DataReader) -> list[Record]:
         if record.item.id is None:
             record = Record(record.item.model_copy(update={"id": stem}), record.raw, record.file, record.entry)
         elif record.item.id != stem:
-            reader.problem(record, ("id",), f"id '{record.item.id}' skal være det samme som filnavnet ('{stem}').")
+            reader.problem(
+                record,
+                ("id",),
+                f"id '{record.item.id}' skal være det samme som filnavnet ('{stem}'). Ret id'et, eller slet linjen.",
+            )
         records.append(record)
     return records
 
@@ -111,7 +121,11 @@ def _standalone_materials(reader: DataReader) -> list[Record]:
 def _check_date_in_name(reader: DataReader, record: Record, name: str) -> None:
     day = record.item.day.isoformat()
     if name[:4].isdigit() and name[:10] != day:
-        reader.problem(record, ("dato",), f"datoen {day} passer ikke med filnavnet, der begynder med {name[:10]}.")
+        reader.problem(
+            record,
+            ("dato",),
+            f"datoen {day} passer ikke med filnavnet, der begynder med {name[:10]}. Ret datoen eller filnavnet.",
+        )
 
 
 def _check_event(reader: DataReader, event_id: str, record: Record, tracks, parties) -> None:
@@ -133,15 +147,14 @@ def _check_meeting(reader: DataReader, meeting_id: str, record: Record, parties)
 def _check_file(reader: DataReader, place: _Located, docs_dir: Path, max_file_bytes: int) -> MaterialFile | None:
     relative = PurePosixPath(place.material.file)
     loc = (*place.loc, "fil")
-    if relative.is_absolute() or ".." in relative.parts:
-        reader.problem(place.record, loc, f"'{relative}' skal være en sti inde i docs/, fx materialer/oplaeg.pdf.")
+    if (wrong := bad_path_hint(place.material.file)) is not None:
+        reader.problem(place.record, loc, f"materiale '{place.material.id}': {wrong}")
         return None
     path = docs_dir / relative
     if not path.is_file():
-        siblings = [f"{relative.parent}/{p.name}" for p in path.parent.glob("*")] if path.parent.is_dir() else []
-        near = get_close_matches(str(relative), siblings, n=1, cutoff=0.6)
-        hint = f" – mente du '{near[0]}'?" if near else ""
-        reader.problem(place.record, loc, f"materiale '{place.material.id}': filen 'docs/{relative}' findes ikke{hint}")
+        hint = missing_file_hint(place.material.file, docs_dir)
+        message = f"materiale '{place.material.id}': filen 'docs/{relative}' findes ikke. {hint}"
+        reader.problem(place.record, loc, message)
         return None
     size = path.stat().st_size
     if size > max_file_bytes:

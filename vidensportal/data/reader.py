@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from vidensportal.data.placeholders import placeholders_in
 from vidensportal.data.validation import validate
 from vidensportal.data.yamlfile import line_of, read_yaml
 from vidensportal.errors import DataError, Problem, did_you_mean
@@ -35,6 +36,8 @@ class DataReader:
         self.check_text = check_text
         self.read: set[Path] = set()
         self.problems: list[Problem] = []
+        # Not errors: placeholder text a contributor has not replaced yet (see placeholders.py).
+        self.warnings: list[Problem] = []
 
     def shown(self, path: Path) -> Path:
         return path.relative_to(self.data_dir.parent) if path.is_relative_to(self.data_dir.parent) else path
@@ -92,7 +95,11 @@ class DataReader:
     def list_items(self, raw: object, model: type[BaseModel], file: Path, prefix=()) -> list[Record]:
         if not isinstance(raw, list):
             self.problems.append(
-                Problem(file, "skal være en liste af poster (linjer der begynder med '- ').", line_of(raw, prefix))
+                Problem(
+                    file,
+                    "skal være en liste af poster. Begynd hver post med en linje, der starter med '- '.",
+                    line_of(raw, prefix),
+                )
             )
             return []
         records = []
@@ -107,13 +114,19 @@ class DataReader:
     def _read(self, path: Path) -> object | None:
         self.read.add(path)
         if not path.is_file():
-            self.problems.append(Problem(self.shown(path), "filen mangler i data/."))
+            self.problems.append(
+                Problem(
+                    self.shown(path), "filen mangler i data/. Hent den igen fra git, fx med git checkout -- <filen>."
+                )
+            )
             return None
         try:
-            return read_yaml(path, self.shown(path), self.check_text)
+            raw = read_yaml(path, self.shown(path), self.check_text)
         except DataError as error:
             self.problems += error.problems
             return None
+        self.warnings += placeholders_in(raw, self.shown(path))
+        return raw
 
     def problem(self, record: Record, loc: tuple, message: str) -> None:
         field = " → ".join(f"nr. {k + 1}" if isinstance(k, int) else k for k in loc) or None
@@ -127,7 +140,10 @@ class DataReader:
             if key in seen:
                 first = seen[key]
                 self.problem(
-                    record, ("id",), f"{what} med id '{key}' findes allerede ({first.file}, linje {first.raw.line})."
+                    record,
+                    ("id",),
+                    f"{what} med id '{key}' findes allerede ({first.file}, linje {first.raw.line}). "
+                    "Giv den ene et andet id.",
                 )
             else:
                 seen[key] = record
@@ -136,12 +152,35 @@ class DataReader:
     def ref(self, record: Record, loc: tuple, value: str | None, valid: Mapping, what: str) -> None:
         """A problem on `loc` when `value` is set and is not an id in `valid`."""
         if value is not None and value not in valid:
-            self.problem(record, loc, f"ukendt {what} '{value}'{did_you_mean(value, list(valid))}")
+            self.problem(record, loc, unknown_id(what, value, list(valid)))
 
     def refs(self, record: Record, loc: tuple, values: tuple[str, ...], valid: Mapping, what: str) -> None:
         """`ref` for every id in a list field."""
         for index, value in enumerate(values):
             self.ref(record, (*loc, index), value, valid, what)
+
+
+# What to write instead of an unknown id of each kind: where the valid ids are listed.
+_LISTED_IN = {
+    "part": "Skriv et id fra data/parter.yml (listen står også under Parter på portalen).",
+    "spor": "Skriv et id fra data/spor.yml: et af aftalens spor.",
+    "myndighed": "Skriv et id fra 'myndigheder' i data/organisation.yml.",
+    "Sikker By-mål": "Skriv et mål- eller delmål-id fra data/sikker-by.yml.",
+    "ekstern aktør": "Skriv et id fra data/eksterne-aktoerer.yml, eller tilføj aktøren dér.",
+}
+_NEW_DEPARTMENT = (
+    "En forælder er en forvaltning fra 'forvaltninger' i data/organisation.yml eller en part fra "
+    "data/parter.yml. Hører enheden under en forvaltning, der ikke står der endnu, så tilføj forvaltningen "
+    "under 'forvaltninger:' i data/organisation.yml med id, navn og myndighed."
+)
+
+
+def unknown_id(what: str, value: str, valid: list[str]) -> str:
+    """'ukendt spor 'x' – mente du 'y'?' or, with no near id, where the valid ids are found."""
+    hint = did_you_mean(value, valid)
+    if what.startswith("forælder"):
+        return f"ukendt forælder '{value}'{hint or '.'} {_NEW_DEPARTMENT}"
+    return f"ukendt {what} '{value}'{hint}" if hint else f"ukendt {what} '{value}'. {_LISTED_IN.get(what, '')}".strip()
 
 
 def _entry_label(item: object, index: int) -> str:

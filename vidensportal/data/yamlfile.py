@@ -1,4 +1,9 @@
-"""Read one YAML file into plain data that remembers the line of every key and list item."""
+"""Read one YAML file into plain data that remembers the line of every key and list item.
+
+Only the YAML a contributor needs is accepted: mappings, lists, text, numbers, true/false and empty
+values. Anchors, aliases, merge keys, explicit tags, several documents, nesting deeper than MAX_DEPTH
+and files larger than MAX_BYTES are refused with one Danish line, so no file can make a build hang.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,31 @@ from pathlib import Path
 
 import yaml
 
+from vidensportal.data.yaml_errors import syntax_problem
 from vidensportal.errors import DataError, Problem
 
-# libyaml's C parser where it is installed; the constructors below run in Python either way.
+# libyaml's C parser where it is installed; the events are turned into data in Python either way.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+# Characters YAML does not allow in a file, plus a byte order mark anywhere but at the start.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+# YAML 1.1's plain scalars, except that dates and times stay text until pydantic checks them (so 2024-02-30
+# is a clear error, not a crash, and "13:00" is not the base-60 integer 780), and numbers are written in
+# decimal only.
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOL = {
+    **dict.fromkeys(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
+    **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
+}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+_FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?")
+
+
+_NO_KEY = object()  # a mapping's place on the stack while it waits for its next key
 
 
 class LineDict(dict):
@@ -28,49 +54,12 @@ class LineList(list):
     lines: list
 
 
-class _LineLoader(_BaseLoader):
-    pass
+class _Refused(Exception):
+    """A shape of YAML the portal does not accept, at a line."""
 
-
-# Dates stay text until pydantic checks them (so 2024-02-30 is a clear error, not a crash), and
-# "13:00" stays text instead of YAML 1.1's base-60 integer 780.
-_LineLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int")
-    ]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
-_LineLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int",
-    re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"),
-    list("-+0123456789"),
-)
-
-
-def _construct_mapping(loader, node):
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in result:
-            raise yaml.constructor.ConstructorError(None, None, f"nøglen '{key}' står to gange", key_node.start_mark)
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.lines[key] = key_node.start_mark.line + 1
-    return result
-
-
-def _construct_sequence(loader, node):
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line, self.message = line, message
 
 
 def read_yaml(path: Path, shown_as: Path, check_text: Callable[[str, Path], list[Problem]] | None = None) -> object:
@@ -78,26 +67,231 @@ def read_yaml(path: Path, shown_as: Path, check_text: Callable[[str, Path], list
 
     `check_text` sees the file's text before it is parsed (the CPR guard), so the file is read only once.
     """
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise DataError([Problem(shown_as, "filen er ikke gemt som UTF-8. Gem den igen som UTF-8.", line)]) from None
+    text = _read_text(path, shown_as).removeprefix("\ufeff")  # a BOM at the start, as some Windows editors write
     if check_text is not None and (problems := check_text(text, shown_as)):
         raise DataError(problems)
+    if bad := _NOT_PRINTABLE.search(text):
+        raise DataError([Problem(shown_as, _unprintable(bad.group()), text.count("\n", 0, bad.start()) + 1)])
     if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()):
         raise DataError([Problem(shown_as, "filen er tom. Udfyld den eller slet den.")])
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 -- a SafeLoader subclass
+        data = _compose(text)
+    except _Refused as refused:
+        raise DataError([Problem(shown_as, refused.message, refused.line)]) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        what = error.problem or error.context or "ukendt fejl"
-        raise DataError(
-            [Problem(shown_as, f"YAML-syntaksfejl ({what}). Tjek indrykning, kolon og anførselstegn.", line)]
-        ) from None
-    except yaml.YAMLError as error:
-        raise DataError([Problem(shown_as, f"YAML-syntaksfejl ({error}).")]) from None
+        line, message = syntax_problem(text, error)
+        raise DataError([Problem(shown_as, message, line)]) from None
+    except (yaml.YAMLError, RecursionError, MemoryError):
+        message = "YAML-syntaksfejl: filen kan ikke læses. Tjek indrykning, kolon og anførselstegn."
+        raise DataError([Problem(shown_as, message)]) from None
+    if data is None:
+        raise DataError([Problem(shown_as, "filen er tom. Udfyld den eller slet den.")])
+    return data
+
+
+def _read_text(path: Path, shown_as: Path) -> str:
+    """The file's text, unless it is unreadable, larger than MAX_BYTES (not read at all) or not UTF-8."""
+    try:
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_BYTES else b""
+    except OSError:
+        message = "filen kan ikke læses. Tjek, at det er en fil (ikke en mappe), og at du har adgang til den."
+        raise DataError([Problem(shown_as, message)]) from None
+    if size > MAX_BYTES:
+        megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
+        message = (
+            f"filen fylder {megabytes} MB; en datafil må højst fylde {MAX_BYTES // 1_000_000} MB. "
+            "Del indholdet op i flere filer, eller tjek, at det er den rigtige fil."
+        )
+        raise DataError([Problem(shown_as, message)])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError([Problem(shown_as, "filen er ikke gemt som UTF-8. Gem den igen som UTF-8.", line)]) from None
+    return text
+
+
+# A page's front matter as mkdocs finds it (mkdocs.utils.meta.YAML_RE).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_FRONT = "front matter (linjerne mellem --- øverst på siden):"
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
+def front_matter_problems(page: Path, shown_as: Path) -> list[Problem]:
+    """The front matter of a Markdown page, read with the same limits as data/ (mkdocs would take an alias bomb)."""
+    try:
+        text = page.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []  # the CPR guard and mkdocs report a page they cannot read
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return []
+    block = match.group(1)
+    try:
+        if bad := _NOT_PRINTABLE.search(block):
+            raise _Refused(block.count("\n", 0, bad.start()) + 1, _unprintable(bad.group()))
+        _compose(block)
+    except _Refused as refused:
+        return [Problem(shown_as, f"{_FRONT} {refused.message}", refused.line + 1)]
+    except yaml.MarkedYAMLError as error:
+        line, message = syntax_problem(block, error)
+        return [Problem(shown_as, f"{_FRONT} {message}", line + 1 if line else None)]
+    return []
+
+
+def _unprintable(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if char == "\ufeff":
+        return f"der står et usynligt tegn ({code}, et byte order mark) midt i filen. Slet det."
+    return (
+        f"der står et styretegn ({code}), som ikke må stå i en tekstfil. Slet det; "
+        "er filen ikke skrevet i en teksteditor, så opret den igen."
+    )
+
+
+def _compose(text: str) -> object:
+    """The one document in `text` as LineDict, LineList and scalars, or _Refused at the first unaccepted shape."""
+    root: object = None
+    documents = 0
+    # Each open collection: [container, key] where key is _NO_KEY while a mapping waits for its next key.
+    stack: list[list] = []
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Refused(line, _MESSAGES["documents"])
+            if event.version or event.tags:
+                raise _Refused(line, _MESSAGES["directive"])
+            continue
+        if isinstance(event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent):
+            continue
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(line, _MESSAGES["anchor"])
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            continue
+        _check_tag(event, line)
+        if isinstance(event, yaml.ScalarEvent):
+            if stack and isinstance(stack[-1][0], LineDict) and stack[-1][1] is _NO_KEY:
+                stack[-1][1] = _key(event, stack[-1][0], line)
+                continue
+            value = _scalar(event, line)
+            if not event.style and event.end_mark.line > event.start_mark.line:
+                _check_continuation(text, event)
+        else:
+            if stack and isinstance(stack[-1][0], LineDict) and stack[-1][1] is _NO_KEY:
+                raise _Refused(line, _MESSAGES["complex_key"])
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(line, _MESSAGES["depth"])
+            value = LineDict() if isinstance(event, yaml.MappingStartEvent) else LineList()
+            value.line, value.lines = line, {} if isinstance(value, LineDict) else []
+        if not stack:
+            root = value
+        elif isinstance(stack[-1][0], LineDict):
+            container, key = stack[-1]
+            container[key] = value
+            stack[-1][1] = _NO_KEY
+        else:
+            stack[-1][0].append(value)
+            stack[-1][0].lines.append(line)
+        if isinstance(value, LineDict | LineList):
+            stack.append([value, _NO_KEY])
+    return root
+
+
+_MESSAGES = {
+    "documents": (
+        "filen indeholder flere YAML-dokumenter adskilt af '---'. En datafil er ét dokument: slet '---' "
+        "og læg det andet indhold i sin egen fil."
+    ),
+    "directive": "YAML-direktiver (linjer, der begynder med '%') bruges ikke i portalens filer. Slet linjen.",
+    "anchor": (
+        "YAML-ankre (&navn) og -henvisninger (*navn) bruges ikke i portalens filer. Skriv værdien ud, hvor den "
+        "skal stå; er '&' eller '*' en del af teksten, så sæt hele teksten i anførselstegn."
+    ),
+    "complex_key": (
+        "et feltnavn skal være et ord, ikke en liste eller en samling af felter. Skriv fx 'titel: …'; "
+        "begynder en tekst med '[' eller '{', så sæt den i anførselstegn."
+    ),
+    "depth": (
+        f"værdierne er lagt i mere end {MAX_DEPTH} niveauer inden i hinanden, og så dybt går ingen af portalens "
+        "felter. Tjek indrykningen og parenteserne [ ] og { }."
+    ),
+    "merge": (
+        "fletning med '<<' bruges ikke i portalens filer. Skriv felterne ud i hver post; er '<<' en del af "
+        "en tekst, så sæt teksten i anførselstegn."
+    ),
+    "empty_key": "der står et kolon uden et feltnavn foran. Skriv feltets navn før kolonet, fx 'titel: …'.",
+}
+
+
+def _check_tag(event: yaml.Event, line: int) -> None:
+    # A collection's tag is explicit only when `implicit` is false; a scalar's whenever it is set.
+    tag = event.tag if isinstance(event, yaml.ScalarEvent) or not event.implicit else None
+    if tag is None:
+        return
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    raise _Refused(
+        line,
+        f"typeangivelsen '{shown}' bruges ikke i portalens filer. Slet den, og skriv værdien som almindelig "
+        "tekst, dato (ÅÅÅÅ-MM-DD) eller tal; begynder teksten med '!', så sæt den i anførselstegn.",
+    )
+
+
+def _check_continuation(text: str, event: yaml.ScalarEvent) -> None:
+    """A plain value that runs on over lines beginning with '- ' is a list item indented too far."""
+    lines = text.splitlines()[event.start_mark.line + 1 : event.end_mark.line + 1]
+    for number, line in enumerate(lines, event.start_mark.line + 2):
+        if line.lstrip().startswith("- "):
+            raise _Refused(
+                number,
+                "YAML-syntaksfejl: linjen er rykket længere ind end punktet over, så den læses som en fortsættelse af "
+                "det. Ret indrykningen, så '- ' flugter med punkterne over.",
+            )
+
+
+def _key(event: yaml.ScalarEvent, mapping: LineDict, line: int) -> str:
+    key = event.value
+    plain = not event.style  # '' from libyaml, None from the Python parser
+    if plain and key == "<<":
+        raise _Refused(line, _MESSAGES["merge"])
+    if plain and not key:
+        raise _Refused(line, _MESSAGES["empty_key"])
+    if key in mapping:
+        raise _Refused(
+            line,
+            f"feltet '{key}' står to gange i samme post (også i linje {mapping.lines[key]}). Slet det ene; "
+            "begynder en ny post i en liste her, så skriv '- ' foran linjen.",
+        )
+    mapping.lines[key] = line
+    return key
+
+
+def _scalar(event: yaml.ScalarEvent, line: int) -> object:
+    value = event.value
+    if event.style:  # quoted or a block scalar (| or >): always text
+        if event.style == '"' and (bad := _NOT_PRINTABLE.search(value)):
+            raise _Refused(
+                line,
+                f"teksten i anførselstegn giver et styretegn (U+{ord(bad.group()):04X}) via en omvendt skråstreg (\\). "
+                "Skriv \\\\ for en omvendt skråstreg, eller brug enkelte anførselstegn.",
+            )
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    try:
+        if _INT.fullmatch(value):
+            return int(value.replace("_", ""))
+        if _FLOAT.fullmatch(value):
+            return float(value.replace("_", ""))
+    except ValueError:
+        message = f"tallet '{value[:20]}…' er for langt til at læse. Er det tekst, så sæt det i anførselstegn."
+        raise _Refused(line, message) from None
+    return value
 
 
 def line_of(data: object, loc: tuple) -> int | None:

@@ -6,6 +6,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from vidensportal.errors import Problem
+from vidensportal.macro_errors import FAILED, call_message, undefined_message
 from vidensportal.paths import MATERIALS_DIR
 
 
@@ -39,11 +40,9 @@ def template_error(error: BaseException, file: Path, first_line: int) -> Problem
         what = detail if "kan ikke sættes ind" in detail else f"filen '{name}' findes ikke i docs/"
         message = f"{what}. Ret navnet i {{% include %}} eller {{% import %}}."
     elif kind == "UndefinedError":
-        message = f"ukendt navn i en makro ({detail}). Ret stavningen, eller fjern kaldet."
+        message = undefined_message(detail)
     elif kind == "TypeError":
-        message = (
-            f"en makro er kaldt med forkerte argumenter ({detail}). Se 'Sådan bidrager du' for, hvordan den kaldes."
-        )
+        message = call_message(detail)
     else:
-        message = f"en makro fejlede ({kind}: {detail}). Ret udtrykket i {{{{ … }}}} eller {{% … %}}."
+        message = FAILED
     return Problem(file, message, first_line + lines[-1] - 1 if lines else None)

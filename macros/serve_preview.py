@@ -1,0 +1,28 @@
+"""mkdocs serve: a failed build shows its Danish errors in the browser (vidensportal/preview.py), the first build as
+much as a rebuild. mkdocs 1.6 stops on a failed first build and leaves the browser waiting on a failed rebuild;
+here each build notes its failure instead of raising it, so the server starts and goes on serving."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from vidensportal.preview import PreviewState
+
+_STATE = PreviewState()
+_SERVE_MODULES = ("mkdocs.commands.serve", "properdocs.commands.serve")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Under serve (`serve --clean` says "build"; the serve module is loaded only for serve), wrap the `build` the
+    serve command calls, before its first build."""
+    for module in [sys.modules[name] for name in _SERVE_MODULES if name in sys.modules]:
+        build, log = module.build, logging.getLogger(module.__name__.partition(".")[0])
+        module.build = lambda config, build=build, log=log, **options: _STATE.reporting(
+            lambda: build(config, **options), log
+        )()
+
+
+def on_serve(server, config, builder):
+    server.set_app(_STATE.app(server.get_app()))
+    return server

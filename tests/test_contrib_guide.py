@@ -1,0 +1,89 @@
+"""The guide (docs/bidrag.md) covers every kind of content with an example to copy, and every example is valid."""
+
+from __future__ import annotations
+
+import re
+import typing
+from pathlib import Path
+
+import pytest
+
+from vidensportal.catalog import load_catalog
+from vidensportal.data.model import CLASSIFICATION_ORDER, Material
+from vidensportal.data.schema import DATA_KINDS
+from vidensportal.errors import DataError
+
+from .support import ROOT
+
+GUIDE = ROOT / "docs" / "bidrag.md"
+_BLOCK = re.compile(r"^```yaml\n(# (data/\S+)[^\n]*\n.*?)^```", re.DOTALL | re.MULTILINE)
+
+
+def examples() -> list[tuple[str, str]]:
+    """(data path, YAML text) of every example in the guide that names the file it belongs in."""
+    return [(match.group(2), match.group(1)) for match in _BLOCK.finditer(GUIDE.read_text(encoding="utf-8"))]
+
+
+def test_every_example_in_the_guide_loads(project):
+    """Copied into the files they name, the guide's examples load without a problem and appear in the catalog."""
+    for name, text in examples():
+        path = project / name
+        if path.name in ("parter.yml", "organisation.yml"):  # additions at the end of an existing file
+            path.write_text(path.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
+        else:
+            path.write_text(text, encoding="utf-8")
+        for file in re.findall(r"^\s*fil: (\S+)", text, re.MULTILINE):
+            (project / "docs" / file).write_bytes(b"%PDF-1.4\n%%EOF\n")
+    catalog = load_catalog(project / "data", docs_dir=project / "docs")
+    stems = {Path(name).stem for name, _ in examples()}
+    missing = [
+        stem
+        for stem in stems - {"parter", "organisation"}
+        if stem not in {**catalog.events, **catalog.meetings, **catalog.initiatives, **catalog.materials}
+    ]
+    assert not missing, f"examples that did not reach the catalog: {missing}"
+    assert "buf-ungeenheden" in catalog.parties and "boerne-og-ungdomsforvaltningen" in catalog.departments
+    assert catalog.meetings["2026-09-08"].minutes is not None, "the Følgegruppe example has its minutes"
+
+
+def test_the_guide_has_an_example_for_every_kind_of_content():
+    """Seminar, network meeting, material file and link, Følgegruppe meeting with minutes, initiative, party and
+    forvaltning each have an example naming its file."""
+    names = [name for name, _ in examples()]
+    texts = "\n".join(text for _, text in examples())
+    wanted = {
+        "vidensseminar": "type: vidensseminar" in texts,
+        "netværksmøde": "type: netværksmøde" in texts,
+        "material with a file": "data/materialer/" in " ".join(names) and "fil: materialer/" in texts,
+        "material as a link": "link: https://" in texts,
+        "minutes": "referat:" in texts and "type: referat" in texts,
+        "initiative": any(n.startswith("data/indsatser/") for n in names),
+        "meeting": any(n.startswith("data/foelgegruppe/") for n in names),
+        "party": "data/parter.yml" in names,
+        "forvaltning": "data/organisation.yml" in names,
+    }
+    assert all(wanted.values()), f"kinds of content without an example: {[k for k, v in wanted.items() if not v]}"
+
+
+def test_the_guide_names_every_value_and_step_a_contributor_needs():
+    """Every material type, classification, the tiltrådt/udtrådt formats, the editor schemas, make tjek, git and
+    make build are in the guide."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    kinds = typing.get_args(Material.model_fields["kind"].annotation)
+    needed = [
+        *(f"`{kind}`" for kind in kinds),
+        *(f"`{level}`" for level in CLASSIFICATION_ORDER),
+        "`tiltrådt`", "`udtrådt`", "ultimo 2026", "yaml-language-server", "make tjek", "git commit", "git push",
+        "make build", "make serve", "make ny-seminar", "Portalen kan ikke bygges", "ADVARSEL",
+        *(f"data/{kind.pattern.split('/')[0]}" for kind in DATA_KINDS if "/" in kind.pattern),
+    ]  # fmt: skip
+    missing = [word for word in needed if word not in guide]
+    assert not missing, f"the guide does not mention: {missing}"
+
+
+def test_negative_control_the_example_check_sees_a_broken_example(project):
+    """Negative control: an example with a wrong value would not load."""
+    name, text = next((n, t) for n, t in examples() if n.startswith("data/seminarer/"))
+    (project / name).write_text(text.replace("klassifikation: intern", "klassifikation: hemmelig", 1), "utf-8")
+    with pytest.raises(DataError, match="hemmelig"):
+        load_catalog(project / "data", docs_dir=project / "docs")

@@ -1,0 +1,70 @@
+"""Write the JSON Schemas for the data files into schemas/, and the schema line at the top of each data file.
+
+python -m tools.schemas           # write schemas/*.json and add missing schema lines to data/
+python -m tools.schemas --check   # exit 1 when a schema or a data file's schema line is out of step
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path, PurePosixPath
+
+from vidensportal.data.schema import DATA_KINDS, HEADER, SCHEMA_DIR, header_for, schema_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def stale(root: Path = ROOT) -> list[str]:
+    """Danish lines for each schema file that differs from the models and each data file without its schema line."""
+    found = []
+    for kind in DATA_KINDS:
+        path = root / SCHEMA_DIR / kind.schema
+        if not path.is_file() or path.read_text(encoding="utf-8") != schema_text(kind):
+            found.append(f"{SCHEMA_DIR}/{kind.schema} passer ikke med modellerne. Kør: make skemaer")
+    for data_file, header in _data_files(root):
+        first = data_file.read_text(encoding="utf-8").split("\n", 1)[0]
+        if first != header:
+            found.append(f"{data_file.relative_to(root)}: første linje skal være '{header}'. Kør: make skemaer")
+    return found
+
+
+def write(root: Path = ROOT) -> None:
+    (root / SCHEMA_DIR).mkdir(exist_ok=True)
+    for kind in DATA_KINDS:
+        (root / SCHEMA_DIR / kind.schema).write_text(schema_text(kind), encoding="utf-8")
+    for data_file, header in _data_files(root):
+        text = data_file.read_text(encoding="utf-8")
+        first, _, rest = text.partition("\n")
+        if first.startswith(HEADER):
+            text = rest
+        if not text.startswith(header):
+            data_file.write_text(f"{header}\n{text}", encoding="utf-8")
+
+
+def _data_files(root: Path) -> list[tuple[Path, str]]:
+    data = root / "data"
+    files = []
+    for path in sorted(data.rglob("*.yml")):
+        header = header_for(PurePosixPath(path.relative_to(data).as_posix()))
+        if header:
+            files.append((path, header))
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.schemas", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="kun tjek; skriv intet")
+    args = parser.parse_args(argv)
+    if args.check:
+        problems = stale()
+        for line in problems:
+            print(line, file=sys.stderr)
+        return 1 if problems else 0
+    write()
+    print(f"Skemaerne er skrevet i {SCHEMA_DIR}/.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

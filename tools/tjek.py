@@ -1,0 +1,132 @@
+"""make tjek: check data/ and docs/ as the build does — shape, references, files, classification, CPR numbers and
+macro names — without building the site or writing anything. Same messages and exit code as `make build`.
+
+python -m tools.tjek [-f mkdocs.yml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment
+
+from macros.template_check import check_page
+from vidensportal.content.dates import build_moment
+from vidensportal.content.macro_table import DATED_MACROS, MACROS, SITE_MACROS
+from vidensportal.data.yamlfile import PAGE_SUFFIXES
+from vidensportal.errors import DataError, Problem
+from vidensportal.plan import SiteSources, plan_site, read_sources
+from vidensportal.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+# Names mkdocs-macros itself gives every page besides the macros and extra: (tests/test_contrib_tjek.py
+# compares them with the plugin's own).
+MACROS_PLUGIN_NAMES = frozenset(
+    {"config", "context", "environment", "extra", "filters", "filters_builtin", "fix_url", "git", "macros"}
+    | {"macros_info", "now", "plugin", "page", "navigation", "files"}
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without mkdocs: its !ENV and !!python/name tags only need to parse, not to run."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_config(config_file: Path) -> dict:
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 -- a SafeLoader
+    except (OSError, yaml.YAMLError) as error:
+        raise DataError([Problem(config_file, f"kan ikke læses ({type(error).__name__}). Tjek filen.")]) from None
+    return config if isinstance(config, dict) else {}
+
+
+def check(config_file: Path) -> tuple[list[str], list[str]]:
+    """(errors, warnings) as the build would report them: each a block of Danish lines."""
+    config = read_config(config_file)
+    root = config_file.resolve().parent
+    docs_dir = root / str(config.get("docs_dir") or "docs")
+    extra = config.get("extra") or {}
+    settings, problems = read_settings(extra, use_directory_urls=config.get("use_directory_urls", True) is not False)
+    if problems:
+        return [DataError(problems).report()], []
+    try:
+        catalog = read_sources(root, docs_dir, settings)
+    except DataError as error:
+        return [error.report()], []
+    pages = sorted(p for p in docs_dir.rglob("*") if p.is_file() and not _excluded(p.relative_to(docs_dir)))
+    sources = SiteSources(docs_dir, tuple(p.relative_to(docs_dir).as_posix() for p in pages))
+    plan = plan_site(
+        catalog, sources, settings,
+        site_name=str(config.get("site_name") or ""), site_url=None, moment=build_moment(),
+    )  # fmt: skip
+    warnings = [note for note in plan.notes if note.startswith("ADVARSEL")] or [
+        f"ADVARSEL: {warning}" for warning in catalog.warnings
+    ]
+    if plan.problems:
+        return ["\n".join(str(problem) for problem in plan.problems)], warnings
+    environment = Environment()  # noqa: S701 -- only parsed, never rendered
+    known = known_names(extra, environment)
+    errors = []
+    for page in pages:
+        src = page.relative_to(docs_dir).as_posix()
+        if page.suffix in PAGE_SUFFIXES and src not in plan.removals:
+            errors += [str(p) for p in _page_problems(page, Path(docs_dir.name, src), environment, known)]
+    return errors, warnings
+
+
+def known_names(extra: dict, environment: Environment) -> set[str]:
+    """Every name a page may use, as the build knows them: the macros, mkdocs-macros' own, extra: and Jinja's."""
+    macros = {*MACROS, *DATED_MACROS, *SITE_MACROS}
+    return macros | MACROS_PLUGIN_NAMES | set(extra) | set(environment.globals)
+
+
+def _excluded(relative: Path) -> bool:
+    """Files mkdocs leaves out by default: hidden ones and the templates/ folder."""
+    return any(part.startswith(".") for part in relative.parts) or relative.parts[0] == "templates"
+
+
+def _page_problems(page: Path, shown: Path, environment: Environment, known: set[str]) -> list[Problem]:
+    source = page.read_text(encoding="utf-8-sig")
+    meta, body, first_line = {}, source, 1
+    if match := _FRONT_MATTER.match(source):
+        try:
+            meta = yaml.safe_load(match.group(1) or "") or {}
+        except yaml.YAMLError:
+            meta = {}
+        body, first_line = source[match.end() :], source[: match.end()].count("\n") + 1
+    if not isinstance(meta, dict) or meta.get("render_macros") is False:
+        return []
+    return check_page(body, environment, known | set(meta), shown, first_line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.tjek", description="Tjek data/ og docs/ uden at bygge.")
+    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml", help="stien til mkdocs.yml")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        errors, warnings = check(args.config_file)
+    except DataError as error:
+        errors, warnings = [error.report()], []
+    for warning in warnings:
+        print(warning)
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        print("Tjekket fandt fejl; ret dem, og kør make tjek igen.", file=sys.stderr)
+        return 1
+    seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+    print(f"Alt ser fint ud: data/ og docs/ er tjekket på {seconds} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
