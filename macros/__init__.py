@@ -6,6 +6,7 @@ from pathlib import Path
 
 from vidensportal.content.dates import local_day
 from vidensportal.content.macro_table import DATED_MACROS, MACROS
+from vidensportal.macro_errors import body_location
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
@@ -30,10 +31,8 @@ def define_env(env) -> None:
 
 
 def _page_location(env) -> tuple[Path, int]:
-    """The page's file as shown (docs/x.md) and the line of that file where the Markdown body starts."""
     source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
-    body_starts = source[: len(source) - len(env.markdown)].count("\n") + 1 if source.endswith(env.markdown) else 1
-    return Path(env.conf["docs_dir"]).name / Path(env.page.file.src_uri), body_starts
+    return body_location(source, env.markdown, Path(env.conf["docs_dir"]), env.page.file.src_uri)
 
 
 def on_pre_page_macros(env) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import jinja2
@@ -10,9 +9,9 @@ import jinja2.meta
 from jinja2.loaders import split_template_path
 from mkdocs.exceptions import PluginError
 
-from vidensportal.errors import Problem, did_you_mean
+from vidensportal.errors import Problem
 from vidensportal.guards.includes import include_refused, template_error
-from vidensportal.macro_errors import syntax_message
+from vidensportal.macro_errors import syntax_message, unknown_names
 
 
 def check_page(
@@ -22,29 +21,8 @@ def check_page(
     try:
         tree = environment.parse(source)
     except jinja2.TemplateSyntaxError as error:
-        return [
-            Problem(
-                file,
-                syntax_message(error.message or ""),
-                first_line + error.lineno - 1,
-            )
-        ]
-    problems = []
-    for name in sorted(jinja2.meta.find_undeclared_variables(tree) - known):
-        hint = did_you_mean(name, sorted(n for n in known if not n.startswith("_")))
-        problems.append(
-            Problem(
-                file,
-                f"ukendt makro eller variabel '{name}'{hint or '. Ret navnet, eller fjern kaldet.'}",
-                first_line + _line_of(source, name) - 1,
-            )
-        )
-    return problems
-
-
-def _line_of(source: str, name: str) -> int:
-    match = re.search(r"\{[{%][^}]*\b" + re.escape(name) + r"\b", source)
-    return source.count("\n", 0, match.start()) + 1 if match else 1
+        return [Problem(file, syntax_message(error.message or ""), first_line + error.lineno - 1)]
+    return unknown_names(source, jinja2.meta.find_undeclared_variables(tree) - known, known, file, first_line)
 
 
 class GuardedLoader(jinja2.FileSystemLoader):

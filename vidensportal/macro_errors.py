@@ -6,6 +6,9 @@ here; nothing of Jinja's English reaches a contributor."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from vidensportal.errors import Problem, did_you_mean
 
 _QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
 _CLOSE = "Ret det, så hver {{ lukkes med }} og hver {% med %}."
@@ -55,3 +58,21 @@ def call_message(message: str) -> str:
 
 
 FAILED = "en makro fejlede, da siden blev bygget. Ret udtrykket i {{ … }} eller {% … %}, eller fjern det."
+
+
+def unknown_names(source: str, unknown: set[str], known: set[str], file: Path, first_line: int) -> list[Problem]:
+    """A problem per name a page's macros use that the build does not know, at its first use in `source`."""
+    problems = []
+    for name in sorted(unknown):
+        hint = did_you_mean(name, sorted(n for n in known if not n.startswith("_")))
+        match = re.search(r"\{[{%][^}]*\b" + re.escape(name) + r"\b", source)
+        line = source.count("\n", 0, match.start()) + 1 if match else 1
+        message = f"ukendt makro eller variabel '{name}'{hint or '. Ret navnet, eller fjern kaldet.'}"
+        problems.append(Problem(file, message, first_line + line - 1))
+    return problems
+
+
+def body_location(source: str, body: str, docs_dir: Path, src_uri: str) -> tuple[Path, int]:
+    """A page's file as shown (docs/x.md) and the line of `source` where its Markdown `body` starts."""
+    starts = source[: len(source) - len(body)].count("\n") + 1 if source.endswith(body) else 1
+    return Path(docs_dir.name, src_uri), starts
