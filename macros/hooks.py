@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from markdown.extensions.toc import nest_toc_tokens
-from material.plugins.search.plugin import Element, Section
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -34,12 +33,9 @@ from vidensportal.errors import DataError, did_you_mean
 from vidensportal.guards.cpr import scan_files, text_check, text_files
 from vidensportal.guards.external_loads import localise_cdn_urls
 from vidensportal.paths import CALENDAR_FEED, event_calendar_file
-from vidensportal.search.pdftext import pdf_text
-from vidensportal.search.search_sections import search_sections
-from vidensportal.search.search_text import add_to_search_index
+from vidensportal.search.indexer import index_site
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
-SEARCH_PLUGIN = "material/search"
 COPIES_KEY = "vidensportalen_copies"
 
 
@@ -206,45 +202,14 @@ class GeneratedView(Page):
         self.present_anchor_ids |= ours
 
 
-@event_priority(50)  # before Material's search reads the page; the tags plugin has filled in its listings
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Index a page for Material's search with the sections Material's Parser would make of it, when its HTML
-    is simple enough for search_sections(); Material's own indexing then skips it. Other pages are Material's."""
-    search = config.plugins.get(SEARCH_PLUGIN)
-    wishes = page.meta.get("search") or {}
-    if search is None or not search.config.enabled or not isinstance(wishes, dict) or wishes.get("exclude"):
-        return context
-    sections = search_sections(page.content or "")
-    if sections is None:
-        return context
-    page.meta["search"] = {**wishes, "exclude": True}  # a boost the page asks for is kept for its entries
-    for found in sections:
-        section = Section(Element(found.tag), found.depth)
-        section.id, section.title, section.text = found.id, found.title, found.text
-        search.search_index.create_entry_for_section(section, page.toc, page.url, page)
-    return context
-
-
-@event_priority(-100)  # after the search plugin has written its index
+@event_priority(-100)  # after the other plugins have written their files
 def on_post_build(config: MkDocsConfig) -> None:
     try:
         config[COPIES_KEY].wait()
     except OSError as error:
         raise PluginError(f"Sitets filer kunne ikke kopieres til {config.site_dir}: {error}") from None
     localise_cdn_urls(Path(config.site_dir) / "assets" / "javascripts")
-    catalog = config[CATALOG_KEY]
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if not index.is_file():
-        return
+    # Every build indexes, `mkdocs serve` too, so the search always matches the pages.
     cache = project_dir(config) / ".cache" / "pdftekst"
-    texts = {}
-    for material_id, file in catalog.files.items():
-        if file.format != "PDF":
-            continue
-        result = pdf_text(Path(config.docs_dir) / file.path, cache, f"docs/{file.path}")
-        if result.warning:
-            log.info(f"Vidensportalen: ADVARSEL: {result.warning}")
-        texts[f"{MATERIALS_DIR}/{material_id}/"] = result.text
-    missing = add_to_search_index(index, texts)
-    if missing:
-        raise PluginError(f"Søgeindekset mangler siderne {', '.join(missing)}; PDF-teksten kunne ikke tilføjes.")
+    for warning in index_site(Path(config.site_dir), config[CATALOG_KEY], Path(config.docs_dir), cache):
+        log.info(f"Vidensportalen: ADVARSEL: {warning}")

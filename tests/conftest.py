@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -60,3 +62,23 @@ def build_fails(project: Path) -> str:
     assert result.returncode != 0, f"the build should have failed but exited 0:\n{output}"
     assert "Traceback" not in output, f"the build printed a Python traceback:\n{output}"
     return output
+
+
+def search_files(site: Path) -> dict[str, bytes]:
+    """Every file of the built Pagefind index (site/pagefind/), gzip unpacked, by site-relative path."""
+    files = {}
+    for path in (site / "pagefind").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            files[path.relative_to(site).as_posix()] = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    return files
+
+
+def search_records(site: Path) -> dict[str, dict]:
+    """The pages in the built search index by URL ('parter/eas/'): text, title and labels as Pagefind holds them."""
+    records = {}
+    for name, data in search_files(site).items():
+        if name.endswith(".pf_fragment"):
+            record = json.loads(data.removeprefix(b"pagefind_dcd"))
+            records[record["url"].lstrip("/")] = record
+    return records

@@ -1,0 +1,73 @@
+"""The site's search index: Pagefind's chunked index of the built pages and the text of their documents."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from vidensportal.catalog import Catalog
+from vidensportal.search.documents import material_texts
+from vidensportal.search.page_facts import PageFacts, facts_for, page_facts
+from vidensportal.search.searchable import IGNORED_SELECTORS, page_text, searchable_html
+from vidensportal.search.spellings import vocabulary_of
+
+INDEX_DIR = "pagefind"
+# What the search box loads; Pagefind also writes its ready-made interfaces, which the site does not use.
+KEPT = ("pagefind.js", "pagefind-entry.json", "pagefind-worker.js", "wasm.da.pagefind", "wasm.unknown.pagefind")
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site; the message is Danish."""
+
+
+def index_site(site_dir: Path, catalog: Catalog, docs_dir: Path, cache_dir: Path) -> list[str]:
+    """Index the built site with its published documents' text; return Danish warnings about unreadable files."""
+    documents, warnings = material_texts(catalog, docs_dir, cache_dir)
+    build_search_index(site_dir, page_facts(catalog), documents)
+    return warnings
+
+
+def build_search_index(site_dir: Path, facts: Mapping[str, PageFacts], documents: Mapping[str, str]) -> int:
+    """Index every page of `site_dir` into site_dir/pagefind; `documents` is file text by page URL
+    ('materialer/x/'). Returns the number of pages indexed."""
+    pages = {_url(site_dir, path): path.read_text(encoding="utf-8") for path in site_dir.rglob("index.html")}
+    vocabulary = vocabulary_of(page_text(page) for page in pages.values())
+    with tempfile.TemporaryDirectory(prefix="vidensportal-search-") as folder:
+        staged = Path(folder)
+        count = 0
+        for url, page in pages.items():
+            searchable = searchable_html(page, facts_for(facts, url), documents.get(url, ""), vocabulary)
+            if searchable is None:
+                continue
+            target = staged / url / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(searchable, encoding="utf-8")
+            count += 1
+        output = site_dir / INDEX_DIR
+        shutil.rmtree(output, ignore_errors=True)
+        # One request for the whole folder: the Python API answers each request after a 0.1 s poll.
+        asyncio.run(_index(staged, output))
+    for path in output.iterdir():
+        if path.is_file() and path.name not in KEPT and not path.name.endswith(".pf_meta"):
+            path.unlink()
+    return count
+
+
+async def _index(staged: Path, output: Path) -> None:
+    # Imported here: the engine's other users (tools, tests) need not start Pagefind's binary.
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(exclude_selectors=list(IGNORED_SELECTORS), force_language="da")
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(staged))
+        if not result.get("page_count"):
+            raise SearchIndexError(f"Søgeindekset kunne ikke bygges: Pagefind fandt ingen sider i {staged}.")
+        await index.write_files(output_path=str(output))
+
+
+def _url(site_dir: Path, page: Path) -> str:
+    folder = page.parent.relative_to(site_dir).as_posix()
+    return "" if folder == "." else f"{folder}/"

@@ -1,0 +1,85 @@
+"""A built page as Pagefind should read it: the article only, labelled, weighted, and with the spellings staff type.
+
+The page on disk is not changed; only the copy given to the indexer carries these additions.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import escape
+
+from vidensportal.search.page_facts import PageFacts
+from vidensportal.search.spellings import extra_spellings
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
+ARTICLE_END = "</article>"
+FACT_LABEL = re.compile(r"<strong>([^<>]{1,40}):</strong>")
+# A heading followed only by an italic note ("Ingen arrangementer endnu.") is an empty section.
+EMPTY_SECTION = re.compile(r"(<h[2-6])( [^>]*>(?:(?!</h[2-6]>).)*</h[2-6]>\s*<p)(><em>[^<]*</em></p>)", re.S)
+# A list item that starts with a link is an entry in a listing of other pages.
+LISTING_ITEM = re.compile(r"<li>(?=<a href=)")
+TAG = re.compile(r"<[^>]+>")
+H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+# Where the names and extra spellings start; the search box cuts a snippet here, so staff never see them.
+SPELLINGS_MARK = "⁂"
+# Tags, permalinks, charts (their text stands on the page too) and buttons are not prose to search.
+IGNORED_SELECTORS = (".md-tags", ".headerlink", "svg", ".vp-chart-frame", ".md-button")
+NAMES_WEIGHT = 10
+TITLE_WEIGHT = 7  # Pagefind's own weight for an h1
+LISTING_WEIGHT = 0.5
+LISTING_ITEM_WEIGHT = 0.3
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(TAG.sub(" ", fragment))
+
+
+def page_text(page_html: str) -> str:
+    """The words of a page's article, for the site's vocabulary."""
+    start = ARTICLE.search(page_html)
+    return _text(page_html[start.end() : page_html.rfind(ARTICLE_END)]) if start else ""
+
+
+def _empty(attribute: str, value: str) -> str:
+    return f'<span {attribute}="{escape(value)}"></span>'
+
+
+def _labels(facts: PageFacts) -> str:
+    labels = [_empty("data-pagefind-meta", f"kind:{facts.kind}"), _empty("data-pagefind-filter", f"type:{facts.kind}")]
+    if facts.date:
+        labels.append(_empty("data-pagefind-meta", f"date:{facts.date}"))
+        labels.append(_empty("data-pagefind-filter", f"år:{facts.date[:4]}"))
+    labels += [_empty("data-pagefind-filter", f"spor:{track}") for track in facts.tracks]
+    return "".join(labels)
+
+
+def searchable_html(page_html: str, facts: PageFacts, document_text: str, vocabulary: set[str]) -> str | None:
+    """The page for the indexer, or None when it has no article (a redirect); `document_text` is the text of
+    the page's PDF, Word or PowerPoint file, searched as part of the page."""
+    start = ARTICLE.search(page_html)
+    end = page_html.rfind(ARTICLE_END)
+    if start is None or end < start.end():
+        return None
+    body = page_html[start.end() : end]
+    body = FACT_LABEL.sub(r"<strong data-pagefind-ignore>\1:</strong>", body)
+    body = EMPTY_SECTION.sub(r"\1 data-pagefind-ignore\2 data-pagefind-ignore\3", body)
+    body = LISTING_ITEM.sub(f'<li data-pagefind-weight="{LISTING_ITEM_WEIGHT}">', body)
+    title = H1.search(body)
+    names = " ".join(facts.names)
+    heading = _text(title.group(1)) if title else ""
+    prominent = extra_spellings(f"{heading} {names}", vocabulary)
+    rest = extra_spellings(f"{_text(body)} {document_text}", vocabulary)
+    parts = [
+        body,
+        f"<div>{escape(document_text)}</div>" if document_text else "",
+        f"<div>{SPELLINGS_MARK}</div>",
+        f'<div data-pagefind-weight="{NAMES_WEIGHT}">{escape(names)}</div>' if names else "",
+        f'<div data-pagefind-weight="{TITLE_WEIGHT}">{escape(" ".join(prominent))}</div>',
+        f"<div>{escape(' '.join(rest))}</div>",
+        _labels(facts),
+    ]
+    weight = f' data-pagefind-weight="{LISTING_WEIGHT}"' if facts.listing else ""
+    main = f'<main data-pagefind-body{weight}>{"".join(parts)}</main>'
+    return f'<!doctype html><html lang="da"><body>{main}</body></html>'
