@@ -53,6 +53,9 @@ def _track_label(track: Track) -> str:
 def page_facts(catalog: Catalog) -> dict[str, PageFacts]:
     """Facts for every page the catalog knows, by URL; other pages are plain 'Side' pages."""
     facts = {page_url(path): PageFacts(listing=True) for path in LISTINGS}
+    # The parties' overview is where the authorities and their forvaltninger are shown.
+    units = (*(a.name for a in catalog.authorities.values()), *(d.name for d in catalog.departments.values()))
+    facts[page_url(paths.PARTIES_INDEX)] = PageFacts(listing=True, names=units)
     for party_id, party in catalog.parties.items():
         names = (party.name, party.abbreviation) if party.abbreviation else (party.name,)
         facts[page_url(paths.party_page(party_id))] = PageFacts(

@@ -63,6 +63,7 @@ def searchable_html(page_html: str, facts: PageFacts, document_text: str, vocabu
     if start is None or end < start.end():
         return None
     body = page_html[start.end() : end]
+    indexed_text = _text(EMPTY_SECTION.sub("", FACT_LABEL.sub("", body)))
     body = FACT_LABEL.sub(r"<strong data-pagefind-ignore>\1:</strong>", body)
     body = EMPTY_SECTION.sub(r"\1 data-pagefind-ignore\2 data-pagefind-ignore\3", body)
     body = LISTING_ITEM.sub(f'<li data-pagefind-weight="{LISTING_ITEM_WEIGHT}">', body)
@@ -70,7 +71,7 @@ def searchable_html(page_html: str, facts: PageFacts, document_text: str, vocabu
     names = " ".join(facts.names)
     heading = _text(title.group(1)) if title else ""
     prominent = extra_spellings(f"{heading} {names}", vocabulary)
-    rest = extra_spellings(f"{_text(body)} {document_text}", vocabulary)
+    rest = extra_spellings(f"{indexed_text} {document_text}", vocabulary)
     parts = [
         body,
         f"<div>{escape(document_text)}</div>" if document_text else "",
