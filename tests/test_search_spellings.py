@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from vidensportal.search.page_facts import PageFacts
 from vidensportal.search.searchable import SPELLINGS_MARK, searchable_html
-from vidensportal.search.spellings import compound_parts, extra_spellings, folded_spellings
+from vidensportal.search.spellings import Spellings, compound_parts, extra_spellings, folded_spellings
 
 VOCABULARY = {"rekruttering", "mønstre", "kriminalitet", "forebygge", "forebyggelse", "tryghed", "udfordringer"}
 
@@ -41,7 +41,7 @@ def test_the_indexed_page_keeps_labels_and_empty_sections_out_and_spellings_behi
         '<h2 id="m">Materialer</h2>\n<p><em>Ingen materialer endnu.</em></p></article></body></html>'
     )
     facts = PageFacts(kind="Seminar", date="2026-05-01", tracks=("1. Forebyggelse",))
-    indexed = searchable_html(page, facts, "", VOCABULARY)
+    indexed = searchable_html(page, facts, "", Spellings(VOCABULARY))
     assert indexed is not None
     assert "<strong data-pagefind-ignore>Dato:</strong>" in indexed, indexed
     assert '<h2 data-pagefind-ignore id="m">' in indexed and "<p data-pagefind-ignore><em>" in indexed, indexed
@@ -49,4 +49,4 @@ def test_the_indexed_page_keeps_labels_and_empty_sections_out_and_spellings_behi
     for label in ('data-pagefind-filter="type:Seminar"', 'data-pagefind-filter="år:2026"',
                   'data-pagefind-filter="spor:1. Forebyggelse"', 'data-pagefind-meta="date:2026-05-01"'):
         assert label in indexed, label
-    assert searchable_html("<html><body>Omdirigerer …</body></html>", facts, "", VOCABULARY) is None
+    assert searchable_html("<html><body>Omdirigerer …</body></html>", facts, "", Spellings(VOCABULARY)) is None

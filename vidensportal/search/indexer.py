@@ -12,7 +12,7 @@ from vidensportal.catalog import Catalog
 from vidensportal.search.documents import material_texts
 from vidensportal.search.page_facts import PageFacts, facts_for, page_facts
 from vidensportal.search.searchable import IGNORED_SELECTORS, page_text, searchable_html
-from vidensportal.search.spellings import vocabulary_of
+from vidensportal.search.spellings import Spellings, vocabulary_of
 
 INDEX_DIR = "pagefind"
 # What the search box loads; Pagefind also writes its ready-made interfaces, which the site does not use.
@@ -34,12 +34,12 @@ def build_search_index(site_dir: Path, facts: Mapping[str, PageFacts], documents
     """Index every page of `site_dir` into site_dir/pagefind; `documents` is file text by page URL
     ('materialer/x/'). Returns the number of pages indexed."""
     pages = {_url(site_dir, path): path.read_text(encoding="utf-8") for path in site_dir.rglob("index.html")}
-    vocabulary = vocabulary_of(page_text(page) for page in pages.values())
+    spellings = Spellings(vocabulary_of(page_text(page) for page in pages.values()))
     with tempfile.TemporaryDirectory(prefix="vidensportal-search-") as folder:
         staged = Path(folder)
         count = 0
         for url, page in pages.items():
-            searchable = searchable_html(page, facts_for(facts, url), documents.get(url, ""), vocabulary)
+            searchable = searchable_html(page, facts_for(facts, url), documents.get(url, ""), spellings)
             if searchable is None:
                 continue
             target = staged / url / "index.html"

@@ -11,7 +11,7 @@ import re
 from markupsafe import escape
 
 from vidensportal.search.page_facts import PageFacts
-from vidensportal.search.spellings import extra_spellings
+from vidensportal.search.spellings import Spellings
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 ARTICLE_END = "</article>"
@@ -55,7 +55,7 @@ def _labels(facts: PageFacts) -> str:
     return "".join(labels)
 
 
-def searchable_html(page_html: str, facts: PageFacts, document_text: str, vocabulary: set[str]) -> str | None:
+def searchable_html(page_html: str, facts: PageFacts, document_text: str, spellings: Spellings) -> str | None:
     """The page for the indexer, or None when it has no article (a redirect); `document_text` is the text of
     the page's PDF, Word or PowerPoint file, searched as part of the page."""
     start = ARTICLE.search(page_html)
@@ -70,8 +70,8 @@ def searchable_html(page_html: str, facts: PageFacts, document_text: str, vocabu
     title = H1.search(body)
     names = " ".join(facts.names)
     heading = _text(title.group(1)) if title else ""
-    prominent = extra_spellings(f"{heading} {names}", vocabulary)
-    rest = extra_spellings(f"{indexed_text} {document_text}", vocabulary)
+    prominent = spellings(f"{heading} {names}")
+    rest = spellings(f"{indexed_text} {document_text}")
     parts = [
         body,
         f"<div>{escape(document_text)}</div>" if document_text else "",

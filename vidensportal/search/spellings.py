@@ -39,17 +39,31 @@ def compound_parts(word: str, vocabulary: set[str]) -> list[str]:
     return []
 
 
+class Spellings:
+    """The extra spellings of the site's words, each word worked out once for all the pages it is on."""
+
+    def __init__(self, vocabulary: set[str]) -> None:
+        self.vocabulary = vocabulary
+        self._known: dict[str, tuple[str, ...]] = {}
+
+    def of_word(self, word: str) -> tuple[str, ...]:
+        if word not in self._known:
+            parts = compound_parts(word, self.vocabulary)
+            found = [*folded_spellings(word), *parts, *(f for part in parts for f in folded_spellings(part))]
+            self._known[word] = tuple(dict.fromkeys(found))
+        return self._known[word]
+
+    def __call__(self, text: str) -> list[str]:
+        """Words to index beside `text`: folded spellings of its words, the parts of its compounds and theirs."""
+        extra: dict[str, None] = {}
+        for word in dict.fromkeys(w.lower() for w in WORD.findall(text)):
+            extra.update(dict.fromkeys(self.of_word(word)))
+        return list(extra)
+
+
 def extra_spellings(text: str, vocabulary: set[str]) -> list[str]:
-    """Words to index beside `text`: folded spellings of its words and the parts of its compounds (and theirs)."""
-    extra: dict[str, None] = {}
-    for word in dict.fromkeys(w.lower() for w in WORD.findall(text)):
-        parts = compound_parts(word, vocabulary)
-        for found in (*folded_spellings(word), *parts):
-            extra[found] = None
-        for part in parts:
-            for found in folded_spellings(part):
-                extra[found] = None
-    return list(extra)
+    """The extra spellings of one text's words (see Spellings)."""
+    return Spellings(vocabulary)(text)
 
 
 def vocabulary_of(texts: Iterable[str]) -> set[str]:
