@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -35,7 +36,7 @@ def build_search_index(site_dir: Path, facts: Mapping[str, PageFacts], documents
     ('materialer/x/'). Returns the number of pages indexed."""
     pages = {_url(site_dir, path): path.read_text(encoding="utf-8") for path in site_dir.rglob("index.html")}
     spellings = Spellings(vocabulary_of(page_text(page) for page in pages.values()))
-    with tempfile.TemporaryDirectory(prefix="vidensportal-search-") as folder:
+    with tempfile.TemporaryDirectory(prefix="vidensportal-search-", dir=_memory_folder()) as folder:
         staged = Path(folder)
         count = 0
         for url, page in pages.items():
@@ -66,6 +67,13 @@ async def _index(staged: Path, output: Path) -> None:
         if not result.get("page_count"):
             raise SearchIndexError(f"Søgeindekset kunne ikke bygges: Pagefind fandt ingen sider i {staged}.")
         await index.write_files(output_path=str(output))
+
+
+def _memory_folder() -> str | None:
+    """A folder in memory (Linux's /dev/shm) for the staged pages, written and deleted on every build: on a
+    busy disk, a thousand small files there take 0.1 s instead of several seconds. Elsewhere the default."""
+    memory = Path("/dev/shm")  # noqa: S108 -- a private TemporaryDirectory is made inside it
+    return str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
 
 
 def _url(site_dir: Path, page: Path) -> str:
