@@ -33,7 +33,7 @@ from vidensportal.errors import DataError, did_you_mean
 from vidensportal.guards.cpr import scan_files, text_check, text_files
 from vidensportal.guards.external_loads import localise_cdn_urls
 from vidensportal.paths import CALENDAR_FEED, event_calendar_file
-from vidensportal.search.indexer import index_site
+from vidensportal.search.indexer import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
 COPIES_KEY = "vidensportalen_copies"
@@ -211,5 +211,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     localise_cdn_urls(Path(config.site_dir) / "assets" / "javascripts")
     # Every build indexes, `mkdocs serve` too, so the search always matches the pages.
     cache = project_dir(config) / ".cache" / "pdftekst"
-    for warning in index_site(Path(config.site_dir), config[CATALOG_KEY], Path(config.docs_dir), cache):
+    try:
+        warnings = index_site(Path(config.site_dir), config[CATALOG_KEY], Path(config.docs_dir), cache)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    for warning in warnings:
         log.info(f"Vidensportalen: ADVARSEL: {warning}")
