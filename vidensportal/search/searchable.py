@@ -16,10 +16,13 @@ from vidensportal.search.spellings import Spellings
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 ARTICLE_END = "</article>"
 FACT_LABEL = re.compile(r"<strong>([^<>]{1,40}):</strong>")
-# A heading followed only by an italic note ("Ingen arrangementer endnu.") is an empty section.
-EMPTY_SECTION = re.compile(r"(<h[2-6])( [^>]*>(?:(?!</h[2-6]>).)*</h[2-6]>\s*<p)(><em>[^<]*</em></p>)", re.S)
-# A list item that starts with a link is an entry in a listing of other pages.
-LISTING_ITEM = re.compile(r"<li>(?=<a href=)")
+# A heading followed only by an italic note ("Ingen arrangementer endnu.") or by a listing is an empty section.
+EMPTY_SECTION = re.compile(
+    r"(<h[2-6])( [^>]*>(?:(?!</h[2-6]>).)*</h[2-6]>\s*<(?:p|ul))(>(?:<em>[^<]*</em></p>|\s*</ul>))", re.S
+)
+# A list item that starts with a link is an entry in a listing of other pages: those pages are indexed
+# themselves, and a listing grows with the site (the tags page lists every page).
+LISTING_ITEM = re.compile(r"<li><a href=(?:(?!</li>).)*</li>", re.S)
 TAG = re.compile(r"<[^>]+>")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 # Where the names and extra spellings start; the search box cuts a snippet here, so staff never see them.
@@ -29,7 +32,6 @@ IGNORED_SELECTORS = (".md-tags", ".headerlink", "svg", ".vp-chart-frame", ".md-b
 NAMES_WEIGHT = 10
 TITLE_WEIGHT = 7  # Pagefind's own weight for an h1
 LISTING_WEIGHT = 0.5
-LISTING_ITEM_WEIGHT = 0.3
 
 
 def _text(fragment: str) -> str:
@@ -63,10 +65,10 @@ def searchable_html(page_html: str, facts: PageFacts, document_text: str, spelli
     if start is None or end < start.end():
         return None
     body = page_html[start.end() : end]
+    body = LISTING_ITEM.sub("", body)
     indexed_text = _text(EMPTY_SECTION.sub("", FACT_LABEL.sub("", body)))
     body = FACT_LABEL.sub(r"<strong data-pagefind-ignore>\1:</strong>", body)
     body = EMPTY_SECTION.sub(r"\1 data-pagefind-ignore\2 data-pagefind-ignore\3", body)
-    body = LISTING_ITEM.sub(f'<li data-pagefind-weight="{LISTING_ITEM_WEIGHT}">', body)
     title = H1.search(body)
     names = " ".join(facts.names)
     heading = _text(title.group(1)) if title else ""
