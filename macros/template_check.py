@@ -7,8 +7,11 @@ from pathlib import Path
 
 import jinja2
 import jinja2.meta
+from jinja2.loaders import split_template_path
+from mkdocs.exceptions import PluginError
 
 from vidensportal.errors import Problem, did_you_mean
+from vidensportal.guards.includes import include_refused, template_error
 
 
 def check_page(
@@ -39,23 +42,43 @@ def _line_of(source: str, name: str) -> int:
     return source.count("\n", 0, match.start()) + 1 if match else 1
 
 
-_JINJA = re.compile(r"\{\{|\{%")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
+class GuardedLoader(jinja2.FileSystemLoader):
+    """The macros' file loader, refusing what the engine says a page may not pull in (include, import …)."""
+
+    def __init__(self, docs_dir: Path, withheld_files: frozenset[str]) -> None:
+        super().__init__(str(docs_dir))
+        self.docs_dir, self.withheld_files = docs_dir, withheld_files
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        found = self.docs_dir.joinpath(*split_template_path(template))
+        if found.exists() and (refused := include_refused(template, found, self.docs_dir, self.withheld_files)):
+            raise jinja2.TemplateNotFound(template, refused)
+        return super().get_source(environment, template)
 
 
-def macros_in_prose(source: str, file: Path) -> list[Problem]:
-    """A Problem per line of a generated page's prose that calls a macro: mkdocs-macros does not render those
-    pages, so the call would otherwise stand on the page as it was written. Code shows it as written anyway."""
-    message = "makroer virker ikke i tekst til en genereret side; skriv almindelig Markdown (se 'Sådan bidrager du')."
-    problems, fence = [], None
-    for number, line in enumerate(source.splitlines(), 1):
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-        elif fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-        elif _JINJA.search(_CODE_SPAN.sub("", line)):
-            problems.append(Problem(file, message, number))
-    return problems
+class PageTemplateError(BaseException):
+    """A page's Jinja failed: a BaseException, so mkdocs-macros' own handler (traceback, exit) lets it pass."""
+
+
+def guard_templates(env, withheld_files: frozenset[str], locate) -> None:
+    """Jinja in a page pulls in nothing of the materials or withheld, and an error while it renders stops the build
+    in one Danish line at the page and line `locate()` gives. Set up once, on the first page: mkdocs-macros makes
+    its Jinja environment after define_env."""
+    if isinstance(env.env.loader, GuardedLoader):
+        return
+    env.env.loader = GuardedLoader(Path(env.conf["docs_dir"]), withheld_files)
+
+    class GuardedTemplate(jinja2.Template):
+        def render(self, *args, **kwargs):
+            try:
+                return super().render(*args, **kwargs)
+            except Exception as error:
+                raise PageTemplateError(template_error(error, *locate())) from None
+
+    def render(*args, plugin_render=env.render, **kwargs):
+        try:
+            return plugin_render(*args, **kwargs)
+        except PageTemplateError as stopped:
+            raise PluginError(str(stopped.args[0])) from None
+
+    env.env.template_class, env.render = GuardedTemplate, render

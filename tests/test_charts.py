@@ -1,17 +1,16 @@
-"""The build-time SVG charts: well-formed, labelled, escaped, proportional, coloured by charts.css, Markdown-safe."""
+"""The build-time charts: the SVG bar chart well-formed, labelled, proportional and coloured by charts.css; the
+organisation chart an HTML tree of linked boxes; both escaped and Markdown-safe."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import markdown
 import pytest
 
 from vidensportal.content.charts import (
-    CHAR_EM,
-    FONT_SIZE,
-    PAD_X,
     SVG_NS,
     Node,
     bar_chart,
@@ -19,7 +18,7 @@ from vidensportal.content.charts import (
     org_chart,
 )
 
-from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS
+from .support import ROOT, SITE_MARKDOWN_EXTENSIONS
 
 CSS = ROOT / "docs" / "assets" / "charts.css"
 HOSTILE = "<script>alert(1)</script> & co"
@@ -32,11 +31,11 @@ TREE = (
     Node(
         "Københavns Kommune",
         (
-            Node("Socialforvaltningen", (Node("Enhed A", (Node("Team 1", (Node("Gruppe x"),)),)),)),
+            Node("Socialforvaltningen", (Node("Enhed A", (Node("Team 1", (Node("Gruppe x", href="x/"),)),), "a/"),)),
             Node("Børne- og Ungdomsforvaltningen"),
         ),
     ),
-    Node("Københavns Politi", (Node("Efterretnings- og Analysesektion"),)),
+    Node("Københavns Politi", (Node("Efterretnings- og Analysesektion", href="../parter/eas/"),)),
 )
 CATEGORIES = ["2026", "2025"]
 SERIES = ["1. Forebyggelse", "4. Vidensdeling og vidensopbygning", "Følgegruppemøder"]
@@ -73,15 +72,43 @@ def texts(svg: ET.Element) -> list[str]:
 
 
 def org() -> str:
-    return org_chart(TREE, chart_id="org", title="Organisering", description="Parterne i aftalen.")
+    return org_chart(TREE, title="Organisering")
+
+
+class _Boxes(HTMLParser):
+    """The organisation chart's boxes as (depth, tag, href, text), depth counted in nested <ul>s."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth, self.boxes, self.open = 0, [], None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "ul":
+            self.depth += 1
+        elif "vp-orgchart__box" in (attributes.get("class") or ""):
+            self.open = [self.depth, tag, attributes.get("href"), ""]
+
+    def handle_endtag(self, tag):
+        if tag == "ul":
+            self.depth -= 1
+        elif self.open and tag == self.open[1]:
+            self.boxes.append(tuple(self.open))
+            self.open = None
+
+    def handle_data(self, data):
+        if self.open:
+            self.open[3] += data
+
+
+def boxes(html: str) -> list[tuple[int, str, str | None, str]]:
+    parser = _Boxes()
+    parser.feed(html)
+    return parser.boxes
 
 
 def bars() -> str:
     return bar_chart(CATEGORIES, SERIES, VALUES, chart_id="aktivitet", title="Aktivitet", description="Tal pr. år.")
-
-
-def all_nodes(nodes) -> list[Node]:
-    return [n for node in nodes for n in (node, *all_nodes(node.children))]
 
 
 def css_rules(css: str) -> list[tuple[str, str]]:
@@ -110,10 +137,7 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-@pytest.mark.parametrize(
-    ("make", "chart_id", "title", "desc"),
-    [(org, "org", "Organisering", "Parterne i aftalen."), (bars, "aktivitet", "Aktivitet", "Tal pr. år.")],
-)
+@pytest.mark.parametrize(("make", "chart_id", "title", "desc"), [(bars, "aktivitet", "Aktivitet", "Tal pr. år.")])
 def test_chart_is_xml_with_title_and_desc_first(make, chart_id, title, desc):
     """Each chart parses as XML; its first children are <title> and <desc>, the ids aria-labelledby names."""
     svg = svg_of(make())
@@ -135,12 +159,12 @@ def test_chart_is_xml_with_title_and_desc_first(make, chart_id, title, desc):
 @pytest.mark.parametrize("label", [HOSTILE, QUOTED])
 def test_hostile_labels_are_text_not_markup(label):
     """A label like '<script>alert(1)</script> & co' is escaped: no <script> element, the text is shown as-is."""
-    tree = (Node(label, (Node("Enhed"),)),)
-    charts = {
-        "org": org_chart(tree, chart_id="o", title=label, description=label),
-        "bar": bar_chart([label], [label], {(label, label): 1}, chart_id="b", title=label, description="x"),
-    }
+    tree = (Node(label, (Node("Enhed", href='x/" onclick="alert(1)'),)),)
+    org_html = org_chart(tree, title=label)
     problems = []
+    if "<script" in org_html or 'onclick="' in org_html or [b[3] for b in boxes(org_html)] != [label, "Enhed"]:
+        problems.append(f"org: markup from data in {org_html}")
+    charts = {"bar": bar_chart([label], [label], {(label, label): 1}, chart_id="b", title=label, description="x")}
     for name, html in charts.items():
         svg = svg_of(html)
         if "<script" in html or any(el.tag.endswith("script") for el in svg.iter()):
@@ -155,8 +179,7 @@ def test_hostile_labels_are_text_not_markup(label):
 @pytest.mark.parametrize("context", ["{}", "- punkt\n\n    {}\n", "Tekst lige før\n{}\nog efter"])
 def test_markdown_around_the_chart_changes_nothing(context):
     """Markdown syntax in labels stays inert wherever the chart lands in a page: no link, no emphasis, no Jinja."""
-    tree = (Node(MARKDOWN_BAIT, (Node(HOSTILE),)),)
-    chart = org_chart(tree, chart_id="o", title=MARKDOWN_BAIT, description=MARKDOWN_BAIT)
+    chart = bar_chart([MARKDOWN_BAIT], [HOSTILE], {}, chart_id="o", title=MARKDOWN_BAIT, description=MARKDOWN_BAIT)
     html = markdown.markdown(context.format(chart), extensions=EXTENSIONS)
     live = ["javascript:alert(2)</a", 'href="javascript', "<em>", "<strong>", "<script", "49"]
     leaks = [needle for needle in live if needle in html]
@@ -164,40 +187,36 @@ def test_markdown_around_the_chart_changes_nothing(context):
     assert MARKDOWN_BAIT in texts(svg_of(chart)), "the label text itself was altered"
 
 
-def test_org_chart_one_box_per_node_links_and_indent():
-    """One box per node at any depth, no links, and every child indented right of its parent."""
-    svg = svg_of(org())
-    nodes = all_nodes(TREE)
-    groups = [g for g in svg.iter(q("g")) if "vp-chart__node" in classes(g)]
-    box_x = {text_of(g.find(f".//{q('text')}")): float(g.find(f".//{q('rect')}").get("x")) for g in groups}
-    roots = [text_of(g) for g in groups if "vp-chart__root" in classes(g)]
-    problems = []
-    if len(list(svg.iter(q("rect")))) != len(nodes) or len(groups) != len(nodes):
-        problems.append(f"{len(list(svg.iter(q('rect'))))} boxes in {len(groups)} groups for {len(nodes)} nodes")
-    if list(svg.iter(q("a"))):
-        problems.append("the chart has links")
-    if roots != [n.label for n in TREE]:
-        problems.append(f"emphasised roots are {roots}")
-    problems += [
-        f"{child.label!r} at x={box_x[child.label]} not right of {parent.label!r} at x={box_x[parent.label]}"
-        for parent in nodes
-        for child in parent.children
-        if not box_x[child.label] > box_x[parent.label]
-    ]
-    assert not problems, "; ".join(problems)
+def test_org_chart_one_box_per_node_nested_and_linked_where_given():
+    """One box per node, each child one list deeper than its parent, a link exactly where the node has a page."""
+    found = boxes(org())
+    expected = []
+
+    def walk(nodes, depth):
+        for node in nodes:
+            expected.append((depth, "a" if node.href else "span", node.href, node.label))
+            walk(node.children, depth + 1)
+
+    walk(TREE, 1)
+    assert found == expected, f"boxes {found}, expected {expected}"
 
 
-def test_org_chart_wraps_long_labels_inside_the_box():
-    """A long label is broken over several lines, each estimated to fit inside its box."""
-    long = " ".join(["Forvaltningens tværgående enhed for forebyggelse"] * 4)
-    svg = svg_of(org_chart((Node("Myndighed", (Node(long),)),), chart_id="o", title="t", description="d"))
-    group = [g for g in svg.iter(q("g")) if "vp-chart__node" in classes(g)][1]
-    width = float(group.find(q("rect")).get("width"))
-    lines = [span.text for span in group.iter(q("tspan"))]
-    too_wide = [line for line in lines if len(line) * FONT_SIZE * CHAR_EM > width - 2 * PAD_X]
-    assert len(lines) > 1 and not too_wide and " ".join(lines) == long, (
-        f"{len(lines)} lines in a box {width} wide; too wide: {too_wide}; lines: {lines}"
-    )
+def test_org_chart_labels_in_markdown_stay_text():
+    """Markdown and Jinja in a label stay inert when the chart lands in a Markdown page."""
+    chart = org_chart((Node(MARKDOWN_BAIT, (Node(HOSTILE, href="a/"),)),), title=MARKDOWN_BAIT)
+    html = markdown.markdown(chart, extensions=EXTENSIONS)
+    live = ["javascript:alert(2)</a", 'href="javascript', "<em>", "<strong>", "<script", "49"]
+    leaks = [needle for needle in live if needle in html]
+    assert not leaks and [b[3] for b in boxes(html)] == [MARKDOWN_BAIT, HOSTILE], f"leaks {leaks} in {html}"
+
+
+def test_org_chart_is_styled_by_charts_css():
+    """Every class the organisation chart uses has a rule in charts.css (boxes, lines, the authority's box)."""
+    used = set(re.findall(r'class="([^"]+)"', org()))
+    names = {name for value in used for name in value.split()}
+    css = CSS.read_text(encoding="utf-8")
+    unstyled = sorted(name for name in names if f".{name}" not in css)
+    assert names and not unstyled, f"classes without a rule in charts.css: {unstyled}"
 
 
 def test_bar_lengths_are_proportional_and_zero_shows_its_number():
@@ -257,7 +276,7 @@ def test_series_colours_contrast_with_light_and_dark_background():
     assert len(fills) >= 6 and not weak, f"series colours under 3:1 (white, slate): {weak}; found {fills}"
 
 
-@pytest.mark.parametrize("make", [org, bars])
+@pytest.mark.parametrize("make", [bars])
 def test_output_is_markdown_safe_and_self_contained(make):
     """No blank line, no line indented 4 spaces, no URL but the SVG namespace, no colour or script in the markup."""
     html = make()
@@ -302,4 +321,4 @@ def test_text_alternative_lists_every_number_per_category():
 def test_bad_ids_are_refused():
     """A chart id that would break aria-labelledby raises ValueError."""
     with pytest.raises(ValueError, match="chart_id"):
-        org_chart(TREE, chart_id="to ord", title="t", description="d")
+        bar_chart(CATEGORIES, SERIES, VALUES, chart_id="to ord", title="t", description="d")

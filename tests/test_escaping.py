@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .conftest import build_ok, search_records
+import pytest
+
+from .support import build_ok, search_records
 
 HOSTILE_NAME = "<script>alert(1)</script>"
 HOSTILE_PURPOSE = "[klik](javascript:alert(2)) {{ 7*7 }} **fed** <img src=x onerror=alert(3)>"
@@ -17,6 +19,7 @@ def _plant(project) -> None:
     tracks.write_text(text.replace("Styrket fokus på", f"'{HOSTILE_PURPOSE}' Styrket fokus på", 1), "utf-8")
 
 
+@pytest.mark.slow
 def test_hostile_data_is_shown_as_text_everywhere(project):
     """A name like <script>alert(1)</script> and Markdown/Jinja in a field show as text and never run."""
     _plant(project)
@@ -32,6 +35,7 @@ def test_hostile_data_is_shown_as_text_everywhere(project):
     assert "49" not in pages["spor/bekaempelse/index.html"].split("md-content")[1], "Jinja in data was evaluated"
 
 
+@pytest.mark.slow
 def test_search_index_holds_hostile_titles_as_text(project):
     """The search index holds a hostile name as plain text (the search box shows it with textContent)."""
     _plant(project)
@@ -41,6 +45,7 @@ def test_search_index_holds_hostile_titles_as_text(project):
     assert "alert(1)" in record["content"], "negative control: the hostile name is not in the page's text"
 
 
+@pytest.mark.slow
 def test_negative_control_plain_markup_in_docs_is_rendered(project):
     """Negative control: Markdown a contributor writes in docs/ is rendered, so the checks above can fail."""
     page = project / "docs" / "aftalen.md"

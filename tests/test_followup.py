@@ -15,7 +15,7 @@ from vidensportal.content.annual import meeting_count, year_figures, years_with_
 from vidensportal.data.model import Meeting
 from vidensportal.errors import DataError
 
-from .conftest import ROOT, build_log, copy_project
+from .support import ROOT, build_log, copy_project
 
 TODAY = date(2026, 11, 25)
 BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
@@ -62,9 +62,8 @@ def test_a_cancelled_meeting_does_not_count_and_a_past_planned_one_does():
     assert count.held == 1, count
 
 
-def test_annual_figures_of_the_shipped_example_data():
+def test_annual_figures_of_the_shipped_example_data(catalog):
     """The 2026 figures match the shipped examples: 3 meetings so far, 1 seminar, 2 materials, 2 initiatives."""
-    catalog = load_catalog(ROOT / "data")
     figures = year_figures(catalog, 2026, TODAY)
     actual = (
         figures.meetings.text,
@@ -75,7 +74,7 @@ def test_annual_figures_of_the_shipped_example_data():
     )
     expected = ("3 af 4 afholdt indtil nu", 1, 0, 2, {"planlagt": 1, "i gang": 1, "afsluttet": 0})
     assert actual == expected, f"{actual} != {expected}"
-    assert years_with_data(catalog) == [2027, 2026, 2025], years_with_data(catalog)
+    assert years_with_data(catalog, TODAY) == [2026, 2025], years_with_data(catalog, TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +91,7 @@ def text_of(site: Path, path: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).replace("¶", " ").split())
 
 
+@pytest.mark.slow
 def test_foelgegruppe_page_counts_each_year_against_the_minimum(site):
     """The Følgegruppen page shows '3 af 4 afholdt indtil nu' for 2026 and flags 2025 as below the minimum."""
     text = text_of(site, "foelgegruppe")
@@ -100,25 +100,20 @@ def test_foelgegruppe_page_counts_each_year_against_the_minimum(site):
     assert not missing, f"missing: {missing}"
 
 
-def test_annual_status_pages_exist_for_every_year_with_data(site):
-    """'Årsstatus <år>' exists for each year with data, with its figures, and none for a year without."""
+def test_annual_status_pages_exist_for_every_year_with_data_that_has_begun(site):
+    """'Årsstatus <år>' exists for each begun year with data, with its figures; none for 2027, not begun."""
     pages = sorted(p.name for p in (site / "aarsstatus").iterdir() if p.is_dir())
-    assert pages == ["2025", "2026", "2027"], pages
+    assert pages == ["2025", "2026"], pages
     text = text_of(site, "aarsstatus/2026")
     expected = [
         "Årsstatus 2026",
-        "Vidensseminarer afholdt: 1",
-        "Materialer udgivet: 2",
-        "Indsatser: 1 planlagt, 1 i gang",
+        "1 vidensseminar afholdt",
+        "0 netværksmøder afholdt",
+        "2 materialer udgivet",
+        "Indsatser: 1 planlagt, 1 i gang, 0 afsluttede",
     ]
     missing = [e for e in expected if e not in text]
     assert not missing, f"missing on Årsstatus 2026: {missing}"
-
-
-def test_annual_status_sections_each_start_a_printed_page(site):
-    """Each section of an annual status is wrapped so the print stylesheet can break the page between them."""
-    html = (site / "aarsstatus/2026/index.html").read_text(encoding="utf-8")
-    assert html.count('class="vp-print-section"') == 6, html.count('class="vp-print-section"')
 
 
 def test_initiatives_are_listed_per_track_and_per_goal(site):
@@ -129,14 +124,13 @@ def test_initiatives_are_listed_per_track_and_per_goal(site):
     assert track < goal, (track, goal)
 
 
-def test_print_stylesheet_hides_navigation_and_breaks_between_sections():
-    """print.css hides navigation, search and footer in print, keeps the marking and breaks between sections."""
+def test_print_stylesheet_hides_navigation_and_keeps_the_marking():
+    """print.css hides navigation, search and footer in print and keeps the marking."""
     css = (ROOT / "docs/assets/print.css").read_text(encoding="utf-8")
     block = css.split("@media print", 1)[1]
     hidden = block.split("display: none", 1)[0]
     missing = [s for s in (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer") if s not in hidden]
     assert not missing, f"not hidden in print: {missing}"
-    assert re.search(r"\.vp-print-section \+ \.vp-print-section\s*\{\s*break-before: page", block), "no page break"
     assert re.search(r"\.md-banner\s*\{\s*display: block !important", block), (
         "the classification marking is not printed"
     )
@@ -156,18 +150,14 @@ def test_an_initiative_with_an_unknown_goal_is_a_clear_error(tmp_path):
     assert "mente du 'faerre-bandemedlemmer'?" in str(problem), str(problem)
 
 
-def test_built_pages_carry_the_two_pictures_as_well_formed_svg_with_titles(site):
-    """The parties page has the organisation chart, the annual index the activity chart: valid SVG with a title."""
-    found = {}
-    for path in ("parter", "aarsstatus"):
-        html = (site / path / "index.html").read_text(encoding="utf-8")
-        svg = re.search(r'<svg[^>]*class="vp-chart".*?</svg>', html, re.S)
-        assert svg, f"no chart on {path}"
-        root = ET.fromstring(svg.group())  # noqa: S314 -- our own build output
-        title = root.find("{http://www.w3.org/2000/svg}title")
-        found[path] = (title.get("id") if title is not None else None, bool(title is not None and title.text))
-    assert found == {
-        "parter": ("organisationsdiagram-title", True),
-        "aarsstatus": ("aktivitet-title", True),
-    }, found
-    assert "Efterretnings" in (site / "parter/index.html").read_text(encoding="utf-8").split("<svg", 1)[1]
+def test_built_pages_carry_the_two_pictures(site):
+    """The parties page has the organisation chart (linked boxes), the annual index the activity chart (SVG)."""
+    parties = (site / "parter/index.html").read_text(encoding="utf-8")
+    chart = parties.split('<figure class="vp-orgchart">', 1)[1].split("</figure>", 1)[0]
+    assert '<a class="vp-orgchart__box" href="eas/">Efterretnings' in chart, chart[:500]
+    html = (site / "aarsstatus/index.html").read_text(encoding="utf-8")
+    svg = re.search(r'<svg[^>]*class="vp-chart".*?</svg>', html, re.S)
+    assert svg, "no activity chart on aarsstatus/"
+    root = ET.fromstring(svg.group())  # noqa: S314 -- our own build output
+    title = root.find("{http://www.w3.org/2000/svg}title")
+    assert title is not None and title.get("id") == "aktivitet-title" and title.text, ET.tostring(root)[:300]

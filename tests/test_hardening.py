@@ -3,7 +3,6 @@ builds are reproducible, and publishing never leaves a half-built site."""
 
 from __future__ import annotations
 
-import dataclasses
 import filecmp
 import os
 import shutil
@@ -12,7 +11,6 @@ import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from types import MappingProxyType
 
 import markdown
 import pytest
@@ -25,11 +23,8 @@ from vidensportal.content.pages import generated_pages
 from vidensportal.content.text import md
 from vidensportal.errors import DataError
 
-from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS, copy_project, run_build
+from .support import HOSTILE, ROOT, SITE_MARKDOWN_EXTENSIONS, SYNTAX, copy_project, hostile_catalog, run_build
 
-# Characters that mean something to HTML, Markdown, its extensions or Jinja, and a few Danish letters.
-SYNTAX = "<>&\"'`*_[](){}#+-.!|~^=:$%\\/@ \næøåÆØÅ"
-HOSTILE = st.text(alphabet=st.sampled_from(SYNTAX) | st.characters(codec="utf-8", categories=["L", "N"]), max_size=40)
 EXTENSIONS = SITE_MARKDOWN_EXTENSIONS
 TODAY = date(2026, 11, 25)
 
@@ -55,6 +50,7 @@ def parse(html: str) -> _Elements:
     return parser
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(HOSTILE)
 def test_any_text_through_md_is_one_plain_paragraph(value):
@@ -67,47 +63,6 @@ def test_any_text_through_md_is_one_plain_paragraph(value):
     assert "".join(elements.text) == folded, f"{value!r} came out as {''.join(elements.text)!r}"
 
 
-SHIPPED = load_catalog(ROOT / "data")
-
-
-def _hostile_catalog(value: str):
-    """The shipped catalog with `value` in every text field that reaches a page."""
-    parties = {
-        key: p.model_copy(update={"name": value, "note": value, "role": value, "description": value})
-        for key, p in SHIPPED.parties.items()
-    }
-    tracks = {
-        key: t.model_copy(update={"name": value, "purpose": value, "examples": (value,)})
-        for key, t in SHIPPED.tracks.items()
-    }
-    materials = {key: m.model_copy(update={"title": value, "language": value}) for key, m in SHIPPED.materials.items()}
-    events = {
-        key: e.model_copy(
-            update={
-                "title": value,
-                "place": value,
-                "audience": value,
-                "description": value,
-                "summary": value,
-                "materials": tuple(materials[m.id] for m in e.materials),
-            }
-        )
-        for key, e in SHIPPED.events.items()
-    }
-    initiatives = {
-        key: i.model_copy(update={"title": value, "description": value}) for key, i in SHIPPED.initiatives.items()
-    }
-    meetings = {key: m.model_copy(update={"agenda": (value,)}) for key, m in SHIPPED.meetings.items()}
-    return dataclasses.replace(
-        SHIPPED,
-        parties=MappingProxyType(parties),
-        tracks=MappingProxyType(tracks),
-        materials=MappingProxyType(materials),
-        events=MappingProxyType(events),
-        initiatives=MappingProxyType(initiatives),
-        meetings=MappingProxyType(meetings),
-        strategy=SHIPPED.strategy.model_copy(update={"name": value}),
-    )
 
 
 def _markdown(text: str) -> str:
@@ -139,28 +94,29 @@ def _all_html(catalog) -> dict[str, str]:
     return pages
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(HOSTILE)
-def test_hostile_text_in_every_data_field_never_becomes_markup(value):
+def test_hostile_text_in_every_data_field_never_becomes_markup(catalog, value):
     """Text with a <u> tag in every rendered data field adds no element and no event handler to any page."""
     hostile = f"<u onclick=x>{value}</u>{value}"
     problems = []
-    plain = _all_html(_hostile_catalog("tekst"))
-    for path, page in _all_html(_hostile_catalog(hostile)).items():
+    plain = _all_html(hostile_catalog(catalog, "tekst"))
+    for path, page in _all_html(hostile_catalog(catalog, hostile)).items():
         html, baseline = parse(page), parse(plain[path])
         if "u" in html.tags or html.handlers or sorted(set(html.tags)) != sorted(set(baseline.tags)):
             problems.append(f"{path}: {sorted(set(html.tags) ^ set(baseline.tags))} {html.handlers}")
     assert not problems, f"markup from data with {value!r}:\n" + "\n".join(problems)
 
 
-def test_negative_control_html_text_without_escaping_is_caught(monkeypatch):
+def test_negative_control_html_text_without_escaping_is_caught(monkeypatch, catalog):
     """Negative control: if the generated pages' html.text() stopped escaping, the check above would fail."""
     from markupsafe import Markup
 
     from vidensportal.content import html as builders
 
     monkeypatch.setattr(builders, "text", lambda value: Markup(str(value)))  # noqa: S704 -- the unsafe case on purpose
-    pages = _all_html(_hostile_catalog("<u onclick=x>tekst</u>"))
+    pages = _all_html(hostile_catalog(catalog, "<u onclick=x>tekst</u>"))
     leaked = [path for path, page in pages.items() if "u" in parse(page).tags]
     assert any(path.startswith("seminarer/") for path in leaked), f"not caught: {sorted(leaked)[:5]}"
 
@@ -181,6 +137,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("yaml") / "projekt")
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(["parter.yml", "spor.yml", "seminarer/2026-03-12-eksempel-rekruttering.yml"]), MUTATIONS)
 def test_broken_yaml_only_ever_gives_clear_danish_errors(scratch, name, mutations):
@@ -204,6 +161,7 @@ def test_broken_yaml_only_ever_gives_clear_danish_errors(scratch, name, mutation
         assert all(str(p).startswith("data/") for p in problems), [str(p) for p in problems]
 
 
+@pytest.mark.slow
 def test_two_builds_with_source_date_epoch_are_byte_identical(tmp_path):
     """Built twice with the same SOURCE_DATE_EPOCH, every file of the site is byte for byte the same."""
     env = {"SOURCE_DATE_EPOCH": "1795000000"}
@@ -234,6 +192,7 @@ def _build_site(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
 
 
+@pytest.mark.slow
 def test_a_failed_build_leaves_the_published_site_untouched(project):
     """make build replaces site/ only after a successful build; a failed one leaves the old site/ as it was."""
     shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))

@@ -12,7 +12,7 @@ import pytest
 from tools.new_event import MAX_SLUG, slugify
 from vidensportal.catalog import load_catalog
 
-from .conftest import ROOT, build_ok
+from .support import ROOT, build_ok
 
 TITLE = "Rekruttering til bandemiljøet: hvad virker?"
 DAY = "2026-03-12"
@@ -67,6 +67,7 @@ def test_scaffolded_file_is_named_from_date_and_title_and_loads(scaffolded: Path
     ), f"unexpected defaults: {event.day}, {event.kind}, {event.status}, {event.classification}"
 
 
+@pytest.mark.slow
 def test_scaffolded_file_builds_into_its_own_page(scaffolded: Path, project: Path):
     """A strict mkdocs build with the new file succeeds and gives seminarer/<stem>/ with the title."""
     site = build_ok(project)
@@ -122,6 +123,7 @@ def test_empty_title_is_a_clean_error(project: Path, title: str):
         (("--titel", TITLE, "--dato", DAY, "--ukendt"), ("--ukendt",)),
     ],
 )
+@pytest.mark.slow
 def test_other_bad_input_is_a_clean_error(project: Path, args: tuple[str, ...], words: tuple[str, ...]):
     """An unknown type, a title without letters, a missing date or an unknown option exits 2 cleanly."""
     before = event_files(project)

@@ -11,7 +11,7 @@ from pptx.util import Inches
 
 from vidensportal.search.documents import document_text
 
-from .conftest import build_ok, copy_project, search_files, search_records
+from .support import build_ok, copy_project, search_files, search_records
 
 pytestmark = pytest.mark.slow
 

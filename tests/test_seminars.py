@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import re
-from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
 
@@ -15,10 +14,9 @@ from tools.make_example_pdf import write_pdf
 from vidensportal.catalog import load_catalog
 from vidensportal.errors import DataError
 
-from .conftest import build_fails, build_log, copy_project, search_records
+from .support import BUILD_ENV, build_fails, build_log, copy_project, line_number, search_records
 
 # 2026-11-25 12:00 UTC: "today" for every build here, so upcoming and past do not drift with the clock.
-BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
 SECRET_WORDS = ["Qwertzmøde", "kodeordfortroligt", "fortroligt-moede", "fortrolig-notat", "Zyxwvnotat"]
 PDF_ONLY_WORD = "rekrutteringsmønstre"
 
@@ -127,6 +125,7 @@ def main_text(site: Path, path: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).split())
 
 
+@pytest.mark.slow
 def test_overview_lists_upcoming_soonest_first_then_past_years_newest_first(corpus):
     """The overview puts upcoming events first (soonest first), then past events by year, newest first."""
     _, site, _ = corpus
@@ -145,13 +144,18 @@ def test_overview_lists_upcoming_soonest_first_then_past_years_newest_first(corp
     assert headings[:3] == ["Kommende", "2026", "2025"], headings
 
 
-def test_overview_is_filterable_by_track(corpus):
-    """Each event on the overview carries its tracks, and there is a filter button for every track."""
+def test_overview_is_filterable_by_kind_and_track(corpus):
+    """Each event on the overview carries its kind and tracks, and the filter offers every kind and track."""
     _, site, _ = corpus
     page = html(site, "seminarer")
-    assert 'data-spor="bekaempelse"' in page.split("data-vp-filter", 1)[1], "no filter button for track 2"
-    cards = re.findall(r'class="vp-event" data-spor="([^"]*)"', page)
-    assert "bekaempelse" in cards and "vidensdeling" in cards, cards
+    bar = page.split("data-vp-filter", 1)[1].split("data-vp-reset", 1)[0]
+    missing = [v for v in ('value="bekaempelse"', 'value="vidensseminar"', 'value="netværksmøde"') if v not in bar]
+    cards_html = re.findall(r'<div class="vp-event vp-item"[^>]*>', page)
+    tags = [dict(re.findall(r'data-vp-(\w+)="([^"]*)"', card)) for card in cards_html]
+    cards = [(t.get("type"), t.get("spor")) for t in tags]
+    assert not missing and ("vidensseminar", "bekaempelse") in cards and ("netværksmøde", "vidensdeling") in cards, (
+        f"missing choices {missing}; cards {cards}"
+    )
 
 
 def test_event_page_shows_time_in_danish_programme_materials_organisers_and_summary(corpus):
@@ -191,13 +195,15 @@ def test_track_and_party_pages_list_their_events_and_materials(corpus):
     assert not problems, problems
 
 
-def test_materials_library_groups_by_track_and_kind(corpus):
-    """The library has a section per track with materials, and a heading per kind inside it."""
+def test_materials_library_lists_by_year_tagged_for_the_filter(corpus):
+    """The library has a section per year, newest first, and each material carries its kind, tracks, parties, year."""
     _, site, _ = corpus
     page = html(site, "materialer")
-    sections = [(level, unescape(text)) for level, text in re.findall(r"<h([23])[^>]*>(.*?)<", page)]
-    assert ("2", "1. Forebyggelse") in sections and ("3", "Oplæg") in sections, sections
-    assert ("2", "3. Samarbejde med eksterne parter") in sections and ("3", "Rapport") in sections, sections
+    years = re.findall(r"<h2[^>]*>(\d{4})<", page)
+    report = re.search(r'<li class="vp-item"([^>]*)>\s*<a href="[^"]*offentlig-rapport/"', page)
+    tags = report.group(1) if report else ""
+    wanted = ['data-vp-type="rapport"', 'data-vp-spor="eksterne-parter"', 'data-vp-part="ssp"', 'data-vp-aar="2026"']
+    assert years == sorted(years, reverse=True) and years and all(t in tags for t in wanted), (years, tags)
 
 
 def test_a_word_only_inside_a_pdf_finds_the_material_page(corpus):
@@ -231,6 +237,7 @@ def test_nothing_above_the_sites_classification_reaches_the_built_site(corpus):
     assert "3 element(er) er over klassifikationen 'intern'" in output, output
 
 
+@pytest.mark.slow
 def test_negative_control_at_fortrolig_the_same_items_are_published(tmp_path):
     """Negative control: with klassifikation fortrolig the withheld items do appear, so the scan above can fail."""
     project = copy_project(tmp_path / "projekt")
@@ -271,13 +278,21 @@ def test_calendar_feed_has_local_times_time_zone_stable_uids_and_cancellations(c
     assert str(events["2025-05-05-gammelt-seminar@vidensportalen"]["STATUS"]) == "CONFIRMED"
 
 
-def test_each_event_has_its_own_calendar_file_linked_from_its_page(corpus):
-    """Every published event has a one-event .ics, and its page links to it as 'Tilføj til kalender'."""
+def test_each_event_has_its_own_calendar_file_linked_from_its_page_while_it_is_to_come(corpus):
+    """Every event has a one-event .ics; 'Tilføj til kalender' links to it on a coming event, not a held or
+    cancelled one."""
     _, site, _ = corpus
     single = icalendar.Calendar.from_ical((site / "seminarer/2027-02-02-aflyst-moede.ics").read_bytes())
     assert [str(e["UID"]) for e in single.walk("VEVENT")] == ["2027-02-02-aflyst-moede@vidensportalen"]
-    page = html(site, "seminarer/2027-02-02-aflyst-moede")
-    assert 'href="../2027-02-02-aflyst-moede.ics"' in page and "Tilføj til kalender" in page
+    coming = html(site, "seminarer/2027-01-14-eksempel-netvaerksmoede")
+    assert 'href="../2027-01-14-eksempel-netvaerksmoede.ics"' in coming and "Tilføj til kalender" in coming
+    offered = [
+        path
+        for path in ("seminarer/2026-03-12-eksempel-rekruttering", "seminarer/2025-05-05-gammelt-seminar",
+                     "seminarer/2027-02-02-aflyst-moede")
+        if "Tilføj til kalender" in html(site, path)
+    ]
+    assert not offered, f"held or cancelled events offer 'Tilføj til kalender': {offered}"
 
 
 def test_pdf_text_is_cached_by_content_across_builds(corpus):
@@ -287,6 +302,7 @@ def test_pdf_text_is_cached_by_content_across_builds(corpus):
     assert any(PDF_ONLY_WORD in p.read_text(encoding="utf-8") for p in cached), cached
 
 
+@pytest.mark.slow
 def test_an_unreadable_pdf_is_a_warning_not_a_failure(project):
     """A material whose PDF cannot be read still builds; the build names the file in a warning."""
     (project / "docs/materialer/eksempel-oplaeg-rekruttering.pdf").write_bytes(b"%PDF-1.4 ikke en rigtig pdf")
@@ -303,8 +319,10 @@ def _errors(project: Path) -> list[str]:
 def test_a_missing_material_file_names_the_event_material_and_path(project):
     """A material whose file does not exist is an error naming event, material, field and path."""
     (project / "docs/materialer/eksempel-oplaeg-rekruttering.pdf").unlink()
+    event = project / "data/seminarer/2026-03-12-eksempel-rekruttering.yml"
+    line = line_number(event, "fil: materialer/eksempel-oplaeg")
     assert _errors(project) == [
-        "data/seminarer/2026-03-12-eksempel-rekruttering.yml, linje 42: post '2026-03-12-eksempel-rekruttering': "
+        f"data/seminarer/2026-03-12-eksempel-rekruttering.yml, linje {line}: post '2026-03-12-eksempel-rekruttering': "
         "felt 'materialer → nr. 1 → fil': materiale 'eksempel-oplaeg-rekruttering': "
         "filen 'docs/materialer/eksempel-oplaeg-rekruttering.pdf' findes ikke"
     ]
@@ -316,9 +334,11 @@ def test_an_unknown_track_on_an_event_is_an_error(project):
     event.write_text(event.read_text(encoding="utf-8").replace("spor: [vidensdeling]", "spor: [vidensdelling]"))
     [message] = _errors(project)
     assert "felt 'spor → nr. 1': ukendt spor 'vidensdelling' – mente du 'vidensdeling'?" in message, message
-    assert message.startswith("data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml, linje 10:"), message
+    line = line_number(event, "spor: [vidensdelling]")
+    assert message.startswith(f"data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml, linje {line}:"), message
 
 
+@pytest.mark.slow
 def test_a_file_over_the_size_limit_advises_a_link(project):
     """A material file above max_filstørrelse_mb in mkdocs.yml stops the build and advises a link instead."""
     config = project / "mkdocs.yml"
@@ -338,6 +358,7 @@ def test_an_event_whose_date_disagrees_with_its_file_name_is_an_error(project):
     assert "felt 'dato': datoen 2027-01-15 passer ikke med filnavnet" in message, message
 
 
+@pytest.mark.slow
 def test_a_withheld_materials_file_outside_materialer_is_not_published(tmp_path):
     """A fortrolig material whose file lies elsewhere in docs/ is withheld with its file; an intern one is published."""
     project = copy_project(tmp_path / "projekt")

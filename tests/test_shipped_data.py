@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-from vidensportal.catalog import load_catalog
-
-from .conftest import ROOT
-
-CATALOG = load_catalog(ROOT / "data")
-
 POLICE_UNITS = {
     "Efterretnings- og Analysesektion": "EAS",
     "Nærpolitiafdelingen": None,
@@ -28,54 +22,54 @@ MUNICIPAL_UNITS = {
 }
 
 
-def _parties_of(authority_name: str) -> dict[str, object]:
-    authority = next(a.id for a in CATALOG.authorities.values() if a.name == authority_name)
-    return {p.name: p for p in CATALOG.parties.values() if p.authority == authority}
+def _parties_of(catalog, authority_name: str) -> dict[str, object]:
+    authority = next(a.id for a in catalog.authorities.values() if a.name == authority_name)
+    return {p.name: p for p in catalog.parties.values() if p.authority == authority}
 
 
-def test_every_police_unit_of_the_agreement_is_a_party():
+def test_every_police_unit_of_the_agreement_is_a_party(catalog):
     """Every unit of Københavns Politi that the agreement lists is a party, with its abbreviation."""
-    parties = _parties_of("Københavns Politi")
+    parties = _parties_of(catalog, "Københavns Politi")
     missing = [name for name in POLICE_UNITS if name not in parties]
     wrong = [name for name, abbr in POLICE_UNITS.items() if name in parties and parties[name].abbreviation != abbr]
     assert not missing and not wrong, f"missing: {missing}; wrong abbreviation: {wrong}"
 
 
-def test_naerpolitiet_and_dks_sit_under_naerpolitiafdelingen():
+def test_naerpolitiet_and_dks_sit_under_naerpolitiafdelingen(catalog):
     """The agreement places Nærpolitiet and DKS beneath Nærpolitiafdelingen."""
-    parents = {p.name: p.parent for p in CATALOG.parties.values()}
+    parents = {p.name: p.parent for p in catalog.parties.values()}
     wrong = [n for n in ("Nærpolitiet", "Den Kriminalpræventive Sektion") if parents[n] != "naerpolitiafdelingen"]
     assert not wrong, f"not under naerpolitiafdelingen: {wrong}"
 
 
-def test_every_municipal_unit_of_the_agreement_is_a_party_under_its_forvaltning():
+def test_every_municipal_unit_of_the_agreement_is_a_party_under_its_forvaltning(catalog):
     """Every unit of Københavns Kommune is a party, under the forvaltning the agreement names."""
-    parties = _parties_of("Københavns Kommune")
+    parties = _parties_of(catalog, "Københavns Kommune")
     problems = []
     for name, forvaltning in MUNICIPAL_UNITS.items():
         if name not in parties:
             problems.append(f"{name}: missing")
             continue
         parent = parties[name].parent
-        actual = CATALOG.departments[parent].name if parent in CATALOG.departments else None
+        actual = catalog.departments[parent].name if parent in catalog.departments else None
         if actual != forvaltning:
             problems.append(f"{name}: under {actual!r}, expected {forvaltning!r}")
     assert not problems, "; ".join(problems)
 
 
-def test_there_are_no_parties_the_agreement_does_not_name():
+def test_there_are_no_parties_the_agreement_does_not_name(catalog):
     """No party is invented: the parties are exactly the agreement's fourteen units."""
-    extra = {p.name for p in CATALOG.parties.values()} - set(POLICE_UNITS) - set(MUNICIPAL_UNITS)
+    extra = {p.name for p in catalog.parties.values()} - set(POLICE_UNITS) - set(MUNICIPAL_UNITS)
     assert not extra, f"parties not in the agreement: {sorted(extra)}"
 
 
-def test_all_parties_joined_at_the_signing_ultimo_2019():
+def test_all_parties_joined_at_the_signing_ultimo_2019(catalog):
     """Every shipped party joined when the agreement was concluded, ultimo 2019, and none has left."""
-    wrong = [p.id for p in CATALOG.parties.values() if p.joined != "ultimo 2019" or p.left is not None]
+    wrong = [p.id for p in catalog.parties.values() if p.joined != "ultimo 2019" or p.left is not None]
     assert not wrong, f"wrong joined/left: {wrong}"
 
 
-def test_the_four_tracks_with_their_numbers_and_names():
+def test_the_four_tracks_with_their_numbers_and_names(catalog):
     """The four tracks of the agreement are there, numbered 1-4, each with purpose and examples."""
     expected = {
         1: "Forebyggelse",
@@ -83,15 +77,15 @@ def test_the_four_tracks_with_their_numbers_and_names():
         3: "Samarbejde med eksterne parter",
         4: "Vidensdeling og vidensopbygning",
     }
-    actual = {t.number: t.name for t in CATALOG.tracks.values()}
-    empty = [t.id for t in CATALOG.tracks.values() if not t.purpose or not t.examples]
+    actual = {t.number: t.name for t in catalog.tracks.values()}
+    empty = [t.id for t in catalog.tracks.values() if not t.purpose or not t.examples]
     assert actual == expected and not empty, f"tracks {actual}; without purpose or examples: {empty}"
 
 
-def test_sikker_by_goals_and_subgoals():
+def test_sikker_by_goals_and_subgoals(catalog):
     """The Sikker By strategy 2018-2021 goals are 'Øget tryghed' and 'Mindre kriminalitet' with four sub-goals."""
-    goals = {g.name: [s.name for s in g.subgoals] for g in CATALOG.strategy.goals}
-    assert CATALOG.strategy.period == "2018-2021", CATALOG.strategy.period
+    goals = {g.name: [s.name for s in g.subgoals] for g in catalog.strategy.goals}
+    assert catalog.strategy.period == "2018-2021", catalog.strategy.period
     assert list(goals) == ["Øget tryghed", "Mindre kriminalitet"], list(goals)
     assert goals["Mindre kriminalitet"] == [
         "Færre københavnske unge begår kriminalitet",
@@ -101,9 +95,9 @@ def test_sikker_by_goals_and_subgoals():
     ], goals["Mindre kriminalitet"]
 
 
-def test_external_actors_of_track_3():
+def test_external_actors_of_track_3(catalog):
     """The external actors the agreement names for track 3 are all there and in track 3."""
-    names = {a.name for a in CATALOG.actors_in_track("eksterne-parter")}
+    names = {a.name for a in catalog.actors_in_track("eksterne-parter")}
     expected = {
         "Boligselskaber",
         "Boligsociale indsatser",
@@ -117,10 +111,10 @@ def test_external_actors_of_track_3():
     assert names == expected, f"missing: {expected - names}; extra: {names - expected}"
 
 
-def test_organisation_of_the_cooperation():
+def test_organisation_of_the_cooperation(catalog):
     """Følgegruppen meets at least four times a year and is planned by EAS and Sikker By."""
-    group = CATALOG.agreement.follow_up_group
+    group = catalog.agreement.follow_up_group
     assert group.min_meetings_per_year == 4, group.min_meetings_per_year
     assert set(group.facilitators) == {"eas", "sikker-by"}, group.facilitators
-    assert len(CATALOG.agreement.commitments) == 3, CATALOG.agreement.commitments
-    assert CATALOG.agreement.concluded == "ultimo 2019", CATALOG.agreement.concluded
+    assert len(catalog.agreement.commitments) == 3, catalog.agreement.commitments
+    assert catalog.agreement.concluded == "ultimo 2019", catalog.agreement.concluded

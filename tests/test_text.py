@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from vidensportal.content.html import Body
 from vidensportal.content.text import heading_slug, link, md, relative_path
 
-from .conftest import ROOT, SITE_MARKDOWN_EXTENSIONS
+from .support import ROOT, SITE_MARKDOWN_EXTENSIONS
 
 TRICKY = [
     'Projekt "Sammen om familien"',
@@ -50,15 +50,13 @@ def test_link_label_is_escaped_and_path_is_relative():
     assert link("seminarer/x.md", "parter/eas.md", "A [b]") == "[A &#91;b&#93;](../parter/eas.md)"
 
 
-def test_generated_pages_and_macros_return_plain_str():
+def test_generated_pages_and_macros_return_plain_str(catalog):
     """Pages and macro output are plain str: a markupsafe Markup there would escape the page's own Markdown."""
     from datetime import date
 
-    from macros import MACROS
-    from vidensportal.catalog import load_catalog
+    from vidensportal.content.macro_table import MACROS
     from vidensportal.content.pages import generated_pages
 
-    catalog = load_catalog(ROOT / "data")
     pages = generated_pages(catalog, {}, date(2026, 11, 25))
     parts = {f"{path} {part}": getattr(page, part) for path, page in pages.items() for part in ("body", "head", "tail")}
     macros = {name: function(catalog, "index.md") for name, function in MACROS.items()}
@@ -66,16 +64,15 @@ def test_generated_pages_and_macros_return_plain_str():
     assert not wrong, f"not plain str: {wrong}"
 
 
-def test_a_generated_pages_file_says_what_its_page_uses():
+def test_a_generated_pages_file_says_what_its_page_uses(catalog):
     """MkDocs reading a generated page's Markdown file gets the same body and front matter the page uses directly."""
     from datetime import date
 
     from mkdocs.utils.meta import get_data
 
-    from vidensportal.catalog import load_catalog
     from vidensportal.content.pages import generated_pages
 
-    pages = generated_pages(load_catalog(ROOT / "data"), {"parter/eas.md": "Tekst: \"citat\" <b>"}, date(2026, 11, 25))
+    pages = generated_pages(catalog, {"parter/eas.md": "Tekst: \"citat\" <b>"}, date(2026, 11, 25))
     different = [path for path, page in pages.items() if get_data(page.markdown) != (page.body, page.meta)]
     assert pages["parter/eas.md"].body and not different, f"file and page disagree: {different}"
 

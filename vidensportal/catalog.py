@@ -8,7 +8,13 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
-from vidensportal.data.checks import check_initiatives, check_parent_cycles, check_references, check_track_numbers
+from vidensportal.data.checks import (
+    check_initiatives,
+    check_parent_cycles,
+    check_references,
+    check_reserved_ids,
+    check_track_numbers,
+)
 from vidensportal.data.model import (
     Agreement,
     Authority,
@@ -27,6 +33,7 @@ from vidensportal.data.publications import MaterialFile, read_publications
 from vidensportal.data.reader import DataReader
 from vidensportal.data.yamlfile import LineList
 from vidensportal.errors import DataError
+from vidensportal.paths import INITIATIVES_DATA
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class Catalog:
     files: Mapping[str, MaterialFile]
     withheld: tuple[str, ...]
     withheld_files: frozenset[str]
+    withheld_titles: Mapping[str, str]  # title → what it is the title of, for the output gate
 
     def children(self, parent_id: str) -> list[Party]:
         """The parties whose parent is `parent_id` (a department or a party)."""
@@ -160,11 +168,12 @@ def load_catalog(
     tracks = reader.unique(sorted(track_records, key=lambda r: r.item.number), "Spor")
     actors = reader.unique(actor_records, "Ekstern aktør")
     check_track_numbers(reader, track_records)
+    check_reserved_ids(reader, [*party_records, *track_records], lambda record: record.item.id)
     check_references(
         reader, agreement, department_records, party_records, actor_records, authorities, departments, parties, tracks
     )
     check_parent_cycles(reader, party_records, parties)
-    initiative_records = reader.folder("indsatser", Initiative)
+    initiative_records = reader.folder(INITIATIVES_DATA, Initiative)
     check_initiatives(reader, initiative_records, tracks, parties, strategy.item, actors)
     initiatives = {record.id: record.item for record in initiative_records}
     publication = read_publications(
@@ -196,4 +205,5 @@ def load_catalog(
         files=MappingProxyType(publication.files),
         withheld=tuple(publication.withheld),
         withheld_files=frozenset(publication.withheld_files),
+        withheld_titles=MappingProxyType(publication.withheld_titles),
     )

@@ -1,4 +1,4 @@
-"""Build-time charts as inline SVG: an organisation chart as an indented tree and grouped horizontal bars."""
+"""Build-time charts: the organisation chart as an HTML tree of linked boxes, and grouped horizontal bars as SVG."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from vidensportal.content.text import md
+from vidensportal.numbers import danish_int
 
 SVG_NS = "http://www.w3.org/2000/svg"
 EMPTY_BAR_CHART = "Der er ingen data at vise endnu."
@@ -26,13 +27,6 @@ LINE_HEIGHT = 28
 CHAR_EM = 0.55
 BOLD_CHAR_EM = 0.6
 
-# Organisation chart.
-INDENT = 24  # per level
-PAD_X = 12
-PAD_Y = 10
-ROW_GAP = 10
-RADIUS = 6
-
 # Bar chart.
 SWATCH = 18
 BAR_HEIGHT = 26
@@ -45,11 +39,11 @@ _CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 @dataclass(frozen=True)
 class Node:
-    """A box in the organisation chart. No links: Material's instant navigation cannot handle an SVG <a>, and
-    links inside role="img" are hidden from screen readers; the page lists the same units as links."""
+    """A box in the organisation chart; `href` (relative to the page) makes the box a link to the unit's page."""
 
     label: str
     children: tuple[Node, ...] = ()
+    href: str | None = None
 
 
 def _num(value: float) -> str:
@@ -88,57 +82,26 @@ def _svg(chart_id: str, title: str, description: str, height: float, body: str) 
     )
 
 
-def org_chart(roots: Sequence[Node], *, chart_id: str, title: str, description: str) -> str:
-    """An organisation chart: one box per node on its own row, each level indented, elbow lines to the children."""
+def org_chart(roots: Sequence[Node], *, title: str) -> str:
+    """The organisation chart as nested HTML lists drawn as boxes with elbow lines (charts.css).
+
+    HTML rather than SVG: a box is an ordinary link, so Material's instant navigation, the keyboard and screen
+    readers all handle it (an SVG <a> has an SVGAnimatedString href that the instant navigation cannot read)."""
     if not roots:
         return f"<p>{EMPTY_ORG_CHART}</p>"
-    lines: list[str] = []
-    boxes: list[str] = []
-    y = float(MARGIN)
 
-    def place(node: Node, depth: int) -> tuple[float, float, float]:
-        """Draw `node` and its subtree from row `y`; return the box's x, top and bottom."""
-        nonlocal y
-        x = MARGIN + depth * INDENT
-        width = WIDTH - MARGIN - x
-        root = depth == 0
-        label = _wrap(node.label, width - 2 * PAD_X, BOLD_CHAR_EM if root else CHAR_EM)
-        top = y
-        height = 2 * PAD_Y + len(label) * LINE_HEIGHT
-        rect = (
-            f'<rect class="vp-chart__box" x="{_num(x)}" y="{_num(top)}" width="{_num(width)}"'
-            f' height="{_num(height)}" rx="{RADIUS}"/>'
-        )
-        shape = rect + _text(x + PAD_X, top + PAD_Y, label, "vp-chart__label", bold=root)
-        boxes.append(f'<g class="vp-chart__node{" vp-chart__root" if root else ""}">{shape}</g>')
-        y = top + height + ROW_GAP
-        elbows = []
-        for child in node.children:
-            child_x, child_top, child_bottom = place(child, depth + 1)
-            middle = (child_top + child_bottom) / 2
-            elbows.append(f"M{_num(x + INDENT / 2)} {_num(top + height)}V{_num(middle)}H{_num(child_x)}")
-        if elbows:
-            lines.append(f'<path class="vp-chart__line" d="{"".join(elbows)}"/>')
-        return x, top, top + height
+    def item(node: Node, depth: int) -> str:
+        css = "vp-orgchart__box vp-orgchart__root" if depth == 0 else "vp-orgchart__box"
+        label = md(" ".join(node.label.split()))
+        if node.href:
+            box = f'<a class="{css}" href="{escape(node.href)}">{label}</a>'
+        else:
+            box = f'<span class="{css}">{label}</span>'
+        below = f"<ul>{''.join(item(c, depth + 1) for c in node.children)}</ul>" if node.children else ""
+        return f"<li>{box}{below}</li>"
 
-    for root in roots:
-        place(root, 0)
-    # Lines first, so the boxes are drawn over their ends.
-    return _svg(chart_id, title, description, y - ROW_GAP + MARGIN, "".join(lines) + "".join(boxes))
-
-
-def org_text_alternative(roots: Sequence[Node]) -> str:
-    """The tree as one Danish sentence per root, e.g. 'Københavns Kommune: Socialforvaltningen (Enhed A, Enhed B).'"""
-
-    def branch(node: Node) -> str:
-        label = " ".join(node.label.split())
-        return f"{label} ({', '.join(branch(c) for c in node.children)})" if node.children else label
-
-    sentences = []
-    for root in roots:
-        label = " ".join(root.label.split())
-        sentences.append(f"{label}: {', '.join(branch(c) for c in root.children)}." if root.children else f"{label}.")
-    return " ".join(sentences) or EMPTY_ORG_CHART
+    tree = "".join(item(root, 0) for root in roots)
+    return f'<figure class="vp-orgchart"><figcaption>{md(title)}</figcaption><ul>{tree}</ul></figure>'
 
 
 def _value(values: Mapping[tuple[str, str], int], category: str, series: str) -> int:
@@ -146,10 +109,6 @@ def _value(values: Mapping[tuple[str, str], int], category: str, series: str) ->
     if value < 0:
         raise ValueError(f"a bar cannot be negative: {category!r}, {series!r} = {value}")
     return value
-
-
-def _danish_int(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def bar_chart(
@@ -169,7 +128,7 @@ def bar_chart(
         return f"<p>{EMPTY_BAR_CHART}</p>"
     table = {(c, s): _value(values, c, s) for c in categories for s in series}
     largest = max(table.values())
-    value_room = VALUE_GAP + len(_danish_int(largest)) * FONT_SIZE * CHAR_EM
+    value_room = VALUE_GAP + len(danish_int(largest)) * FONT_SIZE * CHAR_EM
     full = WIDTH - 2 * MARGIN - value_room
     parts: list[str] = []
     y = float(MARGIN)
@@ -193,17 +152,19 @@ def bar_chart(
         for index, name in enumerate(series):
             value = table[category, name]
             length = full * value / largest if largest else 0
-            tip = md(f"{category} – {name}: {_danish_int(value)}")
+            tip = md(f"{category} – {name}: {danish_int(value)}")
             parts.append(
                 f'<rect class="vp-chart__bar vp-chart__series-{index}" x="{MARGIN}" y="{_num(y)}"'
-                f' width="{_num(length)}" height="{BAR_HEIGHT}"><title>{tip}</title></rect>'
+                # A line break between the bar's title and its value, so text taken from the page (search) keeps
+                # "Forebyggelse: 101" and "101" apart instead of gluing them into one number.
+                f' width="{_num(length)}" height="{BAR_HEIGHT}"><title>{tip}</title></rect>\n'
                 f'<text class="vp-chart__value" x="{_num(MARGIN + length + VALUE_GAP)}"'
                 f' y="{_num(y + BAR_HEIGHT / 2 + FONT_SIZE * 0.35)}" font-size="{FONT_SIZE}">'
-                f"{md(_danish_int(value))}</text>"
+                f"{md(danish_int(value))}</text>"
             )
             y += BAR_HEIGHT + BAR_GAP
         y += GROUP_GAP - BAR_GAP
-    return _svg(chart_id, title, description, y - GROUP_GAP + MARGIN, "".join(parts))
+    return _svg(chart_id, title, description, y - GROUP_GAP + MARGIN, "\n".join(parts))
 
 
 def chart_text_alternative(
@@ -214,6 +175,6 @@ def chart_text_alternative(
         return EMPTY_BAR_CHART
     sentences = []
     for category in categories:
-        counts = ", ".join(f"{' '.join(s.split())} {_danish_int(_value(values, category, s))}" for s in series)
+        counts = ", ".join(f"{' '.join(s.split())} {danish_int(_value(values, category, s))}" for s in series)
         sentences.append(f"{' '.join(category.split())}: {counts}.")
     return " ".join(sentences)

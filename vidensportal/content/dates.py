@@ -1,4 +1,4 @@
-"""Dates, times and sizes in Danish, as staff write them ('12. marts 2026, kl. 13.00–15.30'), and the build's date."""
+"""Dates and times in Danish, as staff write them ('12. marts 2026, kl. 13.00–15.30'), and the build's date."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
-from babel.numbers import format_decimal
 
 from vidensportal.data.model import Period
 
@@ -34,15 +33,6 @@ def danish_time(value: time) -> str:
 def danish_when(day: date, start: time, end: time) -> str:
     """'12. marts 2026, kl. 13.00–15.30'."""
     return f"{danish_date(day)}, kl. {danish_time(start)}–{danish_time(end)}"
-
-
-@lru_cache(maxsize=4096)
-def danish_size(size: int) -> str:
-    """A file size as staff read it: '980 byte', '1,5 kB', '12,3 MB'."""
-    if size < 1000:
-        return f"{size} byte"
-    unit, factor = ("kB", 1e3) if size < 1e6 else ("MB", 1e6)
-    return f"{format_decimal(size / factor, format='#,##0.#', locale='da_DK')} {unit}"
 
 
 def build_moment() -> datetime:

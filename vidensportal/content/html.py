@@ -8,7 +8,7 @@ pages look and behave like the Markdown ones.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from html import unescape
@@ -17,6 +17,7 @@ from markdown.extensions.toc import unique
 from markupsafe import Markup, escape
 
 from vidensportal.content.text import heading_slug, href
+from vidensportal.numbers import Noun
 
 # The same as toc.permalink_title in mkdocs.yml (tests/test_text.py checks that they agree).
 PERMALINK_TITLE = "Link til dette afsnit"
@@ -36,6 +37,11 @@ def text(value: object) -> Markup:
 def link(here: str, target: str, label: object) -> Markup:
     """A link from the page `here` to `target` (a docs .md path or a file), its label escaped."""
     return _markup(f'<a href="{escape(href(here, target))}">{text(label)}</a>')
+
+
+def mailto(address: str) -> Markup:
+    """A mailto link that shows the address, escaped in the attribute and in the text."""
+    return _markup(f'<a href="mailto:{escape(address)}">{text(address)}</a>')
 
 
 def paragraph(content: object) -> Markup:
@@ -137,3 +143,56 @@ def with_heading_ids_renamed(html: str, renames: dict[str, str]) -> str:
         return f"{match[1]}{escape(renames.get(old, old))}{match[3]}"
 
     return _HEADING_ID.sub(rename, html)
+
+# The filter bar above a long listing (seminar overview, materials library): labelled selects, a live count and a
+# sentence for no match. It is progressive enhancement: the bar is hidden until docs/assets/vidensportal.js shows
+# it, so without the script the whole listing shows. The script keeps the listing's `.vp-item`s whose
+# `data-vp-<key>` (values separated by spaces) holds the value chosen in `<select data-vp-key="<key>">`, and
+# hides each `.vp-group` left empty.
+
+
+@dataclass(frozen=True)
+class FilterField:
+    """One select: its key, its Danish label, the word for 'all' and the (value, label) choices."""
+
+    key: str
+    label: str
+    all_label: str
+    choices: Sequence[tuple[str, str]]
+
+
+def item_attributes(values: dict[str, Iterable[object]]) -> Markup:
+    """The data-vp-<key> attributes of one listed item, e.g. ` data-vp-spor="forebyggelse vidensdeling"`."""
+    return Markup("").join(
+        Markup(' data-vp-%s="%s"') % (key, " ".join(str(v) for v in found)) for key, found in values.items()
+    )
+
+
+def _select(field: FilterField) -> str:
+    options = [f'<option value="">{escape(field.all_label)}</option>']
+    options += [f'<option value="{escape(value)}">{escape(label)}</option>' for value, label in field.choices]
+    select_id = f"vp-filter-{escape(field.key)}"
+    return (
+        f'<div class="vp-filter__field"><label for="{select_id}">{escape(field.label)}</label>'
+        f'<select id="{select_id}" data-vp-key="{escape(field.key)}">{"".join(options)}</select></div>'
+    )
+
+
+def filter_bar(fields: Sequence[FilterField], noun: Noun, what: str) -> Markup:
+    """The bar, the live count ('2 af 5 materialer vises') and the no-match sentence, as one HTML block.
+
+    `what` names the listing in the bar's accessible name, e.g. 'materialerne'."""
+    bar = (
+        f'<div class="vp-filter" data-vp-filter hidden role="group" aria-label="Filtrér {escape(what)}">'
+        + "".join(_select(field) for field in fields)
+        + '<button type="button" class="md-button" data-vp-reset>Nulstil filter</button></div>'
+    )
+    status = (
+        f'<p class="vp-filter__count" role="status" aria-live="polite" data-vp-count'
+        f' data-one="{escape(noun.one)}" data-many="{escape(noun.many)}"></p>'
+    )
+    empty = (
+        f'<p class="vp-filter__empty" data-vp-empty hidden><em>Ingen {escape(noun.many)} passer til filteret.'
+        " Vælg en anden værdi, eller nulstil filteret.</em></p>"
+    )
+    return _markup(f"{bar}\n{status}\n{empty}")

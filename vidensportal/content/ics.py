@@ -1,16 +1,29 @@
-"""Seminars as iCalendar (RFC 5545): one file per event for "Tilføj til kalender", and the feed with all of them."""
+"""Seminars and Følgegruppe meetings as iCalendar (RFC 5545): one file per event for "Tilføj til kalender", the
+feed with all events, and Følgegruppen's own feed. Every entry links back to its page when the site's address
+is known, says when it is an example, and names a functional mailbox as organiser when data/ gives one."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, timedelta
-from functools import lru_cache
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache, partial
 from zoneinfo import ZoneInfo
 
 import icalendar
 
-from vidensportal.data.model import Event, value_label
+from vidensportal.catalog import Catalog
+from vidensportal.data.model import Event, Meeting, value_label
+from vidensportal.paths import (
+    CALENDAR_FEED,
+    FOLLOWUP_CALENDAR,
+    FOLLOWUP_PAGE,
+    absolute_url,
+    event_calendar_file,
+    event_page,
+    meeting_anchor,
+)
 
 PRODID = "-//Vidensportalen//Rocker- og bandebekæmpelse//DA"
 TZID = "Europe/Copenhagen"
@@ -48,13 +61,45 @@ def _copenhagen() -> icalendar.Timezone:
     return timezone
 
 
-def _description(event: Event) -> str:
+# The one line a build without the site's address prints (info, so `mkdocs build --strict` still passes).
+MISSING_SITE_URL = (
+    "VIDENSPORTAL_URL er ikke sat, så aftalerne i kalenderfilerne får intet link tilbage til portalens sider. "
+    "Sæt VIDENSPORTAL_URL til portalens adresse, før I bygger til udgivelse."
+)
+EXAMPLE_NOTE = "EKSEMPEL: Dette er ikke en rigtig aftale i kalenderen, men et eksempel på portalen."
+READ_MORE = "Læs mere på Vidensportalen:"
+
+
+@dataclass(frozen=True)
+class Organiser:
+    """Who answers for an entry: a unit's or the secretariat's functional mailbox, never a person."""
+
+    name: str
+    mailbox: str
+
+
+def _description(lines: list[str], example: bool, url: str | None) -> str:
+    """The entry's text, with the example note first and the link back to its page last."""
+    head = [EXAMPLE_NOTE, ""] if example else []
+    tail = ["", f"{READ_MORE} {url}"] if url else []
+    return "\n".join([*head, *lines, *tail])
+
+
+def _event_lines(event: Event) -> list[str]:
     lines = ["Arrangementet er aflyst."] if event.status == "aflyst" else []
-    lines += [value_label(event.kind), f"Målgruppe: {event.audience}", "", event.description]
-    return "\n".join(lines)
+    return [*lines, value_label(event.kind), f"Målgruppe: {event.audience}", "", event.description]
 
 
-def _vevent(event_id: str, event: Event, url: str | None, stamp: datetime) -> icalendar.Event:
+def _add_organiser(vevent: icalendar.Event, organiser: Organiser | None) -> None:
+    if organiser:
+        address = icalendar.vCalAddress(f"mailto:{organiser.mailbox}")
+        address.params["CN"] = icalendar.vText(organiser.name)
+        vevent.add("ORGANIZER", address)
+
+
+def _vevent(
+    event_id: str, event: Event, url: str | None, stamp: datetime, organiser: Organiser | None = None
+) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("UID", uid(event_id))
     vevent.add("DTSTAMP", stamp)
@@ -62,9 +107,10 @@ def _vevent(event_id: str, event: Event, url: str | None, stamp: datetime) -> ic
     vevent.add("DTEND", datetime.combine(event.day, event.end, tzinfo=ZONE))
     vevent.add("SUMMARY", f"AFLYST: {event.title}" if event.status == "aflyst" else event.title)
     vevent.add("LOCATION", event.place)
-    vevent.add("DESCRIPTION", _description(event))
+    vevent.add("DESCRIPTION", _description(_event_lines(event), event.example, url))
     vevent.add("STATUS", _STATUS[event.status])
     vevent.add("CATEGORIES", [value_label(event.kind)])
+    _add_organiser(vevent, organiser)
     if url:
         vevent.add("URL", url)
     return vevent
@@ -99,7 +145,12 @@ def _calendar(name: str, vevents: Iterable[bytes]) -> bytes:
 
 
 def calendars(
-    events: Iterable[tuple[str, Event]], *, name: str, url_for: Callable[[str], str | None], stamp: datetime
+    events: Iterable[tuple[str, Event]],
+    *,
+    name: str,
+    url_for: Callable[[str], str | None],
+    stamp: datetime,
+    organiser_for: Callable[[Event], Organiser | None] = lambda _: None,
 ) -> tuple[bytes, dict[str, bytes]]:
     """The feed with every event, cancelled ones included, and each event's own calendar by its id.
 
@@ -110,6 +161,84 @@ def calendars(
     duplicates = sorted(event_id for event_id, count in Counter(key for key, _ in ordered).items() if count > 1)
     if duplicates:
         raise ValueError(f"event ids must be unique in a feed, repeated: {', '.join(duplicates)}")
-    serialised = {event_id: _vevent(event_id, event, url_for(event_id), stamp).to_ical() for event_id, event in ordered}
+    serialised = {
+        event_id: _vevent(event_id, event, url_for(event_id), stamp, organiser_for(event)).to_ical()
+        for event_id, event in ordered
+    }
     feed = _calendar(name, serialised.values())
     return feed, {event_id: _calendar(event.title, [serialised[event_id]]) for event_id, event in ordered}
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    return f"foelgegruppe-{meeting.day.isoformat()}@vidensportalen"
+
+
+def _meeting_vevent(
+    meeting: Meeting, title: str, url: str | None, stamp: datetime, organiser: Organiser | None
+) -> icalendar.Event:
+    """A meeting as an all-day entry: data/ gives its day, not its hours, so it does not block time as busy."""
+    lines = ["Mødet er aflyst."] if meeting.status == "aflyst" else []
+    if meeting.agenda:
+        lines += ["Dagsorden:", *(f"{number}. {item}" for number, item in enumerate(meeting.agenda, start=1))]
+    vevent = icalendar.Event()
+    vevent.add("UID", meeting_uid(meeting))
+    vevent.add("DTSTAMP", stamp)
+    vevent.add("DTSTART", meeting.day)
+    vevent.add("DTEND", meeting.day + timedelta(days=1))
+    vevent.add("SUMMARY", f"AFLYST: {title}" if meeting.status == "aflyst" else title)
+    vevent.add("DESCRIPTION", _description(lines, meeting.example, url))
+    vevent.add("STATUS", _STATUS[meeting.status])
+    vevent.add("TRANSP", "TRANSPARENT")
+    _add_organiser(vevent, organiser)
+    if url:
+        vevent.add("URL", url)
+    return vevent
+
+
+def meetings_calendar(
+    meetings: Iterable[Meeting],
+    *,
+    name: str,
+    url_for: Callable[[date], str | None],
+    stamp: datetime,
+    organiser: Organiser | None = None,
+) -> bytes:
+    """Følgegruppen's meetings, oldest first, as a calendar of their own."""
+    stamp = _utc(stamp)
+    ordered = sorted(meetings, key=lambda m: m.day)
+    return _calendar(name, [_meeting_vevent(m, name, url_for(m.day), stamp, organiser).to_ical() for m in ordered])
+
+
+def _organiser(catalog: Catalog, event: Event) -> Organiser | None:
+    """The first organising unit that has a functional mailbox."""
+    for party in (catalog.parties[p] for p in event.organisers):
+        if party.mailbox:
+            return Organiser(party.label, party.mailbox)
+    return None
+
+
+def site_calendars(catalog: Catalog, *, name: str, site_url: str | None, stamp: datetime) -> dict[str, bytes]:
+    """Every calendar file of the site by its path: the events' feed, each event's own, Følgegruppen's feed.
+
+    Without `site_url` (VIDENSPORTAL_URL) the entries cannot link back to their pages."""
+
+    def event_url(event_id: str) -> str | None:
+        return absolute_url(site_url, event_page(event_id))
+
+    def meeting_url(day: date) -> str | None:
+        page = absolute_url(site_url, FOLLOWUP_PAGE)
+        return f"{page}#{meeting_anchor(day)}" if page else None
+
+    feed, singles = calendars(
+        catalog.events.items(), name=name, url_for=event_url, stamp=stamp, organiser_for=partial(_organiser, catalog)
+    )
+    group = catalog.agreement.follow_up_group
+    files = {CALENDAR_FEED: feed, **{event_calendar_file(key): single for key, single in singles.items()}}
+    files[FOLLOWUP_CALENDAR] = meetings_calendar(
+        catalog.meetings.values(),
+        name=group.name,
+        url_for=meeting_url,
+        stamp=stamp,
+        organiser=Organiser(group.name, group.mailbox) if group.mailbox else None,
+    )
+    return files

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from vidensportal.catalog import Catalog
 from vidensportal.content import html, render, render_followup
@@ -16,10 +17,15 @@ from vidensportal.content.html import Body, Heading
 from vidensportal.content.text import attr, link, md
 from vidensportal.data.model import Event, Party, Track
 from vidensportal.paths import (
+    ANNUAL_DIR,
     ANNUAL_INDEX,
+    EVENTS_DIR,
     EVENTS_INDEX,
+    MATERIALS_DIR,
     MATERIALS_INDEX,
+    PARTIES_DIR,
     PARTIES_INDEX,
+    TRACKS_DIR,
     TRACKS_INDEX,
     annual_page,
     event_page,
@@ -66,9 +72,14 @@ def _page(title: str, tags: list[str], head: Body, prose: str | None, tail: Body
 
 
 def _activity(catalog: Catalog, body: Body, their_events, their_materials, here: str, today: date) -> Body:
-    """The sections listing a party's or a track's events and materials."""
-    listing = events.event_list(catalog, their_events, here, today, "Ingen arrangementer endnu.")
-    return body.section("Seminarer og netværksmøder", listing).section(
+    """The sections listing a party's or a track's events (coming, then held) and materials."""
+    if their_events:
+        body.heading(2, "Seminarer og netværksmøder")
+        for title, listing in events.event_sections(catalog, their_events, here, today):
+            body.heading(3, title).add(listing)
+    else:
+        body.section("Seminarer og netværksmøder", html.empty_note("Ingen arrangementer endnu."))
+    return body.section(
         "Materialer", events.material_list(catalog, their_materials, here, "Ingen materialer endnu.")
     )
 
@@ -98,6 +109,7 @@ def track_page_content(catalog: Catalog, track: Track, prose: str | None, today:
         .section("Aftalens eksempler", render.track_examples(track))
         .section("Parter i sporet", render.track_parties(catalog, track, here))
         .section("Eksterne aktører", render.track_actors(catalog, track))
+        .section("Indsatser", render_followup.track_initiatives(catalog, track, here))
     )
     their_events, their_materials = catalog.events_in_track(track.id), catalog.materials_in_track(track.id)
     _activity(catalog, tail, their_events, their_materials, here, today)
@@ -114,7 +126,7 @@ def _tags(catalog: Catalog, kind: str, track_ids, party_ids) -> list[str]:
     ]
 
 
-def event_page_content(catalog: Catalog, event_id: str, event: Event, prose: str | None) -> GeneratedPage:
+def event_page_content(catalog: Catalog, event_id: str, event: Event, prose: str | None, today: date) -> GeneratedPage:
     here = event_page(event_id)
     tags = _tags(catalog, event.kind, event.tracks, event.organisers)
     head = (
@@ -123,7 +135,7 @@ def event_page_content(catalog: Catalog, event_id: str, event: Event, prose: str
         .add(
             events.EXAMPLE_EVENT if event.example else None,
             events.CANCELLED if event.status == "aflyst" else None,
-            events.event_facts(catalog, event_id, event),
+            events.event_facts(catalog, event_id, event, today),
         )
         .section("Om arrangementet", html.paragraph(event.description))
     )
@@ -151,30 +163,35 @@ def material_page_content(catalog: Catalog, material_id: str, prose: str | None)
 
 
 def annual_page_content(catalog: Catalog, year: int, prose: str | None, today: date) -> GeneratedPage:
-    """'Årsstatus <år>': the figures to hand in with the status on the Sikker By strategy; prints on A4.
+    """'Årsstatus <år>': the figures to hand in with the status on the Sikker By strategy, and the two parts that
+    people write (docs/aarsstatus/<år>.md) where they belong; prints on A4.
 
     It stays Markdown: its sections are the Følgegruppen macros' own, and there is one page a year.
     """
     here = annual_page(year)
+    intro, sections = render_followup.annual_prose(prose, Path("docs") / here)
+    so_far = " Året er ikke slut, så tallene gælder indtil nu." if year == today.year else ""
     body = (
         f"# Årsstatus {year}\n\n"
         + f"Status på det strategiske samarbejde om rocker- og bandebekæmpelse for {year}, opgjort "
-        + f"{md(danish_date(today))} ud fra portalens data. {md(catalog.agreement.follow_up_group.yearly_status)}\n\n"
-        + (f"{prose.strip()}\n\n" if prose else "")
-        + render_followup.annual_sections(catalog, year, today)
-        + f"\n\n{link(here, ANNUAL_INDEX, 'Alle årsstatusser')}\n"
+        + f"{md(danish_date(today))} ud fra portalens data.{so_far} Ifølge aftalen indgår en status på de "
+        + "indsatser, Følgegruppen har valgt at arbejde med, og en politifaglig vurdering af den aktuelle situation "
+        + "i rocker- og bandemiljøet. De står nedenfor, når de er skrevet.\n\n"
+        + (f"{intro}\n\n" if intro else "")
+        + render_followup.annual_sections(catalog, year, today, sections)
+        + f'\n\n<p class="vp-noprint" markdown>{link(here, ANNUAL_INDEX, "Alle årsstatusser")}</p>\n'
     )
     return GeneratedPage(meta=_meta(f"Årsstatus {year}", ["Årsstatus"]), body=body)
 
 
-def page_ids(catalog: Catalog) -> dict[str, set[str]]:
+def page_ids(catalog: Catalog, today: date) -> dict[str, set[str]]:
     """For each folder of generated pages, the ids that have a page there."""
     return {
-        "parter": set(catalog.parties),
-        "spor": set(catalog.tracks),
-        "seminarer": set(catalog.events),
-        "materialer": set(catalog.materials),
-        "aarsstatus": {str(year) for year in years_with_data(catalog)},
+        PARTIES_DIR: set(catalog.parties),
+        TRACKS_DIR: set(catalog.tracks),
+        EVENTS_DIR: set(catalog.events),
+        MATERIALS_DIR: set(catalog.materials),
+        ANNUAL_DIR: {str(year) for year in years_with_data(catalog, today)},
     }
 
 
@@ -189,11 +206,11 @@ def generated_pages(catalog: Catalog, prose: Mapping[str, str], today: date) -> 
         pages[path] = track_page_content(catalog, track, prose.get(path), today)
     for event_id, event in catalog.events.items():
         path = event_page(event_id)
-        pages[path] = event_page_content(catalog, event_id, event, prose.get(path))
+        pages[path] = event_page_content(catalog, event_id, event, prose.get(path), today)
     for material_id in catalog.materials:
         path = material_page(material_id)
         pages[path] = material_page_content(catalog, material_id, prose.get(path))
-    for year in years_with_data(catalog):
+    for year in years_with_data(catalog, today):
         path = annual_page(year)
         pages[path] = annual_page_content(catalog, year, prose.get(path), today)
     return pages

@@ -51,14 +51,23 @@ def parties_overview(catalog: Catalog, here: str) -> str:
 
 
 def parties_summary(catalog: Catalog, here: str) -> str:
-    """One sentence: how many units per authority, linking to the overview."""
-    counts = []
-    for group in catalog.organisation():
-        count = sum(1 for p in group.parties if not p.left)
-        counts.append(f"{count} fra {md(group.authority.name)}")
-    total = sum(1 for p in catalog.parties.values() if not p.left)
-    overview = link(here, PARTIES_INDEX, "Se alle parter")
-    return f"Aftalen har {total} parter: {' og '.join(counts)}. {overview}."
+    """Who the parties are, in the agreement's words (it gives no count), linking to the overview."""
+    return f"{md(catalog.agreement.key_actors)} {link(here, PARTIES_INDEX, 'Se alle parter')}."
+
+
+def agreement_title(catalog: Catalog, here: str) -> str:
+    """The agreement as its cover names it: title, the two authorities and the year, and when it was concluded."""
+    agreement = catalog.agreement
+    authorities = " og ".join(md(catalog.authorities[a].name) for a in agreement.authorities)
+    return (
+        f"*{md(agreement.title)}* mellem {authorities}, {agreement.year}. "
+        f"Aftalen er indgået {md(danish_period(agreement.concluded))}."
+    )
+
+
+def agreement_key_actors(catalog: Catalog, here: str) -> str:
+    """The agreement's own words on who its parties are, what they contribute and who can join."""
+    return f"{md(catalog.agreement.key_actors)} {link(here, PARTIES_INDEX, 'Se parterne')}."
 
 
 def tracks_overview(catalog: Catalog, here: str) -> str:
@@ -135,6 +144,8 @@ def party_facts(catalog: Catalog, party: Party, here: str) -> Markup:
     facts.append(("Tiltrådt aftalen", html.text(danish_period(party.joined))))
     if party.left:
         facts.append(("Udtrådt af aftalen", danish_date(party.left)))
+    if party.mailbox:
+        facts.append(("Funktionspostkasse", html.mailto(party.mailbox)))
     return html.facts(facts)
 
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from typing import get_args
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from vidensportal.catalog import Catalog
 from vidensportal.content import html
-from vidensportal.content.dates import danish_date, danish_size, danish_time, danish_when
+from vidensportal.content.annual import is_held, is_published, shown_status
+from vidensportal.content.dates import danish_date, danish_time, danish_when
+from vidensportal.content.html import FilterField, filter_bar, item_attributes
 from vidensportal.content.render import track_label
-from vidensportal.content.text import href, link, md
+from vidensportal.content.text import href, link
 from vidensportal.data.model import (
     CLASSIFICATION_ORDER,
     Event,
@@ -23,6 +26,7 @@ from vidensportal.data.model import (
     MaterialKind,
     value_label,
 )
+from vidensportal.numbers import EVENT, MATERIAL
 from vidensportal.paths import (
     CALENDAR_FEED,
     EVENTS_INDEX,
@@ -34,6 +38,7 @@ from vidensportal.paths import (
     party_page,
     track_page,
 )
+from vidensportal.sizes import danish_size
 
 KIND_LABELS = {kind: value_label(kind) for kind in (*get_args(EventKind), *get_args(MaterialKind))}
 STATUS_LABELS = {status: value_label(status) for status in get_args(EventStatus)}
@@ -51,6 +56,8 @@ EXAMPLE_MATERIAL = html.admonition(
     "Det indeholder ingen faglige oplysninger.",
 )
 CANCELLED = html.admonition("warning", "Aflyst", "Arrangementet er aflyst.")
+# Marks one listed item as example data, in every listing (not only in its title).
+EXAMPLE_BADGE = Markup('<span class="vp-badge vp-badge--example">Eksempel</span>')
 
 
 def track_links(catalog: Catalog, track_ids, here: str) -> Markup:
@@ -62,89 +69,123 @@ def party_links(catalog: Catalog, party_ids, here: str) -> Markup:
     return Markup(", ").join(html.link(here, party_page(p), catalog.parties[p].label) for p in party_ids)
 
 
-def _event_card(catalog: Catalog, event_id: str, event: Event, here: str) -> Markup:
-    """One event in a listing, tagged with its tracks so the track filter can show or hide it."""
-    facts = [danish_when(event.day, event.start, event.end), KIND_LABELS[event.kind], STATUS_LABELS[event.status]]
-    if event.example:
-        facts.append(Markup("<em>Eksempel</em>"))
+def _with_badge(line: Markup, example: bool) -> Markup:
+    return line + Markup(" ") + EXAMPLE_BADGE if example else line
+
+
+def _event_card(catalog: Catalog, event_id: str, event: Event, here: str, today: date) -> Markup:
+    """One event in a listing, tagged with its kind and tracks so the filter can show or hide it."""
+    status = STATUS_LABELS[shown_status(event, today)]
+    facts = [danish_when(event.day, event.start, event.end), KIND_LABELS[event.kind], status]
     return Markup(
-        '<div class="vp-event" data-spor="{}">\n'
+        '<div class="vp-event vp-item"{}>\n'
         '<p class="vp-event__title"><strong>{}</strong></p>\n'
         '<p class="vp-event__meta">{}</p>\n'
         '<p class="vp-event__meta">Spor: {} · Arrangører: {}</p>\n'
         "</div>"
     ).format(
-        " ".join(event.tracks),
-        html.link(here, event_page(event_id), event.title),
+        item_attributes({"type": [event.kind], "spor": event.tracks}),
+        _with_badge(html.link(here, event_page(event_id), event.title), event.example),
         Markup(" · ").join(facts),
         track_links(catalog, event.tracks, here),
         party_links(catalog, event.organisers, here),
     )
 
 
-def _track_filter(catalog: Catalog) -> str:
-    """Buttons that show one track's events; hidden until the site's script enables them."""
-    buttons = ['<button type="button" class="md-button" data-spor="" aria-pressed="true">Alle spor</button>']
-    buttons += [
-        f'<button type="button" class="md-button" data-spor="{t.id}" aria-pressed="false">'
-        f"{escape(t.number)}. {escape(t.name)}</button>"
-        for t in catalog.tracks.values()
-    ]
-    return (
-        '<div class="vp-filter" data-vp-filter hidden role="group" aria-label="Vis arrangementer i ét spor">\n'
-        + "\n".join(buttons)
-        + "\n</div>"
+def _events_filter(catalog: Catalog) -> Markup:
+    kinds = sorted({e.kind for e in catalog.events.values()}, key=list(KIND_LABELS).index)
+    return filter_bar(
+        [
+            FilterField("type", "Type", "Alle typer", [(k, KIND_LABELS[k]) for k in kinds]),
+            FilterField("spor", "Spor", "Alle spor", [(t.id, track_label(t)) for t in catalog.tracks.values()]),
+        ],
+        EVENT,
+        "arrangementerne",
     )
 
 
-def split_by_date(events: Mapping[str, Event], today: date) -> tuple[list[tuple[str, Event]], list[tuple[str, Event]]]:
-    """(upcoming soonest first, past newest first); an event today counts as upcoming."""
-    upcoming = [(key, e) for key, e in events.items() if e.day >= today]
-    past = [(key, e) for key, e in events.items() if e.day < today]
-    upcoming.sort(key=lambda item: (item[1].day, item[1].start, item[0]))
-    past.sort(key=lambda item: (item[1].day, item[1].start, item[0]), reverse=True)
-    return upcoming, past
+Listing = list[tuple[str, Event]]
+
+
+@dataclass(frozen=True)
+class EventSplit:
+    """Events as staff look for them: coming (soonest first), held (newest first), cancelled (newest first).
+
+    Coming is everything not yet held from today on, a cancelled one included (marked as such); cancelled
+    holds the cancelled events whose day has passed."""
+
+    upcoming: Listing
+    held: Listing
+    cancelled: Listing
+
+
+def split_events(events: Mapping[str, Event], today: date) -> EventSplit:
+    def when(item: tuple[str, Event]) -> tuple:
+        return (item[1].day, item[1].start, item[0])
+
+    held = sorted(((k, e) for k, e in events.items() if is_held(e, today)), key=when, reverse=True)
+    upcoming = sorted(((k, e) for k, e in events.items() if not is_held(e, today) and e.day >= today), key=when)
+    cancelled = sorted(
+        ((k, e) for k, e in events.items() if not is_held(e, today) and e.day < today), key=when, reverse=True
+    )
+    return EventSplit(upcoming, held, cancelled)
 
 
 def events_overview(catalog: Catalog, here: str, today: date) -> str:
-    """Upcoming events soonest first, then past events by year, newest first; filterable by track."""
+    """Upcoming events soonest first, then past events by year, newest first; filterable by kind and track."""
     if not catalog.events:
         return "*Der er endnu ingen seminarer eller netværksmøder på portalen.*"
-    upcoming, past = split_by_date(catalog.events, today)
+    split = split_events(catalog.events, today)
+    past = sorted([*split.held, *split.cancelled], key=lambda item: (item[1].day, item[1].start), reverse=True)
     parts = [
-        _track_filter(catalog),
-        f"Abonnér på alle arrangementer i din kalender: {link(here, CALENDAR_FEED, 'kalender.ics')}.",
-        '<section class="vp-year" markdown>\n\n## Kommende',
+        str(subscribe_guide(CALENDAR_FEED, here, "alle arrangementer")),
+        '<div class="vp-filtered" data-vp-filtered markdown>',
+        str(_events_filter(catalog)),
+        '<section class="vp-year vp-group" markdown>\n\n## Kommende',
     ]
-    parts += [str(_event_card(catalog, key, e, here)) for key, e in upcoming] or ["*Ingen kommende arrangementer.*"]
+    upcoming = [str(_event_card(catalog, key, e, here, today)) for key, e in split.upcoming]
+    parts += upcoming or ["*Ingen kommende arrangementer.*"]
     parts.append("</section>")
     for year, group in groupby(past, key=lambda item: item[1].day.year):
-        parts.append(f'<section class="vp-year" markdown>\n\n## {year}')
-        parts += [str(_event_card(catalog, key, e, here)) for key, e in group]
+        parts.append(f'<section class="vp-year vp-group" markdown>\n\n## {year}')
+        parts += [str(_event_card(catalog, key, e, here, today)) for key, e in group]
         parts.append("</section>")
+    parts.append("</div>")
     return "\n\n".join(parts)
 
 
-def event_list(catalog: Catalog, events: Mapping[str, Event], here: str, today: date, empty: str) -> Markup:
-    """A list of events for a track or party page: upcoming first, then past."""
-    upcoming, past = split_by_date(events, today)
-    items = [
-        Markup("%s – %s · %s%s")
-        % (
-            html.link(here, event_page(key), e.title),
-            danish_date(e.day),
-            KIND_LABELS[e.kind],
-            Markup(" · <em>aflyst</em>") if e.status == "aflyst" else "",
-        )
-        for key, e in [*upcoming, *past]
+def _event_line(catalog: Catalog, key: str, event: Event, here: str) -> Markup:
+    line = Markup("%s – %s · %s%s") % (
+        html.link(here, event_page(key), event.title),
+        danish_date(event.day),
+        KIND_LABELS[event.kind],
+        Markup(" · <em>aflyst</em>") if event.status == "aflyst" else "",
+    )
+    return _with_badge(line, event.example)
+
+
+def event_list(catalog: Catalog, events: Listing, here: str, empty: str) -> Markup:
+    """A list of events in the order given."""
+    return html.bullet_list([_event_line(catalog, key, e, here) for key, e in events], empty)
+
+
+def event_sections(catalog: Catalog, events: Mapping[str, Event], here: str, today: date) -> list[tuple[str, Markup]]:
+    """A party's or track's events as (sub-heading, list): Kommende, Afholdt and, if any, Aflyst."""
+    split = split_events(events, today)
+    sections = [
+        ("Kommende", event_list(catalog, split.upcoming, here, "Ingen kommende arrangementer.")),
+        ("Afholdt", event_list(catalog, split.held, here, "Ingen afholdte arrangementer endnu.")),
     ]
-    return html.bullet_list(items, empty)
+    if split.cancelled:
+        sections.append(("Aflyst", event_list(catalog, split.cancelled, here, "")))
+    return sections
 
 
 def material_line(catalog: Catalog, material_id: str, here: str) -> Markup:
     material = catalog.materials[material_id]
     facts = [KIND_LABELS[material.kind], danish_date(material.published), _format(catalog, material_id)]
-    return Markup("%s – %s") % (html.link(here, material_page(material_id), material.title), " · ".join(facts))
+    line = Markup("%s – %s") % (html.link(here, material_page(material_id), material.title), " · ".join(facts))
+    return _with_badge(line, material.example)
 
 
 def material_list(catalog: Catalog, materials: Mapping[str, Material], here: str, empty: str) -> Markup:
@@ -157,31 +198,64 @@ def _format(catalog: Catalog, material_id: str) -> str:
     return f"{file.format}, {danish_size(file.size)}" if file else "link"
 
 
+def _library_item(catalog: Catalog, material_id: str, here: str) -> str:
+    """One material in the library: its line, then its tracks and parties, tagged for the filter."""
+    material = catalog.materials[material_id]
+    tracks = catalog.material_tracks(material_id)
+    facts = []
+    if tracks:
+        facts.append(Markup("Spor: %s") % track_links(catalog, tracks, here))
+    if material.parties:
+        facts.append(Markup("Parter: %s") % party_links(catalog, material.parties, here))
+    attributes = item_attributes(
+        {"type": [material.kind], "spor": tracks, "part": material.parties, "aar": [material.published.year]}
+    )
+    below = Markup('<br><span class="vp-item__meta">%s</span>') % Markup(" · ").join(facts) if facts else ""
+    line = material_line(catalog, material_id, here)
+    return str(Markup('<li class="vp-item"%s>%s%s</li>') % (attributes, line, below))
+
+
+def _materials_filter(catalog: Catalog, years: list[int]) -> Markup:
+    kinds = sorted({m.kind for m in catalog.materials.values()}, key=list(KIND_LABELS).index)
+    named = {p for m in catalog.materials.values() for p in m.parties}
+    parties = [(p.id, p.label) for p in catalog.parties.values() if p.id in named]
+    used = {t for key in catalog.materials for t in catalog.material_tracks(key)}
+    tracks = [(t.id, track_label(t)) for t in catalog.tracks.values() if t.id in used]
+    return filter_bar(
+        [
+            FilterField("type", "Type", "Alle typer", [(k, KIND_LABELS[k]) for k in kinds]),
+            FilterField("part", "Part", "Alle parter", parties),
+            FilterField("spor", "Spor", "Alle spor", tracks),
+            FilterField("aar", "År", "Alle år", [(str(y), str(y)) for y in years]),
+        ],
+        MATERIAL,
+        "materialerne",
+    )
+
+
 def materials_library(catalog: Catalog, here: str) -> str:
-    """Every material grouped by track and then by kind, newest first."""
+    """Every material by year, newest first, filterable by kind, party, track and year."""
     if not catalog.materials:
         return "*Der er endnu ingen materialer på portalen.*"
-    parts = []
-    groups = [(track_label(t), catalog.materials_in_track(t.id)) for t in catalog.tracks.values()]
-    groups.append(("Uden spor", {k: m for k, m in catalog.materials.items() if not catalog.material_tracks(k)}))
-    for heading, materials in groups:
-        if not materials:
-            continue
-        parts.append(f"## {md(heading)}")
-        for kind, label in KIND_LABELS.items():
-            of_kind = {k: m for k, m in materials.items() if m.kind == kind}
-            if of_kind:
-                parts.append(f"### {label}\n\n" + material_list(catalog, of_kind, here, ""))
+    newest_first = sorted(catalog.materials, key=lambda k: (catalog.materials[k].published, k), reverse=True)
+    years = sorted({catalog.materials[k].published.year for k in newest_first}, reverse=True)
+    parts = ['<div class="vp-filtered" data-vp-filtered markdown>', str(_materials_filter(catalog, years))]
+    for year, keys in groupby(newest_first, key=lambda k: catalog.materials[k].published.year):
+        items = "\n".join(_library_item(catalog, key, here) for key in keys)
+        listing = f'<ul class="vp-list">\n{items}\n</ul>'
+        parts.append(f'<section class="vp-group" markdown>\n\n## {year}\n\n{listing}\n\n</section>')
+    parts.append("</div>")
     return "\n\n".join(parts)
 
 
-def event_facts(catalog: Catalog, event_id: str, event: Event) -> Markup:
+def event_facts(catalog: Catalog, event_id: str, event: Event, today: date) -> Markup:
+    """The facts block of an event page, and "Tilføj til kalender" while the event is still to come."""
     here = event_page(event_id)
     facts = html.facts(
         [
             ("Tid", danish_when(event.day, event.start, event.end)),
             ("Type", KIND_LABELS[event.kind]),
-            ("Status", STATUS_LABELS[event.status]),
+            ("Status", STATUS_LABELS[shown_status(event, today)]),
             ("Sted", html.text(event.place)),
             ("Målgruppe", html.text(event.audience)),
             ("Spor", track_links(catalog, event.tracks, here)),
@@ -189,11 +263,35 @@ def event_facts(catalog: Catalog, event_id: str, event: Event) -> Markup:
             ("Klassifikation", CLASSIFICATION_LABELS[event.classification]),
         ]
     )
+    if is_held(event, today) or event.status == "aflyst":
+        return facts
     calendar = Markup('<p><a class="md-button" download="%s.ics" href="%s">Tilføj til kalender</a></p>') % (
         event_id,
         href(here, event_calendar_file(event_id)),
     )
     return facts + Markup("\n") + calendar
+
+
+def subscribe_guide(feed: str, here: str, what: str) -> Markup:
+    """How to subscribe to the calendar `feed` in Outlook, so it stays current, rather than download it once.
+
+    The link's text becomes the feed's absolute address and the webcal link appears when the site's script
+    runs (it knows the address the reader uses); without it the reader copies the link's address."""
+    address = href(here, feed)
+    return Markup(
+        '<details class="info vp-subscribe" data-vp-subscribe>\n'
+        "<summary>Abonnér på {what} i Outlook</summary>\n"
+        "<p>Abonnér på kalenderen i stedet for at hente filen: så kommer nye og ændrede datoer automatisk med"
+        " i din kalender.</p>\n<ol>\n"
+        '<li>Kopiér kalenderens adresse: <a class="vp-subscribe__url" href="{address}"><code>{address}</code></a>'
+        " (højreklik på adressen, og vælg <em>Kopiér linkadresse</em> eller <em>Kopiér link</em>).</li>\n"
+        "<li>I Outlook: vælg <strong>Tilføj kalender</strong> → <strong>Fra internettet</strong>"
+        " (i Outlook på nettet: <strong>Abonner fra internettet</strong>).</li>\n"
+        "<li>Indsæt adressen, og vælg <strong>OK</strong>.</li>\n</ol>\n"
+        '<p class="vp-subscribe__webcal" hidden>Andre kalenderprogrammer kan abonnere direkte:'
+        ' <a href="{address}">abonnér via webcal</a>.</p>\n'
+        "</details>"
+    ).format(what=what, address=address)
 
 
 def programme(catalog: Catalog, event_id: str, event: Event) -> Markup | None:
@@ -269,13 +367,14 @@ def material_facts(catalog: Catalog, material_id: str) -> Markup:
 
 def upcoming_events(catalog: Catalog, here: str, today: date, count: int = 3) -> str:
     """The next few events, soonest first, and a link to all of them (for the home page)."""
-    upcoming, _ = split_by_date(catalog.events, today)
-    listing = event_list(catalog, dict(upcoming[:count]), here, today, "Der er ingen kommende arrangementer lige nu.")
+    coming = split_events(catalog.events, today).upcoming[:count]
+    listing = event_list(catalog, coming, here, "Der er ingen kommende arrangementer lige nu.")
     return f"{listing}\n\n{link(here, EVENTS_INDEX, 'Alle seminarer og netværksmøder')}"
 
 
-def newest_materials(catalog: Catalog, here: str, count: int = 5) -> str:
-    """The newest materials and a link to the library (for the home page)."""
-    newest = dict(list(catalog.materials.items())[:count])
+def newest_materials(catalog: Catalog, here: str, today: date, count: int = 5) -> str:
+    """The newest published materials and a link to the library (for the home page)."""
+    published = {k: m for k, m in catalog.materials.items() if is_published(m, today)}
+    newest = dict(sorted(published.items(), key=lambda item: (item[1].published, item[0]), reverse=True)[:count])
     listing = material_list(catalog, newest, here, "Der er endnu ingen materialer på portalen.")
     return f"{listing}\n\n{link(here, MATERIALS_INDEX, 'Alle materialer')}"

@@ -2,24 +2,49 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import groupby
+from pathlib import Path
+
+from markupsafe import Markup
 
 from vidensportal.catalog import Catalog
+from vidensportal.content import html
 from vidensportal.content.annual import (
+    MeetingCount,
     events_held,
     initiatives_of_year,
+    materials_published,
     meeting_count,
+    shown_status,
     year_figures,
     years_with_data,
 )
 from vidensportal.content.dates import danish_date
 from vidensportal.content.render import track_label
-from vidensportal.content.render_events import STATUS_LABELS, event_list, material_list
+from vidensportal.content.render_events import (
+    EXAMPLE_BADGE,
+    STATUS_LABELS,
+    event_list,
+    material_list,
+    split_events,
+    subscribe_guide,
+)
 from vidensportal.content.text import bullets, link, md
 from vidensportal.data.checks import goal_ids
-from vidensportal.data.model import INITIATIVE_STATUSES, Initiative, Meeting, value_label
-from vidensportal.paths import annual_page, material_page, party_page, track_page
+from vidensportal.data.model import INITIATIVE_STATUSES, Initiative, Meeting, Track, value_label
+from vidensportal.errors import DataError, Problem, did_you_mean
+from vidensportal.numbers import MATERIAL, NETWORK_MEETING, SEMINAR, STATUS_ADJECTIVES, count
+from vidensportal.paths import (
+    FOLLOWUP_CALENDAR,
+    INITIATIVES_PAGE,
+    annual_page,
+    material_page,
+    meeting_anchor,
+    party_page,
+    track_page,
+)
 
 INITIATIVE_LABELS = {status: value_label(status) for status in INITIATIVE_STATUSES}
 
@@ -28,10 +53,11 @@ def _parties(catalog: Catalog, ids, here: str) -> str:
     return ", ".join(link(here, party_page(p), catalog.parties[p].tag) for p in ids)
 
 
-def _meeting(catalog: Catalog, meeting: Meeting, here: str) -> str:
-    facts = [f"**{md(danish_date(meeting.day))}**", STATUS_LABELS[meeting.status]]
+def _meeting(catalog: Catalog, meeting: Meeting, here: str, today: date) -> str:
+    day = f'<strong id="{meeting_anchor(meeting.day)}">{md(danish_date(meeting.day))}</strong>'
+    facts = [day, STATUS_LABELS[shown_status(meeting, today)]]
     if meeting.example:
-        facts.append("*Eksempel*")
+        facts.append(EXAMPLE_BADGE)
     lines = [" · ".join(facts)]
     facilitators = meeting.facilitators or catalog.agreement.follow_up_group.facilitators
     lines.append(f"    - Planlagt og faciliteret af {_parties(catalog, facilitators, here)}")
@@ -53,21 +79,44 @@ def meetings_by_year(catalog: Catalog, here: str, today: date) -> str:
     meetings = sorted(catalog.meetings.values(), key=lambda m: m.day, reverse=True)
     parts = []
     for year, group in groupby(meetings, key=lambda m: m.day.year):
-        count = meeting_count(year, meetings, minimum, today)
         parts.append(f"### {year}")
-        if count.below_minimum:
-            parts.append(f'!!! warning "Under minimum"\n    {md(count.text)}.')
-        else:
-            parts.append(f"**{md(count.text)}.**")
-        parts.append(bullets([_meeting(catalog, m, here) for m in group], ""))
+        parts.append(_count_note(meeting_count(year, meetings, minimum, today)))
+        parts.append(bullets([_meeting(catalog, m, here, today) for m in group], ""))
     return "\n\n".join(parts)
+
+
+def _count_note(meetings: MeetingCount) -> str:
+    """A year's meetings against the minimum, as a warning when under it; marked when it counts example meetings."""
+    example = f" {EXAMPLE_BADGE} Tallet bygger på eksempler." if meetings.example else ""
+    if meetings.below_minimum:
+        return f'!!! warning "Under minimum"\n    {md(meetings.text)}.{example}'
+    return f"**{md(meetings.text)}.**{example}"
+
+
+def followup_contact(catalog: Catalog, here: str) -> str:
+    """A 'Kontakt' section with the secretariat's mailbox, when data/aftale.yml names one; otherwise nothing."""
+    group = catalog.agreement.follow_up_group
+    if not group.mailbox:
+        return ""
+    facilitators = " og ".join(md(catalog.parties[f].tag) for f in group.facilitators)
+    return f"## Kontakt\n\nSkriv til Følgegruppens sekretariat ({facilitators}): {_mailto(group.mailbox)}."
+
+
+def _mailto(address: str) -> str:
+    """A mailto link in Markdown prose: the address escaped for the attribute and as inert Markdown text."""
+    return f'<a href="mailto:{md(address)}">{md(address)}</a>'
+
+
+def followup_calendar(catalog: Catalog, here: str) -> str:
+    """The guide to subscribing to Følgegruppen's own calendar."""
+    return str(subscribe_guide(FOLLOWUP_CALENDAR, here, "Følgegruppens møder"))
 
 
 def _initiative(catalog: Catalog, initiative: Initiative, here: str, with_goals: bool = True) -> str:
     goals = goal_ids(catalog.strategy)
     facts = [f"**{md(initiative.title)}**", INITIATIVE_LABELS[initiative.status]]
     if initiative.example:
-        facts.append("*Eksempel*")
+        facts.append(EXAMPLE_BADGE)
     lines = [" · ".join(facts), f"    - {md(initiative.description)}"]
     if initiative.parties:
         lines.append(f"    - Parter: {_parties(catalog, initiative.parties, here)}")
@@ -93,6 +142,23 @@ def initiatives_by_track(catalog: Catalog, here: str, year: int, level: int) -> 
     return "\n\n".join(parts)
 
 
+def track_initiatives(catalog: Catalog, track: Track, here: str) -> Markup:
+    """A track's initiatives from the yearly overviews, newest year first, linking to the overview page."""
+    found = [i for i in catalog.initiatives.values() if track.id in i.tracks]
+    found.sort(key=lambda i: (max(i.years), i.title), reverse=True)
+    items = []
+    for initiative in found:
+        years = ", ".join(str(y) for y in sorted(initiative.years))
+        line = Markup("<strong>%s</strong> · %s · %s") % (
+            initiative.title,
+            years,
+            INITIATIVE_LABELS[initiative.status],
+        )
+        items.append(line + Markup(" ") + EXAMPLE_BADGE if initiative.example else line)
+    listing = html.bullet_list(items, "Følgegruppen har endnu ikke sat en indsats i sporet på årets oversigt.")
+    return listing + html.paragraph(html.link(here, INITIATIVES_PAGE, "Alle indsatser"))
+
+
 def initiatives_overview(catalog: Catalog, here: str) -> str:
     """Every year's initiatives, newest year first, by track."""
     years = sorted({y for i in catalog.initiatives.values() for y in i.years}, reverse=True)
@@ -116,65 +182,105 @@ def initiatives_by_goal(catalog: Catalog, here: str, year: int | None = None, he
 
 
 def annual_index(catalog: Catalog, here: str, today: date) -> str:
-    """One line per year with data, newest first, linking to that year's annual status."""
+    """One line per year that has begun and has data, newest first, linking to that year's annual status."""
     lines = []
-    for year in years_with_data(catalog):
+    for year in years_with_data(catalog, today):
         figures = year_figures(catalog, year, today)
+        held = f"{count(figures.seminars_held, SEMINAR)} og {count(figures.network_meetings_held, NETWORK_MEETING)}"
         lines.append(
             f"{link(here, annual_page(year), f'Årsstatus {year}')}: møder i Følgegruppen {md(figures.meetings.text)}; "
-            f"{figures.seminars_held} vidensseminarer og {figures.network_meetings_held} netværksmøder afholdt; "
-            f"{figures.materials_published} materialer"
+            f"{held} afholdt; {count(figures.materials_published, MATERIAL)} udgivet"
+            + (f" {EXAMPLE_BADGE}" if figures.example else "")
         )
     return bullets(lines, "Der er endnu ingen data at lave en årsstatus af.")
 
 
-def _section(body: str) -> str:
-    # Each section starts a new printed page (see print.css).
-    return f'<section class="vp-print-section" markdown>\n\n{body}\n\n</section>'
+# The parts of the yearly status that people write (docs/aarsstatus/<år>.md, one "## " section each): the
+# agreement says the status holds a status on the initiatives and a police assessment of the situation.
+INITIATIVES_STATUS = "Status på indsatserne"
+POLICE_ASSESSMENT = "Politifaglig vurdering"
+PROSE_SECTIONS = (INITIATIVES_STATUS, POLICE_ASSESSMENT)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_SECTION = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
 
-def annual_sections(catalog: Catalog, year: int, today: date) -> str:
-    """The body of 'Årsstatus <år>': meetings, events, materials and initiatives, a printed page each."""
+def annual_prose(prose: str | None, source: Path) -> tuple[str, dict[str, str]]:
+    """A year's written prose as (text before the first section, {section name: its text}).
+
+    A "## " heading outside a code block starts a section; its name must be one of PROSE_SECTIONS."""
+    intro: list[str] = []
+    sections: dict[str, list[str]] = {}
+    problems = []
+    current, fenced = intro, False
+    for number, line in enumerate((prose or "").splitlines(), start=1):
+        fenced ^= bool(_FENCE.match(line))
+        heading = None if fenced else _SECTION.match(line)
+        if not heading:
+            current.append(line)
+            continue
+        name = " ".join(heading[1].split())
+        known = {n.lower(): n for n in PROSE_SECTIONS}.get(name.lower())
+        if known is None:
+            problems.append(
+                Problem(
+                    source,
+                    f"ukendt afsnit '{name}'{did_you_mean(name, list(PROSE_SECTIONS))} "
+                    f"En årsstatus har afsnittene: {', '.join(PROSE_SECTIONS)}.",
+                    line=number,
+                )
+            )
+        elif known in sections:
+            problems.append(Problem(source, f"afsnittet '{known}' står der to gange; skriv det én gang.", line=number))
+        current = sections.setdefault(known or name, [])
+    if problems:
+        raise DataError(problems)
+    return "\n".join(intro).strip(), {name: "\n".join(lines).strip() for name, lines in sections.items()}
+
+
+def _written(sections: dict[str, str], name: str, year: int) -> str:
+    """The section's written text, or a note that it is awaited (never a promise of text that is not there)."""
+    text = sections.get(name)
+    if text:
+        return text
+    return f'!!! note "Afventer"\n    {md(name)} for {year} er ikke skrevet endnu.'
+
+
+def annual_sections(catalog: Catalog, year: int, today: date, sections: dict[str, str]) -> str:
+    """The body of 'Årsstatus <år>': key figures, the two written parts, then meetings, events and materials."""
     here = annual_page(year)
     figures = year_figures(catalog, year, today)
-    meetings = [m for m in catalog.meetings.values() if m.day.year == year]
-    held = events_held(catalog, year, today)
-    materials = {k: m for k, m in catalog.materials.items() if m.published.year == year}
+    meetings = sorted((m for m in catalog.meetings.values() if m.day.year == year), key=lambda m: m.day)
+    held = split_events(events_held(catalog, year, today), today).held
+    materials = materials_published(catalog, year, today)
     status_line = ", ".join(
-        f"{figures.initiatives_by_status[s]} {INITIATIVE_LABELS[s].lower()}" for s in INITIATIVE_STATUSES
+        count(figures.initiatives_by_status[s], STATUS_ADJECTIVES[s]) for s in INITIATIVE_STATUSES
     )
-    meeting_note = (
-        f'!!! warning "Under minimum"\n    {md(figures.meetings.text)}.'
-        if figures.meetings.below_minimum
-        else f"**{md(figures.meetings.text)}.**"
+    example = (
+        f"\n\n{EXAMPLE_BADGE} Tallene bygger helt eller delvis på eksempler, ikke på rigtige møder, "
+        "arrangementer og indsatser."
+        if figures.example
+        else ""
+    )
+    key_figures = bullets(
+        [
+            f"Møder i Følgegruppen: {md(figures.meetings.text)}",
+            f"{count(figures.seminars_held, SEMINAR)} afholdt",
+            f"{count(figures.network_meetings_held, NETWORK_MEETING)} afholdt",
+            f"{count(figures.materials_published, MATERIAL)} udgivet",
+            f"Indsatser: {status_line}",
+        ],
+        "",
     )
     return "\n\n".join(
         [
-            _section(
-                "## Nøgletal\n\n"
-                + bullets(
-                    [
-                        f"Møder i Følgegruppen: {md(figures.meetings.text)}",
-                        f"Vidensseminarer afholdt: {figures.seminars_held}",
-                        f"Netværksmøder afholdt: {figures.network_meetings_held}",
-                        f"Materialer udgivet: {figures.materials_published}",
-                        f"Indsatser: {status_line}",
-                    ],
-                    "",
-                )
-            ),
-            _section(
-                "## Følgegruppens møder\n\n"
-                + meeting_note
-                + "\n\n"
-                + bullets([_meeting(catalog, m, here) for m in meetings], "Ingen møder registreret.")
-            ),
-            _section(
-                "## Seminarer og netværksmøder\n\n"
-                + event_list(catalog, held, here, today, "Ingen arrangementer afholdt.")
-            ),
-            _section("## Materialer\n\n" + material_list(catalog, materials, here, "Ingen materialer udgivet.")),
-            _section("## Indsatser pr. spor\n\n" + initiatives_by_track(catalog, here, year, 3)),
-            _section("## Indsatser pr. Sikker By-mål\n\n" + initiatives_by_goal(catalog, here, year, "###")),
+            f"## Nøgletal\n\n{key_figures}{example}",
+            f"## {INITIATIVES_STATUS}\n\n{_written(sections, INITIATIVES_STATUS, year)}",
+            f"### Indsatser pr. spor\n\n{initiatives_by_track(catalog, here, year, 4)}",
+            f"### Indsatser pr. Sikker By-mål\n\n{initiatives_by_goal(catalog, here, year, '####')}",
+            f"## {POLICE_ASSESSMENT}\n\n{_written(sections, POLICE_ASSESSMENT, year)}",
+            f"## Følgegruppens møder\n\n{_count_note(figures.meetings)}",
+            bullets([_meeting(catalog, m, here, today) for m in meetings], "Ingen møder registreret."),
+            "## Seminarer og netværksmøder\n\n" + event_list(catalog, held, here, "Ingen arrangementer afholdt."),
+            "## Materialer\n\n" + material_list(catalog, materials, here, "Ingen materialer udgivet."),
         ]
     )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from vidensportal.data.model import Party, Strategy, period_year
 from vidensportal.data.reader import DataReader, Record
+from vidensportal.guards.boundary import reserved_id
 
 
 def check_track_numbers(reader: DataReader, track_records: list[Record]) -> None:
@@ -74,3 +75,15 @@ def check_initiatives(reader: DataReader, records: list[Record], tracks, parties
         reader.refs(record, ("parter",), item.parties, parties, "part")
         reader.refs(record, ("sikker-by-mål",), item.goals, goals, "Sikker By-mål")
         reader.refs(record, ("eksterne-parter",), item.partners, actors, "ekstern aktør")
+
+
+def check_reserved_ids(
+    reader: DataReader, records: Iterable[Record], id_of: Callable[[Record], str | None], loc: tuple = ()
+) -> None:
+    """A problem for each record whose id is a name the site uses itself (index, kalender, search …): its page
+    or file would take the place of the site's own."""
+    for record in records:
+        identifier = id_of(record)
+        reason = reserved_id(identifier) if identifier else None
+        if reason:
+            reader.problem(record, (*loc, "id"), reason)

@@ -46,6 +46,22 @@ def _check_https(value: str) -> str:
 # A point in time as precise as the source is: "ultimo 2019", "2019" or "2019-12-18".
 Period = Annotated[str, AfterValidator(_check_period)]
 
+# A functional mailbox (never a person's): one @, no spaces, a dot in the domain, nothing HTML would read.
+_MAILBOX = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def _check_mailbox(value: str) -> str:
+    if not _MAILBOX.fullmatch(value):
+        raise PydanticCustomError(
+            "postkasse",
+            "'{value}' er ikke en e-mailadresse; skriv funktionspostkassens adresse som navn@domæne.dk",
+            {"value": value},
+        )
+    return value
+
+
+Mailbox = Annotated[str, AfterValidator(_check_mailbox)]
+
 
 class Entry(BaseModel):
     """Every model: Danish keys, unknown keys are errors, values never change after loading."""
@@ -82,6 +98,7 @@ class Party(Entry):
     tracks: tuple[Slug, ...] = Field(alias="spor", default=())
     joined: Period = Field(alias="tiltrådt")
     left: date | None = Field(alias="udtrådt", default=None)
+    mailbox: Mailbox | None = Field(alias="postkasse", default=None)
     description: Text | None = Field(alias="beskrivelse", default=None)
 
     @property
@@ -136,6 +153,8 @@ class FollowUpGroup(Entry):
     facilitators: tuple[Slug, ...] = Field(alias="planlægges-af", min_length=1)
     yearly_overview: Text = Field(alias="årlig-oversigt")
     yearly_status: Text = Field(alias="årlig-status")
+    # The secretariat's functional mailbox (EAS and Sikker By plan the meetings together).
+    mailbox: Mailbox | None = Field(alias="postkasse", default=None)
 
 
 class Agreement(Entry):

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
-from vidensportal.content.dates import danish_size
+from vidensportal.data.checks import check_reserved_ids
 from vidensportal.data.model import CLASSIFICATION_ORDER, Event, Material, Meeting
 from vidensportal.data.reader import DataReader, Record
-
-EVENTS_DIR = "seminarer"
-MEETINGS_DIR = "foelgegruppe"
-MATERIALS_DIR = "materialer"
+from vidensportal.paths import EVENTS_DATA as EVENTS_DIR
+from vidensportal.paths import MATERIALS_DATA as MATERIALS_DIR
+from vidensportal.paths import MEETINGS_DATA as MEETINGS_DIR
+from vidensportal.sizes import danish_size
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Publication:
     files: dict[str, MaterialFile]
     withheld: list[str]
     withheld_files: set[str]
+    withheld_titles: dict[str, str]  # title → what it is the title of, for the output gate
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def read_publications(
 ) -> Publication:
     """Read events, meetings and materials, check references and files, and keep what `publish_up_to` allows."""
     events = {_stem(r): r for r in reader.folder(EVENTS_DIR, Event)}
+    check_reserved_ids(reader, events.values(), _stem)
     meetings = {_stem(r): r for r in reader.folder(MEETINGS_DIR, Meeting)}
     located = [_Located(r.item, r, (), None) for r in _standalone_materials(reader)]
     for event_id, record in events.items():
@@ -79,6 +81,7 @@ def read_publications(
             )
         else:
             seen[material.id] = place
+            check_reserved_ids(reader, [place.record], lambda _, material=material: material.id, place.loc)
         reader.refs(place.record, (*place.loc, "spor"), material.tracks, tracks, "spor")
         reader.refs(place.record, (*place.loc, "parter"), material.parties, parties, "part")
         if material.file is not None and material.id is not None:
@@ -162,6 +165,7 @@ def _publishable(
     limit = CLASSIFICATION_ORDER.index(publish_up_to)
     allowed = set(CLASSIFICATION_ORDER[: limit + 1])
     withheld = []
+    withheld_titles: dict[str, str] = {}
     kept: dict[str, dict] = {}
     for kind, records in owners.items():
         kept[kind] = {}
@@ -170,14 +174,24 @@ def _publishable(
                 kept[kind][key] = record.item
             else:
                 withheld.append(f"{_OWNER_NAMES[kind]} '{key}' ({record.item.classification})")
+                if getattr(record.item, "title", None):  # a Følgegruppe meeting has no title
+                    withheld_titles[record.item.title] = f"{_OWNER_NAMES[kind]} '{key}'"
     published: dict[str, _Located] = {}
     for material_id, place in materials.items():
         if place.material.classification not in allowed:
             withheld.append(f"materiale '{material_id}' ({place.material.classification})")
+            withheld_titles[place.material.title] = f"materiale '{material_id}'"
         elif place.owner is not None and place.owner[1] not in kept[place.owner[0]]:
             withheld.append(f"materiale '{material_id}' (hører til et tilbageholdt {_OWNER_NAMES[place.owner[0]]})")
+            withheld_titles[place.material.title] = f"materiale '{material_id}'"
         else:
             published[material_id] = place
+    # A file named by a withheld material stays withheld, also when a published material names it too: the
+    # stricter classification wins, and that published material is held back with it.
+    held_files = {files[key].path for key in files if key not in published}
+    for material_id in [key for key in published if key in files and files[key].path in held_files]:
+        del published[material_id]
+        withheld.append(f"materiale '{material_id}' (dets fil hører også til et tilbageholdt materiale)")
     # Events and meetings keep only published materials, so nothing withheld can reach their pages.
     events = {
         key: event.model_copy(update={"materials": tuple(m for m in event.materials if m.id in published)})
@@ -199,4 +213,5 @@ def _publishable(
         files={key: value for key, value in files.items() if key in published},
         withheld=withheld,
         withheld_files={value.path for key, value in files.items() if key not in published},
+        withheld_titles=withheld_titles,
     )

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 
 from vidensportal.errors import Problem
+from vidensportal.guards.text.reading import as_read
+from vidensportal.guards.text.yaml_values import yaml_scalars
 
-TEXT_SUFFIXES = frozenset({".md", ".yml", ".yaml", ".txt", ".csv", ".html", ".json"})
-
-# A letter or digit (any script) directly next to the ten digits makes them part of a longer token
-# ("INV0101901234", "0101901234X", "12345678901"), so it is not taken for a CPR number. An underscore
-# or punctuation does not protect: "bilag_010190-1234.pdf" is still reported.
-_NOT_ALNUM_BEFORE = r"(?<![^\W_])"
-_NOT_ALNUM_AFTER = r"(?![^\W_])"
-
-# ddmmyy-xxxx or ddmmyy xxxx (not preceded by '-', so "12-010190-1234" is not read as one), or ddmmyyxxxx.
+# A digit directly next to the ten makes them part of a longer number ("12345678901"), so it is not a CPR
+# number. A letter does not protect: "INV0101901234" and "cpr0101901234" read as a CPR number to a person (a
+# known false positive goes on the allow-list). Only a token that is a whole hash (hex of a hash's length, as in
+# asset file names and integrity attributes) is left alone.
+# Day, month and year, optionally parted by one kind of '.', '/' or '-' (01.01.90); then any white space and up to
+# three hyphens ("010190 - 1234", a line break, indentation) before the four-digit serial.
 _CPR = re.compile(
-    _NOT_ALNUM_BEFORE
-    + r"(?:(?<!-)(?P<date_sep>[0-9]{6})[- ]|(?P<date_plain>[0-9]{6}))(?P<serial>[0-9]{4})"
-    + _NOT_ALNUM_AFTER
+    r"(?<![0-9])(?P<dd>[0-9]{2})(?P<s>[./-]?)(?P<mm>[0-9]{2})(?P=s)(?P<yy>[0-9]{2})(?P<gap>\s*(?:-\s*){0,3})"
+    r"(?P<serial>[0-9]{4})(?![0-9])"
 )
+_HASH_LENGTHS = frozenset({32, 40, 56, 64, 96, 128})
+_TOKEN_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_HEX = frozenset("0123456789abcdefABCDEF")
 
 
 def _century(serial_first: int, yy: int) -> int:
@@ -48,28 +48,62 @@ def is_cpr(digits: str) -> bool:
 
 
 def _digits(text: str) -> str:
-    """The CPR number's digits with the hyphen or space between date and serial removed."""
-    return str(text).strip().replace("-", "").replace(" ", "")
+    """The ten digits of a CPR number as written, without separators."""
+    return "".join(char for char in str(text) if char.isdigit())
 
 
-def find_cpr_numbers(text: str) -> list[tuple[int, str]]:
-    """Every CPR number in `text` as (1-based line number, the matched text), in order."""
+def _is_hash(text: str, start: int, end: int) -> bool:
+    """True when the match lies in a token of hex characters as long as a hash (sha1, sha256 …)."""
+    while start > 0 and text[start - 1] in _TOKEN_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in _TOKEN_CHARS:
+        end += 1
+    return end - start in _HASH_LENGTHS and all(char in _HEX for char in text[start:end])
+
+
+def numbers_in(text: str) -> list[tuple[int, str]]:
+    """(end offset, matched text) of every CPR number in an already folded text (see reading.fold)."""
     hits = []
     for match in _CPR.finditer(text):
-        digits = (match["date_sep"] or match["date_plain"]) + match["serial"]
-        if is_cpr(digits):
-            hits.append((text.count("\n", 0, match.start()) + 1, match.group()))
+        digits = match["dd"] + match["mm"] + match["yy"] + match["serial"]
+        # "12-010190-1234" is a longer number with hyphens, not a CPR number after "12-".
+        parted = match["s"] or match["gap"]
+        if parted and match.start() and text[match.start() - 1] == "-":
+            continue
+        if is_cpr(digits) and not _is_hash(text, match.start(), match.end()):
+            hits.append((match.end(), " ".join(match.group().split())))
     return hits
 
 
-def _relative(path: Path, root: Path) -> Path:
-    """`path` relative to `root` when it lies under it, else `path` unchanged."""
-    for candidate, base in ((path, root), (path.resolve(), root.resolve())):
-        try:
-            return candidate.relative_to(base)
-        except ValueError:
-            continue
-    return path
+def find_cpr_numbers(text: str, *, markup: bool = False, css: bool = False) -> list[tuple[int, str]]:
+    """Every CPR number in `text` as a reader reads it, as (1-based line where it ends, the number as folded),
+    in order of lines; a number seen in several views of the text (see reading.as_read) is given once."""
+    found: dict[str, str] = {}
+    for view in as_read(text, markup=markup, css=css):
+        for _, number in numbers_in(view):
+            found.setdefault(_digits(number), number)
+    if not found:
+        return []
+    lines = text.splitlines()
+    located = [(_line_of(lines, digits, markup, css), number) for digits, number in found.items()]
+    return sorted(located)
+
+
+def _line_of(lines: list[str], digits: str, markup: bool, css: bool) -> int:
+    """The first line by which the number has been written: the shortest run of first lines that holds it."""
+
+    def holds(count: int) -> bool:
+        views = as_read("\n".join(lines[:count]), markup=markup, css=css)
+        return any(_digits(number) == digits for view in views for _, number in numbers_in(view))
+
+    low, high = 1, max(len(lines), 1)
+    while low < high:
+        middle = (low + high) // 2
+        if holds(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def masked(found: str) -> str:
@@ -77,45 +111,34 @@ def masked(found: str) -> str:
     return _digits(found)[:6] + "-****"
 
 
+def cpr_problem(shown_as: Path, line: int | None, found: str, source: str = "") -> Problem:
+    """The one Danish line for a CPR number found; `source` adds where it came from, when that is known."""
+    return Problem(
+        file=shown_as,
+        line=line,
+        message=(
+            f"teksten indeholder noget, der ligner et CPR-nummer ({masked(found)}){source}. Fjern det, "
+            "eller tilføj det til cpr_tilladte i mkdocs.yml, hvis det ikke er et CPR-nummer."
+        ),
+    )
+
+
 def text_check(allow: Collection[str]) -> Callable[[str, Path], list[Problem]]:
-    """A check for one text already read: a Problem per CPR number in it that `allow` does not list."""
+    """A check for one text already read: a Problem per CPR number in it that `allow` does not list. A YAML
+    file is also checked value by value as YAML reads it (escapes decoded, continued lines joined)."""
     allowed = {_digits(entry) for entry in allow}
 
     def check(text: str, shown_as: Path) -> list[Problem]:
-        return [
-            Problem(
-                file=shown_as,
-                line=line,
-                message=(
-                    f"teksten indeholder noget, der ligner et CPR-nummer ({masked(found)}). Fjern det, "
-                    "eller tilføj det til cpr_tilladte i mkdocs.yml, hvis det ikke er et CPR-nummer."
-                ),
-            )
-            for line, found in find_cpr_numbers(text)
-            if _digits(found) not in allowed
-        ]
+        hits = find_cpr_numbers(text)
+        if shown_as.suffix.lower() in (".yml", ".yaml"):
+            for line, value in yaml_scalars(text):
+                hits += [(line, found) for _, found in find_cpr_numbers(value)]
+        reported: set[str] = set()
+        problems = []
+        for line, found in hits:
+            if _digits(found) not in allowed and _digits(found) not in reported:
+                reported.add(_digits(found))
+                problems.append(cpr_problem(shown_as, line, found))
+        return problems
 
     return check
-
-
-def scan_files(paths: Iterable[Path], *, root: Path, allow: Collection[str]) -> list[Problem]:
-    """One Problem per CPR number in the files, except allowed ones; files that are not UTF-8 are skipped."""
-    check = text_check(allow)
-    problems = []
-    for path in paths:
-        try:
-            text = Path(path).read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            continue  # not UTF-8 text; reported by the checks that read the file for its content
-        problems += check(text, _relative(Path(path), root))
-    return problems
-
-
-def text_files(*folders: Path) -> list[Path]:
-    """Every text file (by suffix) under the folders, sorted, leaving out hidden folders."""
-    found = set()
-    for folder in folders:
-        for current, dirs, files in os.walk(folder):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found.update(Path(current) / name for name in files if Path(name).suffix.lower() in TEXT_SUFFIXES)
-    return sorted(found)

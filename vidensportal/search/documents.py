@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vidensportal import paths
 from vidensportal.catalog import Catalog
-from vidensportal.search.page_facts import page_url
+from vidensportal.paths import page_url
 from vidensportal.search.pdftext import PdfText, pdf_text, write_atomically
 
 OFFICE_FORMATS = {".docx": "Word", ".pptx": "PowerPoint"}

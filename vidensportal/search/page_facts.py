@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from vidensportal import paths
 from vidensportal.catalog import Catalog
 from vidensportal.data.model import Track
+from vidensportal.paths import page_url
 
 # Pages that list or repeat what other pages define: they rank below the defining page.
 LISTINGS = (
@@ -32,14 +33,6 @@ class PageFacts:
     tracks: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     listing: bool = False
-
-
-def page_url(markdown_path: str) -> str:
-    """The site-relative URL of a docs page with directory URLs: 'parter/eas.md' → 'parter/eas/'."""
-    stem = markdown_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
 
 
 def _track_labels(catalog: Catalog, track_ids: tuple[str, ...]) -> tuple[str, ...]:

@@ -16,19 +16,39 @@ from vidensportal.search.spellings import Spellings
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 ARTICLE_END = "</article>"
 FACT_LABEL = re.compile(r"<strong>([^<>]{1,40}):</strong>")
-# A heading followed only by an italic note ("Ingen arrangementer endnu.") or by a listing is an empty section.
-EMPTY_SECTION = re.compile(
-    r"(<h[2-6])( [^>]*>(?:(?!</h[2-6]>).)*</h[2-6]>\s*<(?:p|ul))(>(?:<em>[^<]*</em></p>|\s*</ul>))", re.S
+# A heading followed only by an italic note ("Ingen arrangementer endnu."), by an emptied list, or by the next
+# heading of its rank or higher is an empty section.
+EMPTY_SECTION = re.compile(r"<h([2-6])[^>]*>(?:(?!</h\1>).)*</h\1>\s*(?:<p><em>[^<]*</em></p>|<ul>\s*</ul>)", re.S)
+BARE_HEADING = {
+    level: re.compile(rf"<h{level}[^>]*>(?:(?!</h{level}>).)*</h{level}>\s*(?=<h[2-{level}][ >]|$)", re.S)
+    for level in range(2, 7)
+}
+# A list item that starts with a link is an entry in a listing of other pages, and a paragraph that is only a
+# link ("Alle parter") points to one: those pages are indexed themselves, and a listing grows with the site.
+LISTING_ITEM = re.compile(
+    r"<li(?:\s[^>]*)?>\s*<a\s[^>]*href=(?:(?!</li>).)*</li>|<li class=\"[^\"]*\bvp-item\b[^>]*>(?:(?!</li>).)*</li>"
+    r"|<p><a [^>]*>[^<]*</a></p>",
+    re.S,
 )
-# A list item that starts with a link is an entry in a listing of other pages: those pages are indexed
-# themselves, and a listing grows with the site (the tags page lists every page).
-LISTING_ITEM = re.compile(r"<li><a href=(?:(?!</li>).)*</li>", re.S)
 TAG = re.compile(r"<[^>]+>")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 # Where the names and extra spellings start; the search box cuts a snippet here, so staff never see them.
 SPELLINGS_MARK = "⁂"
-# Tags, permalinks, charts (their text stands on the page too) and buttons are not prose to search.
-IGNORED_SELECTORS = (".md-tags", ".headerlink", "svg", ".vp-chart-frame", ".md-button")
+# Tags, permalinks, charts (their text stands on the page too), the organisation chart (a listing of the
+# parties), filters, badges and buttons are not prose to search.
+IGNORED_SELECTORS = (
+    ".md-tags",
+    ".headerlink",
+    "svg",
+    ".vp-chart-frame",
+    ".vp-orgchart",
+    ".vp-filter",
+    ".vp-filter__count",
+    ".vp-filter__empty",
+    ".vp-badge",
+    ".vp-subscribe",
+    ".md-button",
+)
 NAMES_WEIGHT = 10
 TITLE_WEIGHT = 7  # Pagefind's own weight for an h1
 LISTING_WEIGHT = 0.5
@@ -42,6 +62,17 @@ def page_text(page_html: str) -> str:
     """The words of a page's article, for the site's vocabulary."""
     start = ARTICLE.search(page_html)
     return _text(page_html[start.end() : page_html.rfind(ARTICLE_END)]) if start else ""
+
+
+def _without_empty_sections(body: str) -> str:
+    """The body without headings that no longer head any text, innermost first."""
+    while True:
+        shorter = EMPTY_SECTION.sub("", body)
+        for level in range(6, 1, -1):
+            shorter = BARE_HEADING[level].sub("", shorter)
+        if shorter == body:
+            return body
+        body = shorter
 
 
 def _empty(attribute: str, value: str) -> str:
@@ -65,10 +96,9 @@ def searchable_html(page_html: str, facts: PageFacts, document_text: str, spelli
     if start is None or end < start.end():
         return None
     body = page_html[start.end() : end]
-    body = LISTING_ITEM.sub("", body)
-    indexed_text = _text(EMPTY_SECTION.sub("", FACT_LABEL.sub("", body)))
+    body = _without_empty_sections(LISTING_ITEM.sub("", body))
+    indexed_text = _text(FACT_LABEL.sub("", body))
     body = FACT_LABEL.sub(r"<strong data-pagefind-ignore>\1:</strong>", body)
-    body = EMPTY_SECTION.sub(r"\1 data-pagefind-ignore\2 data-pagefind-ignore\3", body)
     title = H1.search(body)
     names = " ".join(facts.names)
     heading = _text(title.group(1)) if title else ""

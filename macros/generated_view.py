@@ -1,0 +1,59 @@
+"""A generated page whose HTML is finished: only a contributor's prose, when there is any, goes through Markdown."""
+
+from __future__ import annotations
+
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
+from mkdocs.utils.meta import get_data
+
+from vidensportal.content.html import Heading, renamed_clashes, with_heading_ids_renamed
+from vidensportal.content.pages import GeneratedPage
+
+
+def _tokens(headings: tuple[Heading, ...]) -> list[dict]:
+    return [{"level": h.level, "id": h.id, "name": h.name} for h in headings]
+
+
+def _flat_tokens(items: list[AnchorLink] | TableOfContents) -> list[dict]:
+    tokens = []
+    for item in items:
+        tokens.append({"level": item.level, "id": item.id, "name": item.title})
+        tokens += _flat_tokens(item.children)
+    return tokens
+
+
+class GeneratedView(Page):
+    """The finished HTML goes around the prose. (Material's blog plugin gives its posts a Page subclass the same
+    way.) Making a Markdown converter for each of a thousand empty pages was a tenth of the build."""
+
+    def __init__(self, file: File, config: MkDocsConfig, generated: GeneratedPage) -> None:
+        super().__init__(None, file, config)
+        self.generated = generated
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        """The body and front matter as the page has them, rather than parsing its front matter back with YAML."""
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is not None:
+            self.markdown, self.meta = get_data(source)
+            return
+        self.markdown, self.meta = self.generated.body, dict(self.generated.meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        head, tail = self.generated.head_headings, self.generated.tail_headings
+        ours = {h.id for h in (*head, *tail)}
+        prose_tokens: list[dict] = []
+        if self.markdown and self.markdown.strip():
+            super().render(config, files)
+            # A prose heading named like a generated section ("Program") yields that section its id.
+            renames = renamed_clashes([t["id"] for t in _flat_tokens(self.toc)], ours)
+            self.content = with_heading_ids_renamed(self.content or "", renames)
+            prose_tokens = [{**t, "id": renames.get(t["id"], t["id"])} for t in _flat_tokens(self.toc)]
+            self.present_anchor_ids = {renames.get(i, i) for i in self.present_anchor_ids or ()}
+        else:
+            self.content, self.present_anchor_ids = "", set()
+        self.toc = get_toc(nest_toc_tokens(_tokens(head) + prose_tokens + _tokens(tail)))
+        self.content = "\n".join(part for part in (self.generated.head, self.content, self.generated.tail) if part)
+        self.present_anchor_ids |= ours

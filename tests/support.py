@@ -1,0 +1,139 @@
+"""Helpers the tests share: building a copy of the project as a user would, and hostile data for the engine."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from types import MappingProxyType
+
+from hypothesis import strategies as st
+
+from tools.project import ROOT, copy_project
+
+__all__ = ["ROOT", "copy_project"]
+
+# A fixed build moment, so two builds of the same sources agree.
+BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
+
+# Characters that mean something to HTML, Markdown, its extensions or Jinja, and a few Danish letters.
+SYNTAX = "<>&\"'`*_[](){}#+-.!|~^=:$%\\/@ \næøåÆØÅ"
+HOSTILE = st.text(alphabet=st.sampled_from(SYNTAX) | st.characters(codec="utf-8", categories=["L", "N"]), max_size=40)
+
+
+# The Markdown extensions the site's pages go through: mkdocs.yml's, plus the three MkDocs always adds.
+SITE_MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "toc", "tables", "fenced_code"]
+
+
+def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site`, run from another folder than the project."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    return subprocess.run(
+        [*command, *extra], cwd=site.parent, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+def build_log(project: Path, site: Path | None = None, env: dict | None = None) -> str:
+    """Build `project`, fail the test with mkdocs' own output if the build fails, and return that output."""
+    result = run_build(project, site or project.parent / "site", env=env)
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout + result.stderr
+
+
+def build_ok(project: Path, site: Path | None = None, env: dict | None = None) -> Path:
+    """Build `project` (see build_log) and return the built site's folder."""
+    site = site or project.parent / "site"
+    build_log(project, site, env)
+    return site
+
+
+def build_fails(project: Path) -> str:
+    """Build `project`, expect a clean failure (non-zero exit, no traceback) and return its output."""
+    site = project.parent / "site"
+    result = run_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build should have failed but exited 0:\n{output}"
+    assert "Traceback" not in output, f"the build printed a Python traceback:\n{output}"
+    return output
+
+
+def line_number(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def hostile_catalog(shipped, value: str):
+    """`shipped` with `value` in every text field that reaches a page."""
+    parties = {
+        key: p.model_copy(update={"name": value, "note": value, "role": value, "description": value})
+        for key, p in shipped.parties.items()
+    }
+    tracks = {
+        key: t.model_copy(update={"name": value, "purpose": value, "examples": (value,)})
+        for key, t in shipped.tracks.items()
+    }
+    materials = {key: m.model_copy(update={"title": value, "language": value}) for key, m in shipped.materials.items()}
+    events = {
+        key: e.model_copy(
+            update={
+                "title": value,
+                "place": value,
+                "audience": value,
+                "description": value,
+                "summary": value,
+                "materials": tuple(materials[m.id] for m in e.materials),
+            }
+        )
+        for key, e in shipped.events.items()
+    }
+    initiatives = {
+        key: i.model_copy(update={"title": value, "description": value}) for key, i in shipped.initiatives.items()
+    }
+    meetings = {key: m.model_copy(update={"agenda": (value,)}) for key, m in shipped.meetings.items()}
+    return dataclasses.replace(
+        shipped,
+        parties=MappingProxyType(parties),
+        tracks=MappingProxyType(tracks),
+        materials=MappingProxyType(materials),
+        events=MappingProxyType(events),
+        initiatives=MappingProxyType(initiatives),
+        meetings=MappingProxyType(meetings),
+        strategy=shipped.strategy.model_copy(update={"name": value}),
+    )
+
+
+def add_mailboxes(project: Path) -> None:
+    """Give Sikker By and Følgegruppen's secretariat an example mailbox in a copied project."""
+    for name, after, mailbox in (
+        ("parter.yml", "  forælder: oekonomiforvaltningen\n", "sikkerby@enhed.example"),
+        ("aftale.yml", "  planlægges-af: [eas, sikker-by]\n", "sekretariat@enhed.example"),
+    ):
+        path = project / "data" / name
+        text = path.read_text(encoding="utf-8")
+        assert after in text, f"{after!r} is not in {name}; the test no longer matches the data"
+        path.write_text(text.replace(after, f"{after}  postkasse: {mailbox}\n", 1), encoding="utf-8")
+
+
+def search_files(site: Path) -> dict[str, bytes]:
+    """Every file of the built Pagefind index (site/pagefind/), gzip unpacked, by site-relative path."""
+    files = {}
+    for path in (site / "pagefind").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            files[path.relative_to(site).as_posix()] = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    return files
+
+
+def search_records(site: Path) -> dict[str, dict]:
+    """The pages in the built search index by URL ('parter/eas/'): text, title and labels as Pagefind holds them."""
+    records = {}
+    for name, data in search_files(site).items():
+        if name.endswith(".pf_fragment"):
+            record = json.loads(data.removeprefix(b"pagefind_dcd"))
+            records[record["url"].lstrip("/")] = record
+    return records

@@ -1,0 +1,164 @@
+"""The output gate: every file about to be published, checked as a reader receives it, before it leaves."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Collection, Iterator
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from vidensportal.errors import Problem
+from vidensportal.guards.clean_cache import CleanContent
+from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
+from vidensportal.guards.external_loads import external_load_message, external_loads
+from vidensportal.guards.sources import SourceTrace
+from vidensportal.guards.text.contents import packed_files, texts_of
+from vidensportal.guards.text.reading import as_read, words
+from vidensportal.guards.withheld import Withheld, withheld_in
+
+
+def published_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """(site-relative POSIX path, path) of every file in the site, hidden ones included, links followed."""
+    for current, dirs, files in os.walk(site_dir, followlinks=True):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(current) / name
+            yield path.relative_to(site_dir).as_posix(), path
+
+
+def check_output(
+    site_dir: Path,
+    *,
+    allow: Collection[str] = (),
+    withheld: Withheld | None = None,
+    sources: SourceTrace | None = None,
+    shown_as: str = "site",
+    own_url: str = "",
+    cache_dir: Path | None = None,
+) -> list[Problem]:
+    """A Problem for every CPR number, withheld file or title, and load from another host in the files under
+    `site_dir` and in their paths. Files are named as `shown_as`/path; `sources` traces a CPR number back.
+    `cache_dir` remembers content found clean under the same rules, so an unchanged file is not read again."""
+    allowed = {_digits(entry) for entry in allow}
+    withheld = withheld or Withheld()
+    clean = CleanContent(cache_dir, [sorted(allowed), sorted(withheld.titles), sorted(withheld.hashes), own_url])
+    problems: list[Problem] = []
+    for relative, path in published_files(site_dir):
+        shown = Path(shown_as, relative)
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        found = _withheld_bytes(shown, digest, withheld)
+        found += _check_path(shown, relative, allowed, sources)
+        key = f"{digest} {''.join(PurePosixPath(relative).suffixes[-2:]).lower()}"
+        if key not in clean:
+            found_in_content = _check_content(shown, relative, data, allowed, withheld, sources, own_url)
+            if not found_in_content:
+                clean.add(key)
+            found += found_in_content
+        problems += found
+    clean.save()
+    return problems
+
+
+def _check_path(shown: Path, relative: str, allowed: set[str], sources: SourceTrace | None) -> list[Problem]:
+    """A CPR number in the published path, as written and percent-decoded."""
+    numbers: dict[str, str] = {}
+    for text in (relative, unquote(relative)):
+        for view in as_read(text):
+            for _, number in numbers_in(view):
+                numbers.setdefault(_digits(number), number)
+    return [
+        cpr_problem(shown, None, number, sources.where(digits, relative) if sources else "")
+        for digits, number in numbers.items()
+        if digits not in allowed
+    ]
+
+
+def _check_content(
+    shown: Path,
+    relative: str,
+    data: bytes,
+    allowed: set[str],
+    withheld: Withheld,
+    sources: SourceTrace | None,
+    own_url: str,
+) -> list[Problem]:
+    """CPR numbers, withheld titles and loads from another host in what the file holds for a reader."""
+    problems: list[Problem] = []
+    for packed in packed_files(data):  # a withheld file inside a published archive
+        problems += _withheld_bytes(shown, hashlib.sha256(packed).hexdigest(), withheld)
+    texts = texts_of(data, relative)
+    numbers: dict[str, str] = {}
+    views: list[str] = []
+    for text in texts:
+        for view in as_read(text.text, markup=text.markup, css=text.css, whole_text=bool(withheld.titles)):
+            views.append(view)
+            for _, number in numbers_in(view):
+                numbers.setdefault(_digits(number), number)
+    for digits, number in numbers.items():
+        if digits not in allowed:
+            problems.append(cpr_problem(shown, None, number, sources.where(digits, relative) if sources else ""))
+    problems += _withheld_titles(shown, views, withheld)
+    for text in texts:
+        for url in external_loads(text.text, relative, own_url):
+            problems.append(Problem(shown, external_load_message(url, sources.where_text(url) if sources else "")))
+    return problems
+
+
+def _withheld_bytes(shown: Path, digest: str, withheld: Withheld) -> list[Problem]:
+    source = withheld.hashes.get(digest)
+    if source is None:
+        return []
+    return [
+        Problem(shown, f"filen er den samme som {source}, der er tilbageholdt; den må ikke udgives under noget navn.")
+    ]
+
+
+def _withheld_titles(shown: Path, views: list[str], withheld: Withheld) -> list[Problem]:
+    if not withheld.titles:
+        return []
+    folded = words(" ".join(views)).casefold()
+    return [
+        Problem(shown, f"teksten nævner titlen på {what}, der er tilbageholdt. Fjern titlen fra det, der udgives.")
+        for title, what in withheld.titles.items()
+        if title in folded
+    ]
+
+
+def gate_report(problems: list[Problem]) -> str:
+    """The Danish report of a stopped build: a head line and one line per problem."""
+    count = len(problems)
+    head = (
+        "Bygningen er stoppet: 1 fejl i det, der skulle udgives:"
+        if count == 1
+        else (f"Bygningen er stoppet: {count} fejl i det, der skulle udgives:")
+    )
+    return "\n".join([head, *(f"  - {p}" for p in problems)])
+
+
+def withdraw(site_dir: Path, problems: list[Problem], shown_as: str = "site") -> None:
+    """Delete every file a problem names from `site_dir`, so a stopped build leaves nothing of it to serve."""
+    for problem in problems:
+        relative = Path(problem.file).relative_to(shown_as) if Path(problem.file).is_relative_to(shown_as) else None
+        if relative is not None:
+            (site_dir / relative).unlink(missing_ok=True)
+
+
+def output_gate(
+    site_dir: Path, root: Path, docs_dir: Path, catalog, allow: Collection[str], site_url: str
+) -> str | None:
+    """The gate as a build runs it on `site_dir`: None when everything may be published; else the files it names
+    are withdrawn from the site and the Danish report of why the build stops is returned."""
+    problems = check_output(
+        site_dir,
+        allow=allow,
+        withheld=withheld_in(catalog, docs_dir),
+        sources=SourceTrace(root, docs_dir),
+        own_url=site_url,
+        cache_dir=root / ".cache" / "udgangsport",
+    )
+    if not problems:
+        return None
+    withdraw(site_dir, problems)
+    return gate_report(problems)
