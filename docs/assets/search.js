@@ -150,7 +150,8 @@
   }
 
   async function fillFilters() {
-    const module = await load()
+    const module = await load().catch(() => null)
+    if (!module) return
     const available = await module.filters()
     for (const [key] of FILTERS) {
       const select = element(`vp-search-filter-${key}`)
@@ -182,7 +183,14 @@
       return
     }
     status.textContent = "Søger …"
-    const results = await search(query, filters())
+    let results
+    try {
+      results = await search(query, filters())
+    } catch (error) {
+      status.textContent = "Søgningen kunne ikke indlæses. Prøv at genindlæse siden."
+      console.warn("Vidensportalen: søgeindekset kunne ikke indlæses", error)
+      return
+    }
     if (mine !== latest) return
     const ordered = await ranked(results, query)
     if (mine !== latest) return
@@ -200,8 +208,7 @@
     const toggle = element("__search")
     if (toggle && !toggle.checked) toggle.checked = true
     if (narrow.matches) document.body.setAttribute("data-md-scrolllock", "")
-    load()
-    fillFilters()
+    fillFilters().catch(() => {}) // loads the index too; a failure is told when a search is run
   }
 
   function close() {

@@ -14,6 +14,7 @@ from vidensportal.search.documents import material_texts
 from vidensportal.search.page_facts import PageFacts, facts_for, page_facts
 from vidensportal.search.searchable import IGNORED_SELECTORS, page_text, searchable_html
 from vidensportal.search.spellings import Spellings, vocabulary_of
+from vidensportal.search.stable_index import stable_filters
 
 INDEX_DIR = "pagefind"
 # What the search box loads; Pagefind also writes its ready-made interfaces, which the site does not use.
@@ -34,7 +35,7 @@ def index_site(site_dir: Path, catalog: Catalog, docs_dir: Path, cache_dir: Path
 def build_search_index(site_dir: Path, facts: Mapping[str, PageFacts], documents: Mapping[str, str]) -> None:
     """Index every page of `site_dir` into site_dir/pagefind; `documents` is file text by page URL
     ('materialer/x/')."""
-    pages = {_url(site_dir, path): path.read_text(encoding="utf-8") for path in site_dir.rglob("index.html")}
+    pages = {_url(site_dir, path): path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("index.html"))}
     spellings = Spellings(vocabulary_of(page_text(page) for page in pages.values()))
     with tempfile.TemporaryDirectory(prefix="vidensportal-search-", dir=_memory_folder()) as folder:
         staged = Path(folder)
@@ -48,6 +49,7 @@ def build_search_index(site_dir: Path, facts: Mapping[str, PageFacts], documents
         output = site_dir / INDEX_DIR
         shutil.rmtree(output, ignore_errors=True)
         _run_pagefind(staged, output)
+    stable_filters(output)
     for path in output.iterdir():
         if path.is_file() and path.name not in KEPT and not path.name.endswith(".pf_meta"):
             path.unlink()

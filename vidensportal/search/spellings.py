@@ -14,12 +14,12 @@ SHORTEST_PART = 4
 SHORT_TAIL = 6
 
 
-def folded_spellings(word: str) -> set[str]:
-    """The ways a word with æ, ø or å is typed on a keyboard without them; empty for other words."""
+def folded_spellings(word: str) -> tuple[str, ...]:
+    """The ways a word with æ, ø or å is typed on a keyboard without them (ae/oe/aa, then a/o/a); none for other
+    words. A tuple, not a set: the index must come out the same in every build."""
     lower = word.lower()
-    if lower == lower.translate(_ONE_LETTER):
-        return set()
-    return {lower.translate(_TWO_LETTERS), lower.translate(_ONE_LETTER)}
+    short = lower.translate(_ONE_LETTER)
+    return () if short == lower else (lower.translate(_TWO_LETTERS), short)
 
 
 def compound_parts(word: str, vocabulary: set[str]) -> list[str]:
