@@ -10,6 +10,7 @@ from vidensportal.content.macro_table import DATED_MACROS, MACROS
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
 MOMENT_KEY = "vidensportalen_moment"
+AIDS_KEY = "vidensportalen_reader_aids"  # macros/reader_hooks.py's ReaderAids
 
 
 def define_env(env) -> None:
@@ -23,6 +24,9 @@ def define_env(env) -> None:
         env.macro(bind(function), name)
     for name, function in DATED_MACROS.items():
         env.macro(bind(function, today), name)
+    # Read when called: the hooks add the pages' review fields after define_env has run.
+    env.macro(lambda: env.conf[AIDS_KEY].news(env.page.file.src_uri), "nyt_paa_portalen")
+    env.macro(lambda: env.conf[AIDS_KEY].review_list(env.page.file.src_uri), "sider_til_gennemgang")
 
 
 def _page_location(env) -> tuple[Path, int]:

@@ -27,7 +27,7 @@ HOSTILE = st.text(alphabet=st.sampled_from(SYNTAX) | st.characters(codec="utf-8"
 
 
 # The Markdown extensions the site's pages go through: mkdocs.yml's, plus the three MkDocs always adds.
-SITE_MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "toc", "tables", "fenced_code"]
+SITE_MARKDOWN_EXTENSIONS = ["abbr", "attr_list", "md_in_html", "admonition", "toc", "tables", "fenced_code"]
 
 
 def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -85,3 +85,12 @@ def reserved_names() -> frozenset[str]:
     """Every name an id or a file in a generated folder must not take."""
     own = {CALENDAR_FEED, EVENTS_INDEX, MATERIALS_INDEX, PARTIES_INDEX, TRACKS_INDEX, ANNUAL_INDEX}
     return SITE_NAMES | {path.rpartition("/")[2].rpartition(".")[0] for path in own}
+
+
+# Pages and files for staff keeping up with the portal (issue 13).
+NEWS_PAGE = "nyt.md"
+# At the site's root: Material fetches sitemap.xml next to every <link rel="alternate"> (it takes them for
+# translations of the site), and next to the root's feed that is the site's own sitemap.
+NEWS_FEED = "nyt.xml"
+ABBREVIATIONS_PAGE = "forkortelser.md"
+REVIEW_PAGE = "gennemgang.md"

@@ -44,6 +44,9 @@ PAGE_KINDS = {
     "aarsstatus": "aarsstatus/",
     "aarsstatus-aar": "aarsstatus/2026/",
     "emner": "tags/",
+    "nyt": "nyt/",
+    "forkortelser": "forkortelser/",
+    "gennemgang": "gennemgang/",
     "bidrag": "bidrag/",
     "tilgaengelighed": "tilgaengelighed/",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from vidensportal.content import render, render_charts, render_events, render_followup
+from vidensportal.reader_aids.abbreviations import abbreviations_table
 
 # Macro name as contributors write it in Markdown → the engine function behind it, called with the
 # catalog and the page it is on.
@@ -27,6 +28,7 @@ MACROS = {
     "organisationsdiagram": render_charts.organisation_chart,
     "foelgegruppe_kontakt": render_followup.followup_contact,
     "foelgegruppe_kalender": render_followup.followup_calendar,
+    "forkortelser": abbreviations_table,
 }
 # The same, for functions that also need the build's date (what is upcoming, what counts as held).
 DATED_MACROS = {

@@ -78,6 +78,7 @@ class Department(Entry):
     """A forvaltning or afdeling that units belong to without being a party itself."""
 
     id: Slug
+    abbreviation: Text | None = Field(alias="forkortelse", default=None)
     name: Text = Field(alias="navn")
     authority: Slug = Field(alias="myndighed")
 
@@ -103,8 +104,10 @@ class Party(Entry):
 
     @property
     def label(self) -> str:
-        """The name staff know the unit by: 'Efterretnings- og Analysesektion (EAS)'."""
-        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+        """The name staff know the unit by: 'Efterretnings- og Analysesektion (EAS)'; 'SSP/SSP+ København' as it is."""
+        if not self.abbreviation or self.name.startswith(self.abbreviation):
+            return self.name
+        return f"{self.name} ({self.abbreviation})"
 
     @property
     def tag(self) -> str:

@@ -1,0 +1,140 @@
+"""The site's abbreviations (EAS, DKS, CUKU …), taken from the parties and forvaltninger in data/, never typed twice.
+
+Markdown pages get them from Python-Markdown's abbr extension, fed with glossary(); HTML that does not pass
+through Markdown (the generated pages, HTML that macros write) gets the same <abbr> from with_abbreviations().
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import escape
+
+from vidensportal.catalog import Catalog
+from vidensportal.content.text import link, md
+from vidensportal.errors import Problem
+from vidensportal.paths import party_page
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """'EAS' stands for 'Efterretnings- og Analysesektion', which belongs to 'Københavns Politi'."""
+
+    short: str
+    meaning: str
+    belongs_to: str
+    page: str | None  # the party's page, when the abbreviation is a party's
+    source: str  # the data file that states it, for error messages
+    entry: str
+
+    @property
+    def title(self) -> str:
+        """What a reader sees when pointing at the abbreviation."""
+        return f"{self.meaning} ({self.belongs_to})"
+
+
+def abbreviations(catalog: Catalog) -> list[Abbreviation]:
+    """Every abbreviation data/ states for a party or a forvaltning, in alphabetical order."""
+    found = []
+    for party in catalog.parties.values():
+        if party.abbreviation:
+            authority = catalog.authorities[party.authority].name
+            department = catalog.departments.get(party.parent or "")
+            where = f"{department.name}, {authority}" if department else authority
+            found.append(
+                Abbreviation(party.abbreviation, party.name, where, party_page(party.id), "data/parter.yml", party.id)
+            )
+    for department in catalog.departments.values():
+        if department.abbreviation:
+            authority = catalog.authorities[department.authority].name
+            found.append(
+                Abbreviation(
+                    department.abbreviation, department.name, authority, None, "data/organisation.yml", department.id
+                )
+            )
+    return sorted(found, key=lambda a: (a.short.casefold(), a.short))
+
+
+def duplicate_problems(found: list[Abbreviation]) -> list[Problem]:
+    """A Danish problem for each abbreviation that two entries both claim: a reader could not tell them apart."""
+    first: dict[str, Abbreviation] = {}
+    problems = []
+    for item in found:
+        if item.short in first:
+            other = first[item.short]
+            problems.append(
+                Problem(
+                    Path(item.source),
+                    f"forkortelsen '{item.short}' bruges allerede af '{other.entry}' ({other.source}). "
+                    "Vælg en anden forkortelse.",
+                    entry=f"'{item.entry}'",
+                    field="forkortelse",
+                )
+            )
+        else:
+            first[item.short] = item
+    return problems
+
+
+def glossary(found: list[Abbreviation]) -> dict[str, str]:
+    """Abbreviation → title, as the abbr extension's `glossary` option takes it (the first entry wins)."""
+    result: dict[str, str] = {}
+    for item in found:
+        result.setdefault(item.short, item.title)
+    return result
+
+
+# Text inside these elements is left as it is: code, scripts, an existing <abbr>, SVG (which has no <abbr>) and
+# the parts of a form that hold text only (a filter's <option>).
+_SKIP = frozenset({"code", "pre", "kbd", "samp", "script", "style", "abbr", "svg", "textarea", "title"})
+_SKIP |= {"select", "option", "optgroup", "datalist"}
+_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|[^<]+|<", re.DOTALL)
+
+
+@lru_cache(maxsize=8)
+def _pattern(shorts: tuple[str, ...]) -> re.Pattern[str]:
+    # Longest first, so that a longer abbreviation is not cut short by a shorter one it begins with.
+    alternatives = "|".join(re.escape(str(escape(s))) for s in sorted(shorts, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
+def with_abbreviations(html: str, terms: Mapping[str, str]) -> str:
+    """`html` with each abbreviation of `terms` in running text wrapped in <abbr title="…">, as the abbr
+    extension wraps it in Markdown; tags, attributes and the text of the elements in _SKIP are left alone."""
+    if not terms:
+        return html
+    pattern = _pattern(tuple(terms))
+    if pattern.search(html) is None:
+        return html
+    by_text = {str(escape(s)): f'<abbr title="{escape(title)}">{escape(s)}</abbr>' for s, title in terms.items()}
+    out, skipping = [], []
+    for token in _TOKEN.finditer(html):
+        text, closing, tag = token[0], token[1], (token[2] or "").lower()
+        if tag:
+            if tag in _SKIP and not text.endswith("/>"):
+                if not closing:
+                    skipping.append(tag)
+                elif skipping and skipping[-1] == tag:
+                    skipping.pop()
+            out.append(text)
+        elif skipping or text.startswith("<"):
+            out.append(text)
+        else:
+            out.append(pattern.sub(lambda m: by_text[m[0]], text))
+    return "".join(out)
+
+
+def abbreviations_table(catalog: Catalog, here: str) -> str:
+    """The Forkortelser page: each abbreviation, what it stands for (linked to the party's page), where it belongs."""
+    found = abbreviations(catalog)
+    if not found:
+        return "*Der er ingen forkortelser i portalens data.*"
+    rows = ["| Forkortelse | Betydning | Hører under |", "|---|---|---|"]
+    for item in found:
+        meaning = link(here, item.page, item.meaning) if item.page else md(item.meaning)
+        rows.append(f"| {md(item.short)} | {meaning} | {md(item.belongs_to)} |")
+    return "\n".join(rows)
