@@ -6,12 +6,10 @@ import logging
 import sys
 from pathlib import Path
 
-from material.plugins.search.plugin import Element, Section
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 # mkdocs imports a hook file with only its own folder on sys.path; the engine is a package beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -24,15 +22,11 @@ from vidensportal.content.text import heading_slug
 from vidensportal.errors import DataError
 from vidensportal.guards.external_loads import localise_cdn_urls
 from vidensportal.guards.output import output_gate
-from vidensportal.paths import MATERIALS_DIR
 from vidensportal.plan import SiteSources, plan_site, read_sources, withheld_note
-from vidensportal.search.pdftext import pdf_text
-from vidensportal.search.search_sections import search_sections
-from vidensportal.search.search_text import add_to_search_index
+from vidensportal.search.indexer import SearchIndexError, index_site
 from vidensportal.settings import read_settings
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
-SEARCH_PLUGIN = "material/search"
 SETTINGS_KEY = "vidensportalen_settings"
 
 
@@ -84,48 +78,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(50)  # before Material's search reads the page; the tags plugin has filled in its listings
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Index a page for Material's search with the sections Material's Parser would make of it, when its HTML
-    is simple enough for search_sections(); Material's own indexing then skips it. Other pages are Material's."""
-    search = config.plugins.get(SEARCH_PLUGIN)
-    wishes = page.meta.get("search") or {}
-    if search is None or not search.config.enabled or not isinstance(wishes, dict) or wishes.get("exclude"):
-        return context
-    sections = search_sections(page.content or "")
-    if sections is None:
-        return context
-    page.meta["search"] = {**wishes, "exclude": True}  # a boost the page asks for is kept for its entries
-    for found in sections:
-        section = Section(Element(found.tag), found.depth)
-        section.id, section.title, section.text = found.id, found.title, found.text
-        search.search_index.create_entry_for_section(section, page.toc, page.url, page)
-    return context
-
-
-@event_priority(-1000)  # last of all: after the search plugin's index, so the output gate sees every file
+@event_priority(-1000)  # last of all, so the search index and the output gate see every file
 def on_post_build(config: MkDocsConfig) -> None:
     localise_cdn_urls(Path(config.site_dir) / "assets" / "javascripts")
-    _add_pdf_text_to_search(config)
+    _index_search(config)  # before the gate, which reads the index too
     args = Path(config.docs_dir), config[CATALOG_KEY], config[SETTINGS_KEY].cpr_allowed, config.site_url or ""
     if report := output_gate(Path(config.site_dir), project_dir(config), *args):
         raise PluginError(report)
 
 
-def _add_pdf_text_to_search(config: MkDocsConfig) -> None:
-    catalog = config[CATALOG_KEY]
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if not index.is_file():
-        return
+def _index_search(config: MkDocsConfig) -> None:
+    """Every build indexes the site, `mkdocs serve` too, so the search always matches the pages."""
     cache = project_dir(config) / ".cache" / "pdftekst"
-    texts = {}
-    for material_id, file in catalog.files.items():
-        if file.format != "PDF":
-            continue
-        result = pdf_text(Path(config.docs_dir) / file.path, cache, f"docs/{file.path}")
-        if result.warning:
-            log.info(f"Vidensportalen: ADVARSEL: {result.warning}")
-        texts[f"{MATERIALS_DIR}/{material_id}/"] = result.text
-    missing = add_to_search_index(index, texts)
-    if missing:
-        raise PluginError(f"Søgeindekset mangler siderne {', '.join(missing)}; PDF-teksten kunne ikke tilføjes.")
+    try:
+        warnings = index_site(Path(config.site_dir), config[CATALOG_KEY], Path(config.docs_dir), cache)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    for warning in warnings:
+        log.info(f"Vidensportalen: ADVARSEL: {warning}")

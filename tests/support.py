@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gzip
+import json
 import os
 import signal
 import socket
@@ -175,3 +177,23 @@ def run_tjek(project: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "tools.tjek", "-f", str(project / "mkdocs.yml")]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def search_files(site: Path) -> dict[str, bytes]:
+    """Every file of the built Pagefind index (site/pagefind/), gzip unpacked, by site-relative path."""
+    files = {}
+    for path in (site / "pagefind").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            files[path.relative_to(site).as_posix()] = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    return files
+
+
+def search_records(site: Path) -> dict[str, dict]:
+    """The pages in the built search index by URL ('parter/eas/'): text, title and labels as Pagefind holds them."""
+    records = {}
+    for name, data in search_files(site).items():
+        if name.endswith(".pf_fragment"):
+            record = json.loads(data.removeprefix(b"pagefind_dcd"))
+            records[record["url"].lstrip("/")] = record
+    return records

@@ -37,7 +37,7 @@ def pdf_text(path: Path, cache_dir: Path, shown_as: str) -> PdfText:
             f"{shown_as}: PDF-filens tekst kunne ikke læses ({_reason(error)}); "
             "materialet kan stadig hentes, men dets indhold er ikke med i søgningen.",
         )
-    _write_atomically(cached, text)
+    write_atomically(cached, text)
     return PdfText(text, None)
 
 
@@ -76,7 +76,7 @@ def _reason(error: Exception) -> str:
     return "filen er beskadiget eller ikke en PDF"
 
 
-def _write_atomically(target: Path, text: str) -> None:
+def write_atomically(target: Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
     try:

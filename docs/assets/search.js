@@ -1,0 +1,274 @@
+// The header search box: Danish queries over the site's Pagefind index (site/pagefind/, built by the adapter).
+// Staff type without æ/ø/å and make typos: the index holds folded spellings (searchable.py), and a term that
+// finds nothing is retried shortened. Pagefind's script is loaded only when the box is first used.
+(() => {
+  "use strict"
+
+  const config = JSON.parse(document.getElementById("__config")?.textContent || "{}")
+  // Resolved once: with instant navigation this script runs only on the first page loaded.
+  const base = new URL((config.base || ".").replace(/\/?$/, "/"), location.href)
+  const PAGE_SIZE = 10
+  const RERANKED = 10 // the first results whose titles are compared with the query
+  const DEBOUNCE_MS = 60
+  const SPELLINGS_MARK = "⁂" // where the indexed page text ends and the extra spellings begin
+  const RANKING = { pageLength: 0.0 }
+  const FILTERS = [["type", "Type"], ["spor", "Spor"], ["år", "År"]]
+  const date = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric" })
+
+  let pagefind = null
+  let latest = 0
+  let timer = 0
+  let shown = []
+  let terms = []
+
+  function load() {
+    pagefind ??= import(new URL("pagefind/pagefind.js", base).href).then(async module => {
+      await module.options({ ranking: RANKING, excerptLength: 0 })
+      await module.init()
+      return module
+    })
+    return pagefind
+  }
+
+  const fold = word => word.replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+  const foldShort = word => word.replace(/æ/g, "a").replace(/ø/g, "o").replace(/å/g, "a")
+  const normalise = text => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()
+  const sameText = (a, b) => fold(a) === fold(b) || foldShort(a) === foldShort(b)
+
+  async function found(module, text, filters) {
+    return (await module.search(text, { filters })).results
+  }
+
+  // A term with a typo finds nothing; its longest prefix that finds something usually is the word meant.
+  async function repaired(module, term, filters) {
+    if ((await found(module, term, filters)).length) return term
+    const shortest = Math.max(4, Math.ceil(term.length * 0.6))
+    for (let length = term.length - 1; length >= shortest; length--) {
+      if ((await found(module, term.slice(0, length), filters)).length) return term.slice(0, length)
+    }
+    return ""
+  }
+
+  async function search(query, filters) {
+    const module = await load()
+    const text = normalise(query)
+    terms = text ? text.split(" ") : []
+    if (!text) return []
+    let results = await found(module, text, filters)
+    if (!results.length) {
+      const fixed = []
+      for (const term of terms) fixed.push(await repaired(module, term, filters))
+      terms = fixed.filter(Boolean)
+      if (terms.length) results = await found(module, terms.join(" "), filters)
+    }
+    return results
+  }
+
+  // A page whose title is the query (a party's name or abbreviation, a track's name) comes first.
+  function titleClass(title, query) {
+    const plain = normalise(title).replace(/^\d+ /, "")
+    const abbreviation = normalise((title.match(/\(([^)]+)\)\s*$/) || ["", ""])[1])
+    const name = normalise(title.replace(/\([^)]*\)\s*$/, "")).replace(/^\d+ /, "")
+    if (sameText(plain, query) || sameText(name, query) || (abbreviation && sameText(abbreviation, query))) return 2
+    if (fold(plain).startsWith(fold(query) + " ") || foldShort(plain).startsWith(foldShort(query) + " ")) return 1
+    return 0
+  }
+
+  async function ranked(results, query) {
+    const head = await Promise.all(results.slice(0, RERANKED).map(result => result.data()))
+    const wanted = normalise(query)
+    const order = head.map((data, index) => ({ data, index, rank: titleClass(data.meta.title || "", wanted) }))
+    order.sort((a, b) => b.rank - a.rank || a.index - b.index)
+    return [...order.map(item => Promise.resolve(item.data)), ...results.slice(RERANKED).map(r => () => r.data())]
+  }
+
+  // Matches the query's terms however æ/ø/å were typed, and a word's inflections (the term is a prefix).
+  function matches(word) {
+    const clean = normalise(word)
+    if (!clean) return false
+    return terms.some(term => {
+      const stem = term.slice(0, Math.max(3, term.length - 2))
+      return [fold, foldShort].some(f => f(clean).startsWith(f(stem)))
+    })
+  }
+
+  // A snippet of the page's own text around the first match, never the extra spellings behind the mark.
+  function snippet(data) {
+    const words = data.content.split(SPELLINGS_MARK)[0].split(/\s+/).filter(Boolean)
+    let first = words.findIndex(matches)
+    if (first < 0) first = 0
+    const start = Math.max(0, first - 8)
+    const paragraph = document.createElement("p")
+    if (start > 0) paragraph.append("… ")
+    words.slice(start, start + 28).forEach((word, index) => {
+      if (index) paragraph.append(" ")
+      if (matches(word)) {
+        const mark = document.createElement("mark")
+        mark.textContent = word
+        paragraph.append(mark)
+      } else {
+        paragraph.append(word)
+      }
+    })
+    if (start + 28 < words.length) paragraph.append(" …")
+    return paragraph
+  }
+
+  function item(data) {
+    const li = document.createElement("li")
+    li.className = "md-search-result__item"
+    const link = document.createElement("a")
+    link.className = "md-search-result__link"
+    link.href = new URL(data.url.replace(/^\//, ""), base).href
+    const article = document.createElement("article")
+    article.className = "md-search-result__article md-typeset vp-search__hit"
+    const title = document.createElement("div")
+    title.className = "vp-search__title"
+    title.textContent = data.meta.title || data.url
+    const facts = document.createElement("div")
+    facts.className = "vp-search__facts"
+    const kind = document.createElement("span")
+    kind.className = "vp-search__kind"
+    kind.textContent = data.meta.kind || "Side"
+    facts.append(kind)
+    if (data.meta.date) facts.append(` · ${date.format(new Date(data.meta.date + "T12:00:00"))}`)
+    article.append(title, facts, snippet(data))
+    link.append(article)
+    li.append(link)
+    return li
+  }
+
+  const element = id => document.getElementById(id)
+
+  function filters() {
+    const chosen = {}
+    for (const [key] of FILTERS) {
+      const value = element(`vp-search-filter-${key}`)?.value
+      if (value) chosen[key] = value
+    }
+    return chosen
+  }
+
+  async function fillFilters() {
+    const module = await load().catch(() => null)
+    if (!module) return
+    const available = await module.filters()
+    for (const [key] of FILTERS) {
+      const select = element(`vp-search-filter-${key}`)
+      if (!select || select.options.length > 1) continue
+      const values = Object.keys(available[key] || {}).sort((a, b) => (key === "år" ? b.localeCompare(a) : a.localeCompare(b, "da")))
+      for (const value of values) select.add(new Option(value, value))
+    }
+    element("vp-search-filters")?.removeAttribute("hidden")
+  }
+
+  async function showMore(list) {
+    const next = shown.splice(0, PAGE_SIZE)
+    const data = await Promise.all(next.map(entry => (typeof entry === "function" ? entry() : entry)))
+    for (const entry of data) list.append(item(entry))
+    element("vp-search-more").hidden = !shown.length
+  }
+
+  async function run() {
+    const input = element("vp-search-input")
+    const status = element("vp-search-status")
+    const list = element("vp-search-results")
+    if (!input || !status || !list) return
+    const query = input.value
+    const mine = ++latest
+    if (!normalise(query)) {
+      list.replaceChildren()
+      status.textContent = "Skriv et eller flere ord"
+      element("vp-search-more").hidden = true
+      return
+    }
+    status.textContent = "Søger …"
+    let results
+    try {
+      results = await search(query, filters())
+    } catch (error) {
+      status.textContent = "Søgningen kunne ikke indlæses. Prøv at genindlæse siden."
+      console.warn("Vidensportalen: søgeindekset kunne ikke indlæses", error)
+      return
+    }
+    if (mine !== latest) return
+    const ordered = await ranked(results, query)
+    if (mine !== latest) return
+    shown = ordered
+    list.replaceChildren()
+    status.textContent = results.length === 0 ? "Ingen resultater" : results.length === 1 ? "1 resultat" : `${results.length} resultater`
+    await showMore(list)
+    list.dataset.query = query
+  }
+
+  // As Material does: on a small screen the open search covers the page, which must not scroll sideways.
+  const narrow = window.matchMedia("(max-width: 59.984375em)")
+
+  function open() {
+    const toggle = element("__search")
+    if (toggle && !toggle.checked) toggle.checked = true
+    if (narrow.matches) document.body.setAttribute("data-md-scrolllock", "")
+    fillFilters().catch(() => {}) // loads the index too; a failure is told when a search is run
+  }
+
+  function close() {
+    const toggle = element("__search")
+    if (toggle) toggle.checked = false
+    document.body.removeAttribute("data-md-scrolllock")
+    element("vp-search-input")?.blur()
+  }
+
+  const typing = target =>
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+
+  // Listeners on the document keep working when instant navigation swaps parts of the page.
+  document.addEventListener("input", event => {
+    if (event.target.id !== "vp-search-input") return
+    clearTimeout(timer)
+    timer = setTimeout(run, DEBOUNCE_MS)
+  })
+  document.addEventListener("change", event => {
+    if (event.target.id?.startsWith("vp-search-filter-")) run()
+    if (event.target.id === "__search" && event.target.checked) {
+      open()
+      element("vp-search-input")?.focus()
+    } else if (event.target.id === "__search") {
+      close()
+    }
+  })
+  document.addEventListener("focusin", event => {
+    if (event.target.id === "vp-search-input") open()
+  })
+  document.addEventListener("click", event => {
+    if (event.target.closest?.("#vp-search-more")) showMore(element("vp-search-results"))
+    else if (event.target.closest?.(".vp-search .md-search-result__link")) close()
+  })
+  document.addEventListener("reset", event => {
+    if (event.target.closest?.(".vp-search")) setTimeout(run, 0)
+  })
+  document.addEventListener("keydown", event => {
+    const input = element("vp-search-input")
+    if (!input) return
+    const inSearch = event.target instanceof Element && event.target.closest(".vp-search")
+    if (event.key === "Escape" && inSearch) {
+      close()
+      return
+    }
+    if ((event.key === "/" || event.key === "s") && !typing(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault()
+      open()
+      input.focus()
+      return
+    }
+    if (!inSearch || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return
+    const links = [...document.querySelectorAll(".vp-search .md-search-result__link")]
+    if (!links.length) return
+    event.preventDefault()
+    const at = links.indexOf(document.activeElement)
+    const next = event.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1
+    ;(next < 0 ? input : links[next]).focus()
+  })
+  // Material's instant navigation: close the search when another page is shown.
+  if (window.document$) window.document$.subscribe(() => close())
+  window.vidensportalSearch = { search, ranked, normalise }
+})()

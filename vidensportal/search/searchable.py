@@ -1,0 +1,118 @@
+"""A built page as Pagefind should read it: the article only, labelled, weighted, and with the spellings staff type.
+
+The page on disk is not changed; only the copy given to the indexer carries these additions.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import escape
+
+from vidensportal.search.page_facts import PageFacts
+from vidensportal.search.spellings import Spellings
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
+ARTICLE_END = "</article>"
+FACT_LABEL = re.compile(r"<strong>([^<>]{1,40}):</strong>")
+# A heading followed only by an italic note ("Ingen arrangementer endnu."), by an emptied list, or by the next
+# heading of its rank or higher is an empty section.
+EMPTY_SECTION = re.compile(r"<h([2-6])[^>]*>(?:(?!</h\1>).)*</h\1>\s*(?:<p><em>[^<]*</em></p>|<ul>\s*</ul>)", re.S)
+BARE_HEADING = {
+    level: re.compile(rf"<h{level}[^>]*>(?:(?!</h{level}>).)*</h{level}>\s*(?=<h[2-{level}][ >]|$)", re.S)
+    for level in range(2, 7)
+}
+# A list item that starts with a link is an entry in a listing of other pages, and a paragraph that is only a
+# link ("Alle parter") points to one: those pages are indexed themselves, and a listing grows with the site.
+LISTING_ITEM = re.compile(
+    r"<li(?:\s[^>]*)?>\s*<a\s[^>]*href=(?:(?!</li>).)*</li>|<li class=\"[^\"]*\bvp-item\b[^>]*>(?:(?!</li>).)*</li>"
+    r"|<p><a [^>]*>[^<]*</a></p>",
+    re.S,
+)
+TAG = re.compile(r"<[^>]+>")
+H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+# Where the names and extra spellings start; the search box cuts a snippet here, so staff never see them.
+SPELLINGS_MARK = "⁂"
+# Tags, permalinks, charts (their text stands on the page too), the organisation chart (a listing of the
+# parties), filters, badges and buttons are not prose to search.
+IGNORED_SELECTORS = (
+    ".md-tags",
+    ".headerlink",
+    "svg",
+    ".vp-chart-frame",
+    ".vp-orgchart",
+    ".vp-filter",
+    ".vp-filter__count",
+    ".vp-filter__empty",
+    ".vp-badge",
+    ".vp-subscribe",
+    ".md-button",
+)
+NAMES_WEIGHT = 10
+TITLE_WEIGHT = 7  # Pagefind's own weight for an h1
+LISTING_WEIGHT = 0.5
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(TAG.sub(" ", fragment))
+
+
+def page_text(page_html: str) -> str:
+    """The words of a page's article, for the site's vocabulary."""
+    start = ARTICLE.search(page_html)
+    return _text(page_html[start.end() : page_html.rfind(ARTICLE_END)]) if start else ""
+
+
+def _without_empty_sections(body: str) -> str:
+    """The body without headings that no longer head any text, innermost first."""
+    while True:
+        shorter = EMPTY_SECTION.sub("", body)
+        for level in range(6, 1, -1):
+            shorter = BARE_HEADING[level].sub("", shorter)
+        if shorter == body:
+            return body
+        body = shorter
+
+
+def _empty(attribute: str, value: str) -> str:
+    return f'<span {attribute}="{escape(value)}"></span>'
+
+
+def _labels(facts: PageFacts) -> str:
+    labels = [_empty("data-pagefind-meta", f"kind:{facts.kind}"), _empty("data-pagefind-filter", f"type:{facts.kind}")]
+    if facts.date:
+        labels.append(_empty("data-pagefind-meta", f"date:{facts.date}"))
+        labels.append(_empty("data-pagefind-filter", f"år:{facts.date[:4]}"))
+    labels += [_empty("data-pagefind-filter", f"spor:{track}") for track in facts.tracks]
+    return "".join(labels)
+
+
+def searchable_html(page_html: str, facts: PageFacts, document_text: str, spellings: Spellings) -> str | None:
+    """The page for the indexer, or None when it has no article (a redirect); `document_text` is the text of
+    the page's PDF, Word or PowerPoint file, searched as part of the page."""
+    start = ARTICLE.search(page_html)
+    end = page_html.rfind(ARTICLE_END)
+    if start is None or end < start.end():
+        return None
+    body = page_html[start.end() : end]
+    body = _without_empty_sections(LISTING_ITEM.sub("", body))
+    indexed_text = _text(FACT_LABEL.sub("", body))
+    body = FACT_LABEL.sub(r"<strong data-pagefind-ignore>\1:</strong>", body)
+    title = H1.search(body)
+    names = " ".join(facts.names)
+    heading = _text(title.group(1)) if title else ""
+    prominent = spellings(f"{heading} {names}")
+    rest = spellings(f"{indexed_text} {document_text}")
+    parts = [
+        body,
+        f"<div>{escape(document_text)}</div>" if document_text else "",
+        f"<div>{SPELLINGS_MARK}</div>",
+        f'<div data-pagefind-weight="{NAMES_WEIGHT}">{escape(names)}</div>' if names else "",
+        f'<div data-pagefind-weight="{TITLE_WEIGHT}">{escape(" ".join(prominent))}</div>',
+        f"<div>{escape(' '.join(rest))}</div>",
+        _labels(facts),
+    ]
+    weight = f' data-pagefind-weight="{LISTING_WEIGHT}"' if facts.listing else ""
+    main = f'<main data-pagefind-body{weight}>{"".join(parts)}</main>'
+    return f'<!doctype html><html lang="da"><body>{main}</body></html>'

@@ -1,0 +1,71 @@
+"""Spellings staff type for Danish words: æ, ø and å as ae, oe, aa or as a, o, a; and compounds split into parts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_TWO_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+_ONE_LETTER = str.maketrans({"æ": "a", "ø": "o", "å": "a"})
+# Danish compounds join their parts directly or with a linking s or e (kriminalitet-s-truede).
+_LINKS = ("", "s", "e")
+SHORTEST_PART = 4
+SHORT_TAIL = 6
+
+
+def folded_spellings(word: str) -> tuple[str, ...]:
+    """The ways a word with æ, ø or å is typed on a keyboard without them (ae/oe/aa, then a/o/a); none for other
+    words. A tuple, not a set: the index must come out the same in every build."""
+    lower = word.lower()
+    short = lower.translate(_ONE_LETTER)
+    return () if short == lower else (lower.translate(_TWO_LETTERS), short)
+
+
+def compound_parts(word: str, vocabulary: set[str]) -> list[str]:
+    """The head and tail of a compound whose head is a word of the site, e.g. rekrutterings|mønstre; the longest
+    head wins. A short tail must itself be a word, so that an inflection (forebygge|lsen) is not taken for one."""
+    lower = word.lower()
+    for cut in range(len(lower) - SHORTEST_PART, SHORTEST_PART - 1, -1):
+        head, tail = lower[:cut], lower[cut:]
+        if tail not in vocabulary and len(tail) < SHORT_TAIL:
+            continue
+        for link in _LINKS:
+            if link and not head.endswith(link):
+                continue
+            stem = head[: len(head) - len(link)] if link else head
+            if len(stem) >= SHORTEST_PART and stem in vocabulary:
+                return [stem, tail]
+    return []
+
+
+class Spellings:
+    """The extra spellings of the site's words, each word worked out once for all the pages it is on."""
+
+    def __init__(self, vocabulary: set[str]) -> None:
+        self.vocabulary = vocabulary
+        self._known: dict[str, tuple[str, ...]] = {}
+
+    def of_word(self, word: str) -> tuple[str, ...]:
+        if word not in self._known:
+            parts = compound_parts(word, self.vocabulary)
+            found = [*folded_spellings(word), *parts, *(f for part in parts for f in folded_spellings(part))]
+            self._known[word] = tuple(dict.fromkeys(found))
+        return self._known[word]
+
+    def __call__(self, text: str) -> list[str]:
+        """Words to index beside `text`: folded spellings of its words, the parts of its compounds and theirs."""
+        extra: dict[str, None] = {}
+        for word in dict.fromkeys(w.lower() for w in WORD.findall(text)):
+            extra.update(dict.fromkeys(self.of_word(word)))
+        return list(extra)
+
+
+def extra_spellings(text: str, vocabulary: set[str]) -> list[str]:
+    """The extra spellings of one text's words (see Spellings)."""
+    return Spellings(vocabulary)(text)
+
+
+def vocabulary_of(texts: Iterable[str]) -> set[str]:
+    """The site's words long enough to be a compound's head."""
+    return {w.lower() for text in texts for w in WORD.findall(text) if len(w) >= SHORTEST_PART}
