@@ -11,7 +11,7 @@ from vidensportal.macro_errors import body_location
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
 MOMENT_KEY = "vidensportalen_moment"
-AIDS_KEY = "vidensportalen_reader_aids"  # macros/reader_hooks.py's ReaderAids
+AIDS_KEY = "vidensportalen_reader_aids"  # vidensportal/reader_aids' ReaderAids, made by the hooks
 
 
 def define_env(env) -> None:

@@ -36,10 +36,8 @@ class GeneratedView(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         """The body and front matter as the page has them, rather than parsing its front matter back with YAML."""
         source = config.plugins.on_page_read_source(page=self, config=config)
-        if source is not None:
-            self.markdown, self.meta = get_data(source)
-            return
-        self.markdown, self.meta = self.generated.body, dict(self.generated.meta)
+        generated = (self.generated.body, dict(self.generated.meta))
+        self.markdown, self.meta = get_data(source) if source is not None else generated
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         head, tail = self.generated.head_headings, self.generated.tail_headings

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 # mkdocs imports a hook file with only its own folder on sys.path; the engine is a package beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import CATALOG_KEY, MOMENT_KEY
+from macros import AIDS_KEY, CATALOG_KEY, MOMENT_KEY
 from macros.generated_view import GeneratedView
 from macros.serve_preview import on_serve, on_startup  # noqa: F401 -- hooks: make serve shows a failed build
 from vidensportal.content.dates import build_moment
@@ -22,7 +22,10 @@ from vidensportal.content.text import heading_slug
 from vidensportal.errors import DataError
 from vidensportal.guards.external_loads import localise_cdn_urls
 from vidensportal.guards.output import output_gate
+from vidensportal.paths import NEWS_FEED
 from vidensportal.plan import SiteSources, plan_site, read_sources, withheld_note
+from vidensportal.reader_aids.abbreviations import with_abbreviations
+from vidensportal.reader_aids.plan import plan_reader_aids
 from vidensportal.search.indexer import SearchIndexError, index_site
 from vidensportal.settings import read_settings
 
@@ -35,20 +38,21 @@ def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _fail(problems: list) -> PluginError:
-    return PluginError(DataError(problems).report())
-
-
 @event_priority(100)  # before mkdocs-macros' on_config, whose define_env reads the catalog
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings, problems = read_settings(config.extra, use_directory_urls=config.use_directory_urls)
-    if problems:
-        raise _fail(problems)
     try:
+        if problems:
+            raise DataError(problems)
         catalog = read_sources(project_dir(config), Path(config.docs_dir), settings)
+        moment = config[MOMENT_KEY] = build_moment()
+        config[AIDS_KEY] = plan_reader_aids(catalog, project_dir(config), moment)
     except DataError as error:
         raise PluginError(error.report()) from None
-    config[SETTINGS_KEY], config[CATALOG_KEY], config[MOMENT_KEY] = settings, catalog, build_moment()
+    config[SETTINGS_KEY], config[CATALOG_KEY] = settings, catalog
+    if config[AIDS_KEY].history is None and (git := config.plugins.get("git-revision-date-localized")):
+        git.config["enabled"] = False  # it would log a line per page outside git; the aids' notes say it once
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = config[AIDS_KEY].glossary
     # Set here, not in mkdocs.yml: a !!python/name there is imported before the project is on sys.path.
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     if note := withheld_note(catalog, settings):
@@ -75,7 +79,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for path, content in plan.files.items():
         files.append(File.generated(config, path, content=content))
+    pages = [(f.src_uri, f.content_string) for f in files.documentation_pages() if not f.generated_by]
+    try:
+        aids = config[AIDS_KEY] = config[AIDS_KEY].with_pages(pages, config.docs_dir)
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    for note in aids.notes(config.site_url):
+        log.info(note)
+    files.append(File.generated(config, NEWS_FEED, content=aids.feed(config.site_name, config.site_url)))
     return files
+
+
+def on_page_content(html, page, config, files):
+    return with_abbreviations(html, config[AIDS_KEY].glossary)  # HTML that did not pass through Markdown too
+
+
+def on_page_context(context, page, config, nav):
+    page.meta.update(config[AIDS_KEY].page_meta(page.file.src_uri, page.meta))
 
 
 @event_priority(-1000)  # last of all, so the search index and the output gate see every file
