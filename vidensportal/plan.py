@@ -109,10 +109,13 @@ def read_sources(root: Path, docs_dir: Path, settings: SiteSettings) -> Catalog:
     if problems:
         raise DataError(problems)
     # The YAML in data/ is checked for CPR numbers as the catalog reads it.
-    return load_catalog(
+    check = text_check(settings.cpr_allowed, root / ".cache" / "datavagt")
+    catalog = load_catalog(
         root / "data",
         docs_dir=docs_dir,
         publish_up_to=settings.classification,
         max_file_bytes=settings.max_file_bytes,
-        check_text=text_check(settings.cpr_allowed),
+        check_text=check,
     )
+    check.save()
+    return catalog

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 
 from vidensportal.errors import Problem
+from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.text.reading import as_read
 from vidensportal.guards.text.yaml_values import yaml_scalars
 
@@ -123,12 +125,19 @@ def cpr_problem(shown_as: Path, line: int | None, found: str, source: str = "") 
     )
 
 
-def text_check(allow: Collection[str]) -> Callable[[str, Path], list[Problem]]:
-    """A check for one text already read: a Problem per CPR number in it that `allow` does not list. A YAML
-    file is also checked value by value as YAML reads it (escapes decoded, continued lines joined)."""
-    allowed = {_digits(entry) for entry in allow}
+class TextCheck:
+    """A check for one text already read: a Problem per CPR number in it that the allow-list does not list. A YAML
+    file is also checked value by value as YAML reads it (escapes decoded, continued lines joined). Texts found
+    clean are remembered by hash in `cache_dir`, so an unchanged data file is not checked again."""
 
-    def check(text: str, shown_as: Path) -> list[Problem]:
+    def __init__(self, allow: Collection[str], cache_dir: Path | None = None) -> None:
+        self.allowed = {_digits(entry) for entry in allow}
+        self.clean = CleanContent(cache_dir, ["yaml-values", sorted(self.allowed)])
+
+    def __call__(self, text: str, shown_as: Path) -> list[Problem]:
+        key = f"{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()} {shown_as.suffix.lower()}"
+        if key in self.clean:
+            return []
         hits = find_cpr_numbers(text)
         if shown_as.suffix.lower() in (".yml", ".yaml"):
             for line, value in yaml_scalars(text):
@@ -136,9 +145,17 @@ def text_check(allow: Collection[str]) -> Callable[[str, Path], list[Problem]]:
         reported: set[str] = set()
         problems = []
         for line, found in hits:
-            if _digits(found) not in allowed and _digits(found) not in reported:
+            if _digits(found) not in self.allowed and _digits(found) not in reported:
                 reported.add(_digits(found))
                 problems.append(cpr_problem(shown_as, line, found))
+        if not problems:
+            self.clean.add(key)
         return problems
 
-    return check
+    def save(self) -> None:
+        self.clean.save()
+
+
+def text_check(allow: Collection[str], cache_dir: Path | None = None) -> TextCheck:
+    """The CPR check the catalog applies to each data file as it reads it."""
+    return TextCheck(allow, cache_dir)
