@@ -18,11 +18,7 @@ def _tokens(headings: tuple[Heading, ...]) -> list[dict]:
 
 
 def _flat_tokens(items: list[AnchorLink] | TableOfContents) -> list[dict]:
-    tokens = []
-    for item in items:
-        tokens.append({"level": item.level, "id": item.id, "name": item.title})
-        tokens += _flat_tokens(item.children)
-    return tokens
+    return [t for i in items for t in ({"level": i.level, "id": i.id, "name": i.title}, *_flat_tokens(i.children))]
 
 
 class GeneratedView(Page):

@@ -29,15 +29,9 @@ def test_engine_modules_do_not_import_a_builder():
 
 
 def test_every_builder_import_sits_in_the_adapter():
-    """Every project file that imports mkdocs, Material, mkdocs-macros or Jinja lives in macros/ (tools/: Jinja)."""
+    """Every project file that imports mkdocs, Material, mkdocs-macros or Jinja lives in macros/."""
     python = [p for folder in ("vidensportal", "macros", "tools") for p in (ROOT / folder).rglob("*.py")]
-    # tools/ may use Jinja's parser (make tjek checks macro names without mkdocs), never a builder.
-    outside = [
-        str(p.relative_to(ROOT))
-        for p in python
-        if p.parent.name != "macros"
-        and [n for n in builder_imports(p.read_text()) if not (p.parent.name == "tools" and n.startswith("jinja2"))]
-    ]
+    outside = [str(p.relative_to(ROOT)) for p in python if p.parent.name != "macros" and builder_imports(p.read_text())]
     assert not outside, f"builder imports outside macros/: {outside}"
 
 

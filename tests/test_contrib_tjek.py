@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.tjek import Environment, known_names, read_config
+from macros.template_check import PARSER
+from tools.tjek import known_names, read_config
 
 from .support import ROOT, run_build, run_tjek
 
@@ -114,6 +115,6 @@ def test_plugin_names_match_mkdocs_macros(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     plugin = set(result.stdout.split())
-    ours = known_names(read_config(ROOT / "mkdocs.yml")["extra"], Environment())
+    ours = known_names(read_config(ROOT / "mkdocs.yml")["extra"], PARSER)
     page_level = {"page", "navigation", "files"}  # set for each page, after on_config
     assert plugin == ours - page_level, f"names that differ: {plugin ^ (ours - page_level)}"

@@ -13,9 +13,8 @@ import time
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment
 
-from macros.template_check import check_page
+from macros.template_check import PARSER, check_page
 from vidensportal.content.dates import build_moment
 from vidensportal.content.macro_table import DATED_MACROS, MACROS, SITE_MACROS
 from vidensportal.data.yamlfile import PAGE_SUFFIXES
@@ -73,7 +72,7 @@ def check(config_file: Path) -> tuple[list[str], list[str]]:
     ]
     if plan.problems:
         return ["\n".join(str(problem) for problem in plan.problems)], warnings
-    environment = Environment()  # noqa: S701 -- only parsed, never rendered
+    environment = PARSER
     known = known_names(extra, environment)
     errors = []
     for page in pages:
@@ -83,7 +82,7 @@ def check(config_file: Path) -> tuple[list[str], list[str]]:
     return errors, warnings
 
 
-def known_names(extra: dict, environment: Environment) -> set[str]:
+def known_names(extra: dict, environment) -> set[str]:
     """Every name a page may use, as the build knows them: the macros, mkdocs-macros' own, extra: and Jinja's."""
     macros = {*MACROS, *DATED_MACROS, *SITE_MACROS}
     return macros | MACROS_PLUGIN_NAMES | set(extra) | set(environment.globals)
@@ -94,7 +93,7 @@ def _excluded(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts) or relative.parts[0] == "templates"
 
 
-def _page_problems(page: Path, shown: Path, environment: Environment, known: set[str]) -> list[Problem]:
+def _page_problems(page: Path, shown: Path, environment, known: set[str]) -> list[Problem]:
     source = page.read_text(encoding="utf-8-sig")
     meta, body, first_line = {}, source, 1
     if match := _FRONT_MATTER.match(source):
