@@ -21,6 +21,7 @@ from types import MappingProxyType
 from hypothesis import strategies as st
 
 from tools.project import ROOT, copy_project
+from vidensportal.data.model import Event
 
 __all__ = ["ROOT", "copy_project"]
 
@@ -197,3 +198,23 @@ def search_records(site: Path) -> dict[str, dict]:
             record = json.loads(data.removeprefix(b"pagefind_dcd"))
             records[record["url"].lstrip("/")] = record
     return records
+
+
+def make_event(**changes: object) -> Event:
+    """A valid planned winter seminar; `changes` overrides its Danish keys."""
+    data: dict[str, object] = {
+        "titel": "Vidensseminar om exit",
+        "type": "vidensseminar",
+        "dato": "2026-03-12",
+        "start": "13:00",
+        "slut": "15:30",
+        "sted": "Politigården, København",
+        "status": "planlagt",
+        "spor": ["exit"],
+        "arrangører": ["eas"],
+        "målgruppe": "Medarbejdere i politi og kommune",
+        "beskrivelse": "Erfaringer med exitforløb.",
+        "klassifikation": "intern",
+    }
+    data.update(changes)
+    return Event.model_validate(data)

@@ -11,30 +11,14 @@ import pytest
 from vidensportal.content.ics import calendars
 from vidensportal.data.model import Event
 
+from .support import make_event
+
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 STAMP = datetime(2026, 1, 5, 8, 30, tzinfo=UTC)
 FEED_NAME = "Vidensseminarer og netværksmøder"
 LONG_TITLE = "Rockere, bander og rekruttering af unge på Nørrebro, Østerbro og i Ålholm – erfaringer fra SSP+"
 
 
-def make_event(**changes: object) -> Event:
-    """A valid planned winter seminar; `changes` overrides its Danish keys."""
-    data: dict[str, object] = {
-        "titel": "Vidensseminar om exit",
-        "type": "vidensseminar",
-        "dato": "2026-03-12",
-        "start": "13:00",
-        "slut": "15:30",
-        "sted": "Politigården, København",
-        "status": "planlagt",
-        "spor": ["exit"],
-        "arrangører": ["eas"],
-        "målgruppe": "Medarbejdere i politi og kommune",
-        "beskrivelse": "Erfaringer med exitforløb.",
-        "klassifikation": "intern",
-    }
-    data.update(changes)
-    return Event.model_validate(data)
 
 
 WINTER = make_event()

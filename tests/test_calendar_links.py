@@ -20,28 +20,12 @@ from vidensportal.content.ics import (
 )
 from vidensportal.data.model import Event, Meeting
 
-from .support import BUILD_ENV, ROOT, add_mailboxes, build_log, copy_project, run_build
+from .support import BUILD_ENV, ROOT, add_mailboxes, build_log, copy_project, make_event, run_build
 
 STAMP = datetime(2026, 1, 5, 8, 30, tzinfo=UTC)
 SITE = "https://vidensportal.example/"
 
 
-def event(**changes: object) -> Event:
-    data: dict[str, object] = {
-        "titel": "Vidensseminar om exit",
-        "type": "vidensseminar",
-        "dato": "2026-03-12",
-        "start": "13:00",
-        "slut": "15:30",
-        "sted": "Politigården",
-        "status": "planlagt",
-        "spor": ["forebyggelse"],
-        "arrangører": ["eas"],
-        "målgruppe": "Medarbejdere",
-        "beskrivelse": "Erfaringer med exitforløb.",
-        "klassifikation": "intern",
-    }
-    return Event.model_validate({**data, **changes})
 
 
 def meeting(**changes: object) -> Meeting:
@@ -62,7 +46,7 @@ def single(item: Event, url: str | None, organiser: Organiser | None = None) -> 
 
 def test_an_entry_links_back_to_its_page_in_url_and_text():
     """With the page's address the entry has it as URL and as the last line of its description."""
-    vevent = single(event(), "https://vidensportal.example/seminarer/x/")
+    vevent = single(make_event(), "https://vidensportal.example/seminarer/x/")
     text = str(vevent["DESCRIPTION"])
     assert str(vevent["URL"]) == "https://vidensportal.example/seminarer/x/", vevent.get("URL")
     assert text.endswith(f"{READ_MORE} https://vidensportal.example/seminarer/x/"), text
@@ -70,23 +54,23 @@ def test_an_entry_links_back_to_its_page_in_url_and_text():
 
 def test_negative_control_without_an_address_no_link_is_invented():
     """Without the site's address there is neither URL nor a 'Læs mere' line."""
-    vevent = single(event(), None)
+    vevent = single(make_event(), None)
     assert "URL" not in vevent and READ_MORE not in str(vevent["DESCRIPTION"]), vevent.to_ical()
 
 
 def test_an_example_event_says_so_first_and_a_real_one_does_not():
     """An example event's description opens with the example note; a real event's has no such note."""
-    example = str(single(event(eksempel=True), None)["DESCRIPTION"])
-    real = str(single(event(), None)["DESCRIPTION"])
+    example = str(single(make_event(eksempel=True), None)["DESCRIPTION"])
+    real = str(single(make_event(), None)["DESCRIPTION"])
     assert example.startswith(EXAMPLE_NOTE) and EXAMPLE_NOTE not in real, (example, real)
 
 
 def test_the_organiser_is_the_functional_mailbox():
     """ORGANIZER is the mailbox as a mailto address with the unit's name; without a mailbox there is none."""
-    vevent = single(event(), None, Organiser("Sikker By", "sikkerby@enhed.example"))
+    vevent = single(make_event(), None, Organiser("Sikker By", "sikkerby@enhed.example"))
     organiser = vevent["ORGANIZER"]
     assert str(organiser) == "mailto:sikkerby@enhed.example" and organiser.params["CN"] == "Sikker By", organiser
-    assert "ORGANIZER" not in single(event(), None), "an organiser without a mailbox"
+    assert "ORGANIZER" not in single(make_event(), None), "an organiser without a mailbox"
 
 
 def test_a_meeting_is_an_all_day_entry_linking_to_its_place_on_the_page():
