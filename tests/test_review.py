@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from vidensportal.catalog import load_catalog
+from vidensportal.data.yamlfile import front_matter
 from vidensportal.errors import DataError
 from vidensportal.reader_aids.history import FileHistory
-from vidensportal.reader_aids.plan import GIT_DAY, GIT_HASH, LAST_CHANGED, ReaderAids, front_matter
+from vidensportal.reader_aids.plan import GIT_DAY, GIT_HASH, LAST_CHANGED, ReaderAids
 from vidensportal.reader_aids.review import (
     PageReview,
     ReviewedPage,

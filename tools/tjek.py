@@ -7,7 +7,6 @@ python -m tools.tjek [-f mkdocs.yml]
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from pathlib import Path
@@ -17,7 +16,7 @@ import yaml
 from macros.template_check import PARSER, check_page
 from vidensportal.content.dates import build_moment
 from vidensportal.content.macro_table import DATED_MACROS, MACROS, SITE_MACROS
-from vidensportal.data.yamlfile import PAGE_SUFFIXES
+from vidensportal.data.yamlfile import PAGE_SUFFIXES, front_matter
 from vidensportal.errors import DataError, Problem
 from vidensportal.plan import SiteSources, plan_site, read_sources
 from vidensportal.settings import read_settings
@@ -29,7 +28,6 @@ MACROS_PLUGIN_NAMES = frozenset(
     {"config", "context", "environment", "extra", "filters", "filters_builtin", "fix_url", "git", "macros"}
     | {"macros_info", "now", "plugin", "page", "navigation", "files"}
 )
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -95,15 +93,10 @@ def _excluded(relative: Path) -> bool:
 
 def _page_problems(page: Path, shown: Path, environment, known: set[str]) -> list[Problem]:
     source = page.read_text(encoding="utf-8-sig")
-    meta, body, first_line = {}, source, 1
-    if match := _FRONT_MATTER.match(source):
-        try:
-            meta = yaml.safe_load(match.group(1) or "") or {}
-        except yaml.YAMLError:
-            meta = {}
-        body, first_line = source[match.end() :], source[: match.end()].count("\n") + 1
-    if not isinstance(meta, dict) or meta.get("render_macros") is False:
+    meta, body = front_matter(source)
+    if meta.get("render_macros") is False:
         return []
+    first_line = source.count("\n", 0, len(source) - len(body)) + 1
     return check_page(body, environment, known | set(meta), shown, first_line)
 
 

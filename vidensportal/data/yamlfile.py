@@ -118,6 +118,18 @@ _FRONT = "front matter (linjerne mellem --- øverst på siden):"
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
+def front_matter(source: str) -> tuple[dict, str]:
+    """A Markdown page's front matter and body; an empty mapping when it has none or it is not a mapping."""
+    found = _FRONT_MATTER.match(source)
+    if not found:
+        return {}, source
+    try:
+        meta = yaml.safe_load(found[1])
+    except yaml.YAMLError:
+        return {}, source  # front_matter_problems and mkdocs report broken front matter
+    return (meta if isinstance(meta, dict) else {}), source[found.end() :]
+
+
 def front_matter_problems(page: Path, shown_as: Path) -> list[Problem]:
     """The front matter of a Markdown page, read with the same limits as data/ (mkdocs would take an alias bomb)."""
     try:

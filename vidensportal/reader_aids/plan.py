@@ -3,23 +3,22 @@ history, the review fields of the Markdown pages, each page's 'Sidst ændret' an
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-
-import yaml
 
 from vidensportal.catalog import Catalog
 from vidensportal.content.dates import local_day
+from vidensportal.data.yamlfile import front_matter
 from vidensportal.errors import DataError
 from vidensportal.paths import NEWS_FEED
 from vidensportal.reader_aids.abbreviations import abbreviations, duplicate_problems, glossary
 from vidensportal.reader_aids.changes import day_html, generated_page_sources, markdown_page_sources, newest_commit
 from vidensportal.reader_aids.feed import atom_feed
 from vidensportal.reader_aids.history import FileHistory, read_history
-from vidensportal.reader_aids.news import news_items, news_list
+from vidensportal.reader_aids.news import NewsItem, news_items, news_list
 from vidensportal.reader_aids.review import (
     ReviewedPage,
     overdue_log_line,
@@ -30,23 +29,9 @@ from vidensportal.reader_aids.review import (
     review_table,
 )
 
-# Front matter as MkDocs reads it: '---' on the first line, YAML, then '---' or '...'.
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 # Keys the git plugin leaves in a page's meta when it found the page's last commit.
 GIT_HASH, GIT_DAY = "git_revision_date_localized_hash", "git_revision_date_localized_raw_iso_date"
 LAST_CHANGED = "git_revision_date_localized"  # the key Material and overrides/partials/source-file.html show
-
-
-def front_matter(source: str) -> tuple[dict, str]:
-    """A Markdown file's front matter and body; an empty mapping when it has none or it is not a mapping."""
-    found = _FRONT_MATTER.match(source)
-    if not found:
-        return {}, source
-    try:
-        meta = yaml.safe_load(found[1])
-    except yaml.YAMLError:
-        return {}, source  # MkDocs reports broken front matter itself
-    return (meta if isinstance(meta, dict) else {}), source[found.end() :]
 
 
 @dataclass(frozen=True)
@@ -57,6 +42,11 @@ class ReaderAids:
     glossary: dict[str, str]
     sources: dict[str, tuple[str, ...]]
     reviews: dict[str, ReviewedPage] = field(default_factory=dict)
+
+    @cached_property
+    def news_items(self) -> list[NewsItem]:
+        """Read once per build: the feed and the 'Nyt på portalen' page list the same items."""
+        return news_items(self.catalog, self.history, self.moment)
 
     @property
     def today(self) -> date:
@@ -103,12 +93,11 @@ class ReaderAids:
         return updates
 
     def feed(self, site_name: str, site_url: str | None) -> bytes:
-        items = news_items(self.catalog, self.history, self.moment)
-        return atom_feed(items, site_name=site_name, site_url=site_url, empty_updated=self.moment)
+        return atom_feed(self.news_items, site_name=site_name, site_url=site_url, empty_updated=self.moment)
 
     def news(self, here: str) -> str:
         """The list on 'Nyt på portalen'."""
-        return news_list(news_items(self.catalog, self.history, self.moment), here)
+        return news_list(self.news_items, here)
 
     def review_list(self, here: str) -> str:
         """The table on 'Sider til gennemgang'."""
