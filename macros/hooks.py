@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,13 +22,12 @@ from macros.serve_preview import on_serve, on_startup  # noqa: F401 -- hooks: ma
 from vidensportal.content.dates import build_moment
 from vidensportal.content.text import heading_slug
 from vidensportal.errors import DataError
-from vidensportal.guards.external_loads import localise_cdn_urls
-from vidensportal.guards.output import output_gate
+from vidensportal.finish import finish_site
 from vidensportal.paths import NEWS_FEED
 from vidensportal.plan import SiteSources, plan_site, read_sources, withheld_note
 from vidensportal.reader_aids.abbreviations import with_abbreviations
 from vidensportal.reader_aids.plan import plan_reader_aids
-from vidensportal.search.indexer import SearchIndexError, index_site
+from vidensportal.search.indexer import SearchIndexError, SiteIndex, start_index
 from vidensportal.settings import read_settings
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
@@ -38,17 +39,24 @@ def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+@contextmanager
+def engine_errors() -> Iterator[None]:
+    """The engine's Danish errors stop the build as mkdocs' own error: the message, no traceback."""
+    try:
+        yield
+    except (DataError, SearchIndexError) as error:
+        raise PluginError(str(error)) from None
+
+
 @event_priority(100)  # before mkdocs-macros' on_config, whose define_env reads the catalog
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings, problems = read_settings(config.extra, use_directory_urls=config.use_directory_urls)
-    try:
+    with engine_errors():
         if problems:
             raise DataError(problems)
         catalog = read_sources(project_dir(config), Path(config.docs_dir), settings)
         moment = config[MOMENT_KEY] = build_moment()
         config[AIDS_KEY] = plan_reader_aids(catalog, project_dir(config), moment)
-    except DataError as error:
-        raise PluginError(error.report()) from None
     config[SETTINGS_KEY], config[CATALOG_KEY] = settings, catalog
     if config[AIDS_KEY].history is None and (git := config.plugins.get("git-revision-date-localized")):
         git.config["enabled"] = False  # it would log a line per page outside git; the aids' notes say it once
@@ -80,10 +88,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in plan.files.items():
         files.append(File.generated(config, path, content=content))
     pages = [(f.src_uri, f.content_string) for f in files.documentation_pages() if not f.generated_by]
-    try:
+    with engine_errors():
         aids = config[AIDS_KEY] = config[AIDS_KEY].with_pages(pages, config.docs_dir)
-    except DataError as error:
-        raise PluginError(error.report()) from None
     for note in aids.notes(config.site_url):
         log.info(note)
     files.append(File.generated(config, NEWS_FEED, content=aids.feed(config.site_name, config.site_url)))
@@ -98,21 +104,39 @@ def on_page_context(context, page, config, nav):
     page.meta.update(config[AIDS_KEY].page_meta(page.file.src_uri, page.meta))
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Every page's article is made by now: its words split compounds for the search, and Pagefind starts
+    beside the rendering, indexing each page as it is written. Every build does this, `mkdocs serve` too."""
+    articles = [f"{f.page.title or ''} {f.page.content or ''}" for f in files.documentation_pages() if f.page]
+    with engine_errors():
+        index, warnings = start_index(config[CATALOG_KEY], Path(config.docs_dir), project_dir(config), articles)
+    _building.append(index)
+    for warning in warnings:
+        log.info(f"Vidensportalen: ADVARSEL: {warning}")
+    return env
+
+
+@event_priority(-1000)  # last, so the index gets the page exactly as it is written
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    with engine_errors():
+        _building[-1].add(page.file.dest_uri, output)
+    return output
+
+
 @event_priority(-1000)  # last of all, so the search index and the output gate see every file
 def on_post_build(config: MkDocsConfig) -> None:
-    localise_cdn_urls(Path(config.site_dir) / "assets" / "javascripts")
-    _index_search(config)  # before the gate, which reads the index too
-    args = Path(config.docs_dir), config[CATALOG_KEY], config[SETTINGS_KEY].cpr_allowed, config.site_url or ""
-    if report := output_gate(Path(config.site_dir), project_dir(config), *args):
+    args = project_dir(config), Path(config.docs_dir), config[CATALOG_KEY], config[SETTINGS_KEY], config.site_url or ""
+    with engine_errors():
+        report = finish_site(Path(config.site_dir), *args, index=_building.pop())
+    if report:
         raise PluginError(report)
 
 
-def _index_search(config: MkDocsConfig) -> None:
-    """Every build indexes the site, `mkdocs serve` too, so the search always matches the pages."""
-    cache = project_dir(config) / ".cache" / "pdftekst"
-    try:
-        warnings = index_site(Path(config.site_dir), config[CATALOG_KEY], Path(config.docs_dir), cache)
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
-    for warning in warnings:
-        log.info(f"Vidensportalen: ADVARSEL: {warning}")
+def on_build_error(error: Exception) -> None:
+    """A build that stops half-way stops its Pagefind too, or `mkdocs serve` would gather them."""
+    while _building:
+        _building.pop().close()
+
+
+# The search index of the build under way; here, not in the config, as on_build_error is given no config.
+_building: list[SiteIndex] = []

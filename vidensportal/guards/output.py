@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -17,14 +17,23 @@ from vidensportal.guards.text.contents import packed_files, texts_of
 from vidensportal.guards.text.reading import as_read, words
 from vidensportal.guards.withheld import Withheld, withheld_in
 
+# A folder of the site still being written, and what to call to wait for it.
+LastFolder = tuple[str, Callable[[], None]]
 
-def published_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
-    """(site-relative POSIX path, path) of every file in the site, hidden ones included, links followed."""
+
+def published_files(site_dir: Path, last: LastFolder | None = None) -> Iterator[tuple[str, Path]]:
+    """(site-relative POSIX path, path) of every file in the site, hidden ones included, links followed. With
+    `last` = (folder, wait), that top folder's files come after all others, once wait() has returned."""
     for current, dirs, files in os.walk(site_dir, followlinks=True):
         dirs.sort()
+        if last and Path(current) == site_dir and last[0] in dirs:
+            dirs.remove(last[0])
         for name in sorted(files):
             path = Path(current) / name
             yield path.relative_to(site_dir).as_posix(), path
+    if last:
+        last[1]()
+        yield from ((f"{last[0]}/{relative}", path) for relative, path in published_files(site_dir / last[0]))
 
 
 def check_output(
@@ -36,15 +45,17 @@ def check_output(
     shown_as: str = "site",
     own_url: str = "",
     cache_dir: Path | None = None,
+    last: LastFolder | None = None,
 ) -> list[Problem]:
     """A Problem for every CPR number, withheld file or title, and load from another host in the files under
     `site_dir` and in their paths. Files are named as `shown_as`/path; `sources` traces a CPR number back.
-    `cache_dir` remembers content found clean under the same rules, so an unchanged file is not read again."""
+    `cache_dir` remembers content found clean under the same rules, so an unchanged file is not read again;
+    `last` names a folder still being written, read at the end (see published_files)."""
     allowed = {_digits(entry) for entry in allow}
     withheld = withheld or Withheld()
     clean = CleanContent(cache_dir, [sorted(allowed), sorted(withheld.titles), sorted(withheld.hashes), own_url])
     problems: list[Problem] = []
-    for relative, path in published_files(site_dir):
+    for relative, path in published_files(site_dir, last):
         shown = Path(shown_as, relative)
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
@@ -146,10 +157,17 @@ def withdraw(site_dir: Path, problems: list[Problem], shown_as: str = "site") ->
 
 
 def output_gate(
-    site_dir: Path, root: Path, docs_dir: Path, catalog, allow: Collection[str], site_url: str
+    site_dir: Path,
+    root: Path,
+    docs_dir: Path,
+    catalog,
+    allow: Collection[str],
+    site_url: str,
+    last: LastFolder | None = None,
 ) -> str | None:
     """The gate as a build runs it on `site_dir`: None when everything may be published; else the files it names
-    are withdrawn from the site and the Danish report of why the build stops is returned."""
+    are withdrawn from the site and the Danish report of why the build stops is returned. `last`: see
+    published_files."""
     problems = check_output(
         site_dir,
         allow=allow,
@@ -157,6 +175,7 @@ def output_gate(
         sources=SourceTrace(root, docs_dir),
         own_url=site_url,
         cache_dir=root / ".cache" / "udgangsport",
+        last=last,
     )
     if not problems:
         return None

@@ -1,83 +1,104 @@
-"""The site's search index: Pagefind's chunked index of the built pages and the text of their documents."""
+"""The site's search index: Pagefind's chunked index of the built pages and the text of their documents.
+
+Pagefind indexes each page as it is written, in its own process on another core, so the build waits only for
+the index files to be written at the end.
+"""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import tempfile
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
 
 from vidensportal.catalog import Catalog
 from vidensportal.search.documents import material_texts
 from vidensportal.search.page_facts import PageFacts, facts_for, page_facts
-from vidensportal.search.searchable import IGNORED_SELECTORS, page_text, searchable_html
+from vidensportal.search.pagefind_service import PagefindError, PagefindService
+from vidensportal.search.searchable import IGNORED_SELECTORS, searchable_html, text_of
 from vidensportal.search.spellings import Spellings, vocabulary_of
 from vidensportal.search.stable_index import stable_filters
 
 INDEX_DIR = "pagefind"
+PAGE_NAME = "index.html"
 # What the search box loads; Pagefind also writes its ready-made interfaces, which the site does not use.
 KEPT = ("pagefind.js", "pagefind-entry.json", "pagefind-worker.js", "wasm.da.pagefind", "wasm.unknown.pagefind")
+PAGEFIND_CONFIG = {"force_language": "da", "exclude_selectors": list(IGNORED_SELECTORS)}
 
 
 class SearchIndexError(Exception):
     """Pagefind could not index the site; the message is Danish."""
 
 
-def index_site(site_dir: Path, catalog: Catalog, docs_dir: Path, cache_dir: Path) -> list[str]:
-    """Index the built site with its published documents' text; return Danish warnings about unreadable files."""
-    documents, warnings = material_texts(catalog, docs_dir, cache_dir)
-    build_search_index(site_dir, page_facts(catalog), documents)
-    return warnings
+class SiteIndex:
+    """The index of one build: `add` hands each written page to Pagefind; `start_writing` and `finish_writing`
+    put the index in the site, so the output gate can read the pages in between."""
+
+    def __init__(self, facts: Mapping[str, PageFacts], documents: Mapping[str, str], vocabulary: set[str]) -> None:
+        self._facts, self._documents = facts, documents
+        self._spellings = Spellings(vocabulary)
+        self._seen: set[str] = set()
+        self._output = Path(INDEX_DIR)
+        try:
+            self._service = PagefindService(PAGEFIND_CONFIG)
+        except (OSError, PagefindError) as error:
+            raise SearchIndexError(f"Søgeindekset kunne ikke bygges: {error}") from None
+
+    def add(self, written: str, page_html: str) -> None:
+        """A page as written to `written` (its path in the site, 'parter/index.html'); other files are skipped."""
+        path = PurePosixPath(written)
+        if path.name != PAGE_NAME or written in self._seen:
+            return
+        self._seen.add(written)
+        folder = path.parent.as_posix()
+        url = "" if folder == "." else f"{folder}/"
+        facts, document = facts_for(self._facts, url), self._documents.get(url, "")
+        searchable = searchable_html(page_html, facts, document, self._spellings)
+        if searchable is not None:
+            with self._failing_as_search_error():
+                self._service.add_page(f"/{url}", searchable)
+
+    def start_writing(self, site_dir: Path) -> None:
+        """Index the pages of `site_dir` that were not handed over as they were written (a page another plugin
+        writes at the end), and have Pagefind write the index into site_dir/pagefind; `finish_writing` waits."""
+        self._output = site_dir / INDEX_DIR
+        with self._failing_as_search_error():
+            for page in sorted(site_dir.rglob(PAGE_NAME)):
+                written = page.relative_to(site_dir).as_posix()
+                if written not in self._seen and not written.startswith(f"{INDEX_DIR}/"):
+                    self.add(written, page.read_text(encoding="utf-8"))
+            shutil.rmtree(self._output, ignore_errors=True)
+            self._service.write(self._output.resolve())
+
+    def finish_writing(self) -> None:
+        """Wait for the index, then keep only what the search box loads, in a fixed order."""
+        with self._failing_as_search_error():
+            self._service.wait()
+        self.close()
+        if not (self._output / "pagefind.js").is_file():
+            raise SearchIndexError("Søgeindekset kunne ikke bygges: Pagefind skrev ingen pagefind.js.")
+        stable_filters(self._output)
+        for path in self._output.iterdir():
+            if path.is_file() and path.name not in KEPT and not path.name.endswith(".pf_meta"):
+                path.unlink()
+
+    def close(self) -> None:
+        """Stop Pagefind (a build that fails half-way must not leave it running)."""
+        self._service.close()
+
+    @contextmanager
+    def _failing_as_search_error(self) -> Iterator[None]:
+        """Pagefind's failure is the build's: its program is stopped and the Danish reason raised."""
+        try:
+            yield
+        except PagefindError as error:
+            self.close()
+            raise SearchIndexError(f"Søgeindekset kunne ikke bygges: {error}") from None
 
 
-def build_search_index(site_dir: Path, facts: Mapping[str, PageFacts], documents: Mapping[str, str]) -> None:
-    """Index every page of `site_dir` into site_dir/pagefind; `documents` is file text by page URL
-    ('materialer/x/')."""
-    pages = {_url(site_dir, path): path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("index.html"))}
-    spellings = Spellings(vocabulary_of(page_text(page) for page in pages.values()))
-    with tempfile.TemporaryDirectory(prefix="vidensportal-search-", dir=_memory_folder()) as folder:
-        staged = Path(folder)
-        for url, page in pages.items():
-            searchable = searchable_html(page, facts_for(facts, url), documents.get(url, ""), spellings)
-            if searchable is None:
-                continue
-            target = staged / url / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(searchable, encoding="utf-8")
-        output = site_dir / INDEX_DIR
-        shutil.rmtree(output, ignore_errors=True)
-        _run_pagefind(staged, output)
-    stable_filters(output)
-    for path in output.iterdir():
-        if path.is_file() and path.name not in KEPT and not path.name.endswith(".pf_meta"):
-            path.unlink()
-
-
-def _run_pagefind(staged: Path, output: Path) -> None:
-    """Pagefind's own program from the pagefind[bin] package. Its Python API would do the same, but it reads
-    each answer of its background process after a 0.1 s pause: 0.4 s of every build, for four requests."""
-    from pagefind_bin import get_executable
-
-    ignored = [argument for selector in IGNORED_SELECTORS for argument in ("--exclude-selectors", selector)]
-    command = [str(get_executable()), "--site", str(staged), "--output-path", str(output.resolve()), "--silent"]
-    result = subprocess.run(  # noqa: S603 -- the packaged binary with fixed arguments
-        [*command, "--force-language", "da", *ignored], cwd=staged, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0 or not (output / "pagefind.js").is_file():
-        tail = " ".join((result.stderr or result.stdout).split())[-400:]
-        code = result.returncode
-        raise SearchIndexError(f"Søgeindekset kunne ikke bygges (Pagefind sluttede med kode {code}): {tail}")
-
-
-def _memory_folder() -> str | None:
-    """A folder in memory (Linux's /dev/shm) for the staged pages, written and deleted on every build: on a
-    busy disk, a thousand small files there take 0.1 s instead of several seconds. Elsewhere the default."""
-    memory = Path("/dev/shm")  # noqa: S108 -- a private TemporaryDirectory is made inside it
-    return str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
-
-
-def _url(site_dir: Path, page: Path) -> str:
-    folder = page.parent.relative_to(site_dir).as_posix()
-    return "" if folder == "." else f"{folder}/"
+def start_index(catalog: Catalog, docs_dir: Path, root: Path, articles: Iterable[str]) -> tuple[SiteIndex, list[str]]:
+    """A new index for a build whose pages' article HTML is `articles` (their words are the vocabulary that
+    compounds are split by); the Danish warnings are about documents whose text could not be read."""
+    documents, warnings = material_texts(catalog, docs_dir, root / ".cache" / "pdftekst")
+    vocabulary = vocabulary_of(text_of(article) for article in articles)
+    return SiteIndex(page_facts(catalog), documents, vocabulary), warnings

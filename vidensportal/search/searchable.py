@@ -54,14 +54,9 @@ TITLE_WEIGHT = 7  # Pagefind's own weight for an h1
 LISTING_WEIGHT = 0.5
 
 
-def _text(fragment: str) -> str:
+def text_of(fragment: str) -> str:
+    """The text of an HTML fragment, its tags and entities gone."""
     return html.unescape(TAG.sub(" ", fragment))
-
-
-def page_text(page_html: str) -> str:
-    """The words of a page's article, for the site's vocabulary."""
-    start = ARTICLE.search(page_html)
-    return _text(page_html[start.end() : page_html.rfind(ARTICLE_END)]) if start else ""
 
 
 def _without_empty_sections(body: str) -> str:
@@ -97,11 +92,11 @@ def searchable_html(page_html: str, facts: PageFacts, document_text: str, spelli
         return None
     body = page_html[start.end() : end]
     body = _without_empty_sections(LISTING_ITEM.sub("", body))
-    indexed_text = _text(FACT_LABEL.sub("", body))
+    indexed_text = text_of(FACT_LABEL.sub("", body))
     body = FACT_LABEL.sub(r"<strong data-pagefind-ignore>\1:</strong>", body)
     title = H1.search(body)
     names = " ".join(facts.names)
-    heading = _text(title.group(1)) if title else ""
+    heading = text_of(title.group(1)) if title else ""
     prominent = spellings(f"{heading} {names}")
     rest = spellings(f"{indexed_text} {document_text}")
     parts = [
@@ -114,5 +109,5 @@ def searchable_html(page_html: str, facts: PageFacts, document_text: str, spelli
         _labels(facts),
     ]
     weight = f' data-pagefind-weight="{LISTING_WEIGHT}"' if facts.listing else ""
-    main = f'<main data-pagefind-body{weight}>{"".join(parts)}</main>'
+    main = f"<main data-pagefind-body{weight}>{''.join(parts)}</main>"
     return f'<!doctype html><html lang="da"><body>{main}</body></html>'

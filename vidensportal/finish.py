@@ -1,0 +1,29 @@
+"""finish_site: the built site before it may be published. Its scripts' CDN addresses are made local, the search
+index is written, and the output gate reads every file, the pages while Pagefind writes the index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vidensportal.catalog import Catalog
+from vidensportal.guards.external_loads import localise_cdn_urls
+from vidensportal.guards.output import output_gate
+from vidensportal.search.indexer import INDEX_DIR, SiteIndex
+from vidensportal.settings import SiteSettings
+
+
+def finish_site(
+    site_dir: Path,
+    root: Path,
+    docs_dir: Path,
+    catalog: Catalog,
+    settings: SiteSettings,
+    site_url: str,
+    index: SiteIndex,
+) -> str | None:
+    """None when the site may be published; else the Danish report of why not (the files it names are withdrawn).
+    Raises SearchIndexError when the index cannot be written."""
+    localise_cdn_urls(site_dir / "assets" / "javascripts")
+    index.start_writing(site_dir)
+    last = (INDEX_DIR, index.finish_writing)
+    return output_gate(site_dir, root, docs_dir, catalog, settings.cpr_allowed, site_url, last=last)
