@@ -6,7 +6,6 @@ import html
 import re
 import sys
 import unicodedata
-from functools import cache
 from urllib.parse import unquote
 
 # JSON/JS escapes (\u00e6, \u{e6}, \x2d), CSS escapes (\2d ) and the control-letter escapes (\n, \t …).
@@ -38,23 +37,32 @@ _ENTITY_BEFORE_DIGIT = re.compile(r"&#x?[0-9a-fA-F]+;?[0-9]")
 _MAY_FOLD = re.compile("[\u0080-\u00bf\u00d7\u00f7\u0100-\U0010ffff]+")
 
 
-@cache
-def _folding_table() -> dict[int, str]:
+def _folded_char(code: int) -> str:
     """Every dash to '-', every space to ' ', every decimal digit of any script to ASCII, format characters
     (soft hyphen, zero-width space, word joiner, BOM …) removed: what a reader cannot tell apart."""
-    table: dict[int, str] = {}
-    for code in range(128, sys.maxunicode + 1):
-        char = chr(code)
-        category = unicodedata.category(char)
-        if category == "Pd" or char in "\u2212\u2043\u02d7\u2796\ufe63\uff0d":
-            table[code] = "-"
-        elif char.isspace() or category in ("Zs", "Zl", "Zp"):
-            table[code] = " "
-        elif category in ("Cf", "Mn", "Me"):  # invisible, or a mark drawn on the character before it
-            table[code] = ""
-        elif category == "Nd":
-            table[code] = str(unicodedata.digit(char))
-    return table
+    char = chr(code)
+    category = unicodedata.category(char)
+    if category == "Pd" or char in "\u2212\u2043\u02d7\u2796\ufe63\uff0d":
+        return "-"
+    if char.isspace() or category in ("Zs", "Zl", "Zp"):
+        return " "
+    if category in ("Cf", "Mn", "Me"):  # invisible, or a mark drawn on the character before it
+        return ""
+    if category == "Nd":
+        return str(unicodedata.digit(char))
+    return char
+
+
+class _FoldingTable(dict):
+    """str.translate's table, each character worked out the first time it is met: building it for all of
+    Unicode took a quarter of a second of every build."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _folded_char(code)
+        return folded
+
+
+_FOLDING = _FoldingTable()
 
 
 def _unescape_one(match: re.Match) -> str:
@@ -96,8 +104,7 @@ def fold(text: str) -> str:
     are left as they are (the CPR pattern allows them; see `words` for comparing phrases)."""
     if text.isascii():
         return text
-    table = _folding_table()
-    return _MAY_FOLD.sub(lambda run: run.group().translate(table), unicodedata.normalize("NFKC", text))
+    return _MAY_FOLD.sub(lambda run: run.group().translate(_FOLDING), unicodedata.normalize("NFKC", text))
 
 
 def words(text: str) -> str:
