@@ -40,7 +40,8 @@ class PagefindService:
         self._last_id = 0
         self._page_ids: list[int] = []
         self._write_id = 0
-        threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True).start()
+        self._reader = threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True)
+        self._reader.start()
         self._index = self._answer(self._send({"type": "NewIndex", "config": config}))["index_id"]
 
     def add_page(self, url: str, page_html: str) -> None:
@@ -67,6 +68,9 @@ class PagefindService:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+        self._reader.join(timeout=5)  # it ends when the program's output does
+        if self._process.stdout:
+            self._process.stdout.close()
         self._errors.close()
 
     def _send(self, payload: dict[str, object]) -> int:
