@@ -56,6 +56,9 @@ CASES = {
     "list item indented too far": ("spor:\n  - a\n   - b\n", 3, "'- ' flugter"),
     "apostrophe inside single quotes": ("titel: 'Sikker By's oplæg'\n", 1, '"Sikker By\'s oplæg"'),
     "a new list item without its dash": ("- id: a\n  navn: b\n\n  id: c\n  navn: d\n", 4, "'- ' foran"),
+    "a '#' that would cut a value": ("titel: Netværksmøde #3\ntype: x\n", 1, '"Netværksmøde #3"'),
+    "a '#' that would empty a value": ("titel: x\nsted: #12 Rådhuset\n", 2, '"#12 Rådhuset"'),
+    "a '#' that would cut a list item": ("dagsorden:\n  - Punkt #1\n  - Punkt 2\n", 2, '"Punkt #1"'),
     "quotes inside double quotes": ('titel: "Oplæg om "ny" viden"\n', 1, "'Oplæg om \"ny\" viden'"),
 }
 
@@ -84,10 +87,12 @@ def test_syntax_error_names_the_line_to_fix_with_a_danish_hint(tmp_path, case):
 def test_negative_control_correct_yaml_loads(tmp_path):
     """Negative control: the same shapes written correctly load without a problem."""
     path = tmp_path / "fil.yml"
-    text = 'titel: "Oplæg: rekruttering"\ntype: vidensseminar\nspor: [a, b]\nfil: "C:\\\\x"\n'
+    text = 'titel: "Oplæg: rekruttering"\ntype: vidensseminar # kommentar\nspor: [a, b]\nfil: "C:\\\\x"\n'
+    text += 'sted: "Lokale #3"\nnote: farve#3\n'
     path.write_text(text, encoding="utf-8")
     assert read_yaml(path, Path("data/fil.yml")) == {
-        "titel": "Oplæg: rekruttering", "type": "vidensseminar", "spor": ["a", "b"], "fil": "C:\\x"
+        "titel": "Oplæg: rekruttering", "type": "vidensseminar", "spor": ["a", "b"], "fil": "C:\\x",
+        "sted": "Lokale #3", "note": "farve#3",
     }  # fmt: skip
 
 

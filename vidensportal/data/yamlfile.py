@@ -168,6 +168,7 @@ def _compose(text: str) -> object:
     documents = 0
     # Each open collection: [container, key] where key is _NO_KEY while a mapping waits for its next key.
     stack: list[list] = []
+    lines = text.splitlines() if "#" in text else []  # only a text with a '#' can hide a value's end
     for event in yaml.parse(text, Loader=_BaseLoader):
         line = event.start_mark.line + 1
         if isinstance(event, yaml.DocumentStartEvent):
@@ -192,6 +193,8 @@ def _compose(text: str) -> object:
             value = _scalar(event, line)
             if not event.style and event.end_mark.line > event.start_mark.line:
                 _check_continuation(text, event)
+            if not event.style and lines:
+                _check_glued_comment(lines, event)
         else:
             if stack and isinstance(stack[-1][0], LineDict) and stack[-1][1] is _NO_KEY:
                 raise _Refused(line, _MESSAGES["complex_key"])
@@ -262,6 +265,26 @@ def _check_continuation(text: str, event: yaml.ScalarEvent) -> None:
                 "YAML-syntaksfejl: linjen er rykket længere ind end punktet over, så den læses som en fortsættelse af "
                 "det. Ret indrykningen, så '- ' flugter med punkterne over.",
             )
+
+
+_GLUED_COMMENT = re.compile(r"[ \t]+#\S")
+
+
+def _check_glued_comment(lines: list[str], event: yaml.ScalarEvent) -> None:
+    """After a value without quotes, ' #' starts a YAML comment: in 'Møde #3' the value would silently lose '#3'.
+    A '#' glued to what follows is taken for part of the text and refused; '# ' (with a space) is a comment."""
+    end = event.end_mark
+    rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+    if _GLUED_COMMENT.match(rest):
+        kept = f"kun '{event.value}'" if event.value else "tom"
+        lost = rest.strip()
+        whole = f"{event.value} {lost}".strip()
+        raise _Refused(
+            end.line + 1,
+            f"'{lost}' læses som en kommentar i YAML, fordi der står et mellemrum før '#', så værdien bliver {kept}. "
+            f"Hører '{lost}' til teksten, så sæt hele teksten i anførselstegn, fx \"{whole}\"; er det en kommentar, "
+            "så skriv et mellemrum efter '#'.",
+        )
 
 
 def _key(event: yaml.ScalarEvent, mapping: LineDict, line: int) -> str:
