@@ -96,10 +96,12 @@ _TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|[^<]+|<", re.
 
 
 @lru_cache(maxsize=8)
-def _pattern(shorts: tuple[str, ...]) -> re.Pattern[str]:
+def _marking(terms: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern that finds the abbreviations in HTML text, and each one's <abbr>; worked out once per build."""
     # Longest first, so that a longer abbreviation is not cut short by a shorter one it begins with.
-    alternatives = "|".join(re.escape(str(escape(s))) for s in sorted(shorts, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b")
+    shorts = sorted((short for short, _ in terms), key=len, reverse=True)
+    pattern = re.compile(rf"\b(?:{'|'.join(re.escape(str(escape(s))) for s in shorts)})\b")
+    return pattern, {str(escape(s)): f'<abbr title="{escape(title)}">{escape(s)}</abbr>' for s, title in terms}
 
 
 def with_abbreviations(html: str, terms: Mapping[str, str]) -> str:
@@ -107,10 +109,9 @@ def with_abbreviations(html: str, terms: Mapping[str, str]) -> str:
     extension wraps it in Markdown; tags, attributes and the text of the elements in _SKIP are left alone."""
     if not terms:
         return html
-    pattern = _pattern(tuple(terms))
+    pattern, by_text = _marking(tuple(terms.items()))
     if pattern.search(html) is None:
         return html
-    by_text = {str(escape(s)): f'<abbr title="{escape(title)}">{escape(s)}</abbr>' for s, title in terms.items()}
     out, skipping = [], []
     for token in _TOKEN.finditer(html):
         text, closing, tag = token[0], token[1], (token[2] or "").lower()
