@@ -38,7 +38,7 @@ class SiteIndex:
         self._facts, self._documents = facts, documents
         self._spellings = Spellings(vocabulary)
         self._seen: set[str] = set()
-        self._output = Path(INDEX_DIR)
+        self._output = Path(INDEX_DIR)  # the site's own folder once start_writing knows the site
         try:
             self._service = PagefindService(PAGEFIND_CONFIG)
         except (OSError, PagefindError) as error:
