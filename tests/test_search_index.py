@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ import pytest
 from vidensportal.search.indexer import SearchIndexError, SiteIndex
 from vidensportal.search.page_facts import PageFacts
 from vidensportal.search.pagefind_service import PagefindError, PagefindService
+from vidensportal.search.stable_index import _decode
+
+from .support import http_get, serving
 
 ARTICLE = (
     '<html><body><article class="md-content__inner md-typeset"><h1>{title}</h1><p>{text}</p></article></body></html>'
@@ -90,3 +94,37 @@ def test_close_stops_pagefind_and_can_be_called_twice():
     index.close()
     index.close()
     assert process.poll() is not None, "Pagefind still runs after close()"
+
+
+def _served_index_text(base: str) -> str:
+    """The text of every page in the search index `mkdocs serve` serves at `base`, read as the search box reads it."""
+
+    def fetched(path: str) -> bytes:
+        with urllib.request.urlopen(base + path, timeout=15) as answer:  # noqa: S310 -- our own local test server
+            return answer.read()
+
+    entry = json.loads(fetched("/pagefind/pagefind-entry.json"))
+    language, facts = next(iter(entry["languages"].items()))
+    meta, _ = _decode(gzip.decompress(fetched(f"/pagefind/pagefind.{facts['hash']}.pf_meta")), len(b"pagefind_dcd"))
+    pages = [gzip.decompress(fetched(f"/pagefind/fragment/{page[0]}.pf_fragment")) for page in meta[1]]
+    assert language == "da" and pages, f"no pages in the served index: {entry}"
+    return " ".join(json.loads(page.removeprefix(b"pagefind_dcd"))["content"] for page in pages)
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_keeps_the_search_index_current(project):
+    """Under mkdocs serve, a word added to a page is found in the served index once the page shows it; the word is
+    not in the index before the edit (control)."""
+    word = "Zebrafinkeøvelsen"
+    with serving(project) as base:
+        assert word not in _served_index_text(base)
+        page = project / "docs" / "aftalen.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\n\n{word} er et ord til testen.\n", encoding="utf-8")
+        deadline, text = time.monotonic() + 120, ""
+        while word not in text and time.monotonic() < deadline:
+            time.sleep(0.5)
+            try:  # while the site is rebuilt, the index may be half written
+                text = _served_index_text(base) if word in http_get(base + "/aftalen/")[1] else ""
+            except (OSError, ValueError, AssertionError):
+                text = ""
+    assert word in text, "the served search index does not hold the word the page now shows"
