@@ -177,7 +177,7 @@ def test_the_held_out_set_finds_the_expected_page_among_the_first_three(visit, b
     """At least 95 % of the held-out queries (written before tuning) put an expected page among the first three."""
     misses = _misses(visit, base_url, HELD_OUT_SET)
     share = 1 - len(misses) / len(HELD_OUT_SET)
-    print(f"held-out set: {share:.0%} in the top three")
+    print(f"held-out set: {share:.0%} in the top three" + "".join(f"\n  miss: {miss}" for miss in misses))
     assert share >= MINIMUM_TOP_THREE, f"{share:.0%} in the top three; misses:\n" + "\n".join(misses)
 
 
