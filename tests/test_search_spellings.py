@@ -33,6 +33,25 @@ def test_negative_control_an_inflection_is_not_taken_for_a_compound():
     assert compound_parts("forebyggelsen", VOCABULARY) == []
 
 
+def test_a_suspended_compound_is_indexed_as_the_words_it_stands_for():
+    """'rocker- og bandemiljøet' stands for rockermiljøet too, 'Social-, Sundheds- og Beskæftigelsesforvaltningen' for
+    socialforvaltningen and sundhedsforvaltningen: the heads share the last word's tail."""
+    vocabulary = {"bandemiljøet", "bandekriminalitet", "bandegrupperinger", "forvaltningen", "rocker"}
+    spellings = Spellings(vocabulary)
+    assert spellings.suspended_compounds("i rocker- og bandemiljøet") == ["rockermiljøet"]
+    found = spellings.suspended_compounds("Social-, Sundheds- og Beskæftigelsesforvaltningen")
+    assert found == ["socialforvaltningen", "sundhedsforvaltningen"], found
+    assert {"rockermiljøet", "rockermiljoeet", "rockermiljoet"} <= set(spellings("rocker- og bandemiljøet"))
+
+
+def test_negative_control_no_tail_no_guess():
+    """Negative control: when the site's words do not show where the last word's tail begins, nothing is made up,
+    and a hyphen that joins no compound ('e-mail og', 'SSP-indsatsen') adds nothing."""
+    spellings = Spellings({"rocker"})
+    assert spellings.suspended_compounds("rocker- og bandemiljøet") == []
+    assert spellings.suspended_compounds("send en e-mail og ring; SSP-indsatsen og skolen") == []
+
+
 def test_the_indexed_page_keeps_labels_and_empty_sections_out_and_spellings_behind_the_mark():
     """Fact labels are ignored, empty sections left out, extra spellings put after the mark; labels become filters."""
     page = (
