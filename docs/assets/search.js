@@ -1,6 +1,7 @@
 // The header search box: Danish queries over the site's Pagefind index (site/pagefind/, built by the adapter).
-// Staff type without æ/ø/å and make typos: the index holds folded spellings (searchable.py), and a term that
-// finds nothing is retried shortened. Pagefind's script is loaded only when the box is first used.
+// Staff type without æ/ø/å and make typos: the index holds folded spellings (searchable.py), and a term that is
+// on none of the pages found is corrected to a word of the site one letter away, or shortened. Pagefind's script
+// is loaded only when the box is first used.
 (() => {
   "use strict"
 
@@ -9,6 +10,7 @@
   const base = new URL((config.base || ".").replace(/\/?$/, "/"), location.href)
   const PAGE_SIZE = 10
   const RERANKED = 10 // the first results whose titles are compared with the query
+  const NEAREST_PAGES = 12 // pages whose words are compared with a term that finds nothing
   const DEBOUNCE_MS = 60
   const SPELLINGS_MARK = "⁂" // where the indexed page text ends and the extra spellings begin
   const RANKING = { pageLength: 0.0 }
@@ -39,14 +41,65 @@
     return (await module.search(text, { filters })).results
   }
 
-  // A term with a typo finds nothing; its longest prefix that finds something usually is the word meant.
+  // The words of pages' text and titles, folded, to tell whether a term is really on them.
+  async function wordsOf(results, count = RERANKED) {
+    const pages = await Promise.all(results.slice(0, count).map(result => result.data()))
+    return new Set(pages.flatMap(data => normalise(`${data.meta.title || ""} ${data.content}`).split(" ").map(fold)))
+  }
+
+  // A term is on a page when a word there begins like it, all but its last two letters (an inflection:
+  // forebyggelsen, kriminalitetstruet). Pagefind answers a misspelt term with pages for a shorter part of it,
+  // so its results alone do not show a typo. Terms under five letters (abbreviations) are taken as typed.
+  function missing(terms, words) {
+    return terms.filter(term => {
+      const wanted = fold(term)
+      if (term.length < 5) return false
+      const shared = Math.max(4, wanted.length - 2)
+      for (const word of words) if (word.slice(0, shared) === wanted.slice(0, shared)) return false
+      return true
+    })
+  }
+
+  // A misspelt term: a word of the site one letter away is most likely the word meant; failing that, the term's
+  // longest prefix that words of the site begin with.
   async function repaired(module, term, filters) {
-    if ((await found(module, term, filters)).length) return term
+    if (!missing([term], await wordsOf(await found(module, term, filters))).length) return term
+    const near = await nearest(module, term, filters)
+    if (near) return near
     const shortest = Math.max(4, Math.ceil(term.length * 0.6))
     for (let length = term.length - 1; length >= shortest; length--) {
-      if ((await found(module, term.slice(0, length), filters)).length) return term.slice(0, length)
+      const prefix = fold(term.slice(0, length))
+      const words = await wordsOf(await found(module, prefix, filters))
+      for (const word of words) if (word.startsWith(prefix)) return prefix
     }
     return ""
+  }
+
+  // The word one letter away is on the pages that the term's first three letters find, early slips included
+  // (krimnalitet, naerpolitafdelingen), also when the term carries an ending the word there lacks
+  // (rekruteringen → rekruttering). Only words of five letters or more are corrected.
+  async function nearest(module, term, filters) {
+    if (term.length < 5) return ""
+    const words = [...(await wordsOf(await found(module, term.slice(0, 3), filters), NEAREST_PAGES))]
+    const wanted = fold(term)
+    for (let ending = 0; ending <= 3 && wanted.length - ending >= 5; ending++) {
+      const word = words.find(candidate => oneEditApart(candidate, wanted.slice(0, wanted.length - ending)))
+      if (word) return word
+    }
+    return ""
+  }
+
+  // One letter left out, added, changed, or two neighbours swapped.
+  function oneEditApart(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false
+    let start = 0
+    while (a[start] === b[start]) start++
+    const rest = (x, skip) => x.slice(start + skip)
+    if (a.length === b.length) {
+      const swapped = a[start] === b[start + 1] && a[start + 1] === b[start]
+      return rest(a, 1) === rest(b, 1) || (swapped && rest(a, 2) === rest(b, 2))
+    }
+    return a.length > b.length ? rest(a, 1) === rest(b, 0) : rest(a, 0) === rest(b, 1)
   }
 
   async function search(query, filters) {
@@ -55,9 +108,10 @@
     terms = text ? text.split(" ") : []
     if (!text) return []
     let results = await found(module, text, filters)
-    if (!results.length) {
+    const misspelt = results.length ? missing(terms, await wordsOf(results)) : terms
+    if (misspelt.length) {
       const fixed = []
-      for (const term of terms) fixed.push(await repaired(module, term, filters))
+      for (const term of terms) fixed.push(misspelt.includes(term) ? await repaired(module, term, filters) : term)
       terms = fixed.filter(Boolean)
       if (terms.length) results = await found(module, terms.join(" "), filters)
     }

@@ -122,6 +122,18 @@ SUSPENDED_SET = {
     "efterretningssektionen": ["parter/eas/"],
 }
 
+# A one-letter slip anywhere in a word: left out, added, changed or two letters swapped (typo => word meant).
+SLIPS = {
+    "krimnalitet": "kriminalitet",
+    "naerpolitafdelingen": "nærpolitiafdelingen",
+    "bekæmplese": "bekæmpelse",
+    "forbyggelse": "forebyggelse",
+    "følgegrupen": "følgegruppen",
+    "specalafdeling": "specialafdeling",
+    "rekruteringen": "rekrutteringen",
+    "vidensdelnig": "vidensdeling",
+}
+
 # Ranking: the page that defines a name comes first for it.
 FIRST_FOR = {
     "EAS": "parter/eas/",
@@ -194,6 +206,18 @@ def test_a_suspended_compound_finds_the_words_it_stands_for(visit, base_url):
     """A word that a suspended compound stands for ('rocker- og bandemiljøet' → rockermiljøet) finds its pages."""
     misses = _misses(visit, base_url, SUSPENDED_SET)
     assert not misses, "suspended compounds not found:\n" + "\n".join(misses)
+
+
+def test_a_one_letter_slip_finds_what_the_word_meant_finds(visit, base_url):
+    """A query with one letter left out, added, changed or swapped, early in the word or late, has the same first
+    result as the word spelled right."""
+    _open_search(visit, base_url)
+    differ = []
+    for slip, meant in SLIPS.items():
+        got, wanted = _results(visit, base_url, slip)[:1], _results(visit, base_url, meant)[:1]
+        if not wanted or got != wanted:
+            differ.append(f"{slip!r} gave {got}, {meant!r} gives {wanted}")
+    assert not differ, "slips not forgiven:\n" + "\n".join(differ)
 
 
 def test_a_defining_page_comes_first_and_listings_rank_below_it(visit, base_url):
