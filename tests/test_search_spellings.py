@@ -28,6 +28,12 @@ def test_a_compound_is_split_into_a_known_head_and_its_tail():
     assert "monstre" in extra_spellings("rekrutteringsmønstre", VOCABULARY)
 
 
+def test_a_head_that_drops_its_e_before_the_linking_s_is_found():
+    """samarbejdsaftalen → samarbejde + aftalen: Danish drops a head's final e before the linking s."""
+    assert compound_parts("samarbejdsaftalen", VOCABULARY | {"samarbejde"}) == ["samarbejde", "aftalen"]
+    assert compound_parts("samarbejdsaftalen", VOCABULARY) == [], "a head that is no word of the site was guessed"
+
+
 def test_negative_control_an_inflection_is_not_taken_for_a_compound():
     """Negative control: forebyggelsen is forebyggelse inflected, not forebygge + 'lsen'."""
     assert compound_parts("forebyggelsen", VOCABULARY) == []

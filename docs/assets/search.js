@@ -10,6 +10,7 @@
   const base = new URL((config.base || ".").replace(/\/?$/, "/"), location.href)
   const PAGE_SIZE = 10
   const RERANKED = 10 // the first results whose titles are compared with the query
+  const TOPICAL_KIND = "Side" // page_facts.py: a page that is not a party, track, seminar, meeting or material
   const NEAREST_PAGES = 12 // pages whose words are compared with a term that finds nothing
   const DEBOUNCE_MS = 60
   const SPELLINGS_MARK = "⁂" // where the indexed page text ends and the extra spellings begin
@@ -118,20 +119,26 @@
     return results
   }
 
-  // A page whose title is the query (a party's name or abbreviation, a track's name) comes first.
-  function titleClass(title, query) {
+  // A page whose title is the query (a party's name or abbreviation, a track's name) comes first; then pages whose
+  // title begins with it; then a topical page whose title has it as a word or as the end of a compound ("Om
+  // samarbejdsaftalen" for aftalen; not a seminar's or a material's title, which name one item).
+  function titleClass(data, query) {
+    const title = data.meta.title || ""
     const plain = normalise(title).replace(/^\d+ /, "")
     const abbreviation = normalise((title.match(/\(([^)]+)\)\s*$/) || ["", ""])[1])
     const name = normalise(title.replace(/\([^)]*\)\s*$/, "")).replace(/^\d+ /, "")
-    if (sameText(plain, query) || sameText(name, query) || (abbreviation && sameText(abbreviation, query))) return 2
-    if (fold(plain).startsWith(fold(query) + " ") || foldShort(plain).startsWith(foldShort(query) + " ")) return 1
+    if (sameText(plain, query) || sameText(name, query) || (abbreviation && sameText(abbreviation, query))) return 3
+    if (fold(plain).startsWith(fold(query) + " ") || foldShort(plain).startsWith(foldShort(query) + " ")) return 2
+    const named = word => [fold, foldShort].some(f => f(word).endsWith(f(query)))
+    const topical = data.meta.kind === TOPICAL_KIND && query.length >= 5 && !query.includes(" ")
+    if (topical && plain.split(" ").some(named)) return 1
     return 0
   }
 
   async function ranked(results, query) {
     const head = await Promise.all(results.slice(0, RERANKED).map(result => result.data()))
     const wanted = normalise(query)
-    const order = head.map((data, index) => ({ data, index, rank: titleClass(data.meta.title || "", wanted) }))
+    const order = head.map((data, index) => ({ data, index, rank: titleClass(data, wanted) }))
     order.sort((a, b) => b.rank - a.rank || a.index - b.index)
     return [...order.map(item => Promise.resolve(item.data)), ...results.slice(RERANKED).map(r => () => r.data())]
   }
@@ -246,7 +253,7 @@
       return
     }
     if (mine !== latest) return
-    const ordered = await ranked(results, query)
+    const ordered = await ranked(results, terms.join(" "))  // the terms as searched, typos corrected
     if (mine !== latest) return
     shown = ordered
     list.replaceChildren()

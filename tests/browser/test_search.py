@@ -152,6 +152,8 @@ FIRST_FOR = {
     "tryghed": "maal/",
     "Færre lokalområder med tryghedsudfordringer": "maal/",
     "Følgegruppen": "foelgegruppe/",
+    "aftalen": "aftalen/",
+    "samarbejdsaftalen": "aftalen/",
 }
 LISTINGS = ("", "parter/", "spor/", "seminarer/", "materialer/", "tags/", "aarsstatus/")
 MINIMUM_TOP_THREE = 0.95

@@ -19,6 +19,9 @@ LISTINGS = (
     paths.MATERIALS_INDEX,
     paths.ANNUAL_INDEX,
     "tags.md",
+    # The contributor guide and the review list repeat the site's words in examples and lists of pages.
+    paths.CONTRIBUTOR_GUIDE,
+    paths.REVIEW_PAGE,
 )
 EVENT_KINDS = {"vidensseminar": "Seminar", "netværksmøde": "Netværksmøde"}
 
@@ -68,6 +71,7 @@ def page_facts(catalog: Catalog) -> dict[str, PageFacts]:
             tracks=_track_labels(catalog, catalog.material_tracks(material_id)),
         )
     goals = [name for goal in catalog.strategy.goals for name in (goal.name, *(s.name for s in goal.subgoals))]
+    facts[page_url(paths.AGREEMENT_PAGE)] = PageFacts(names=(catalog.agreement.title,))
     facts[page_url(paths.GOALS_PAGE)] = PageFacts(names=(catalog.strategy.name, *goals))
     facts[page_url(paths.FOLLOWUP_PAGE)] = PageFacts(names=(catalog.agreement.follow_up_group.name,))
     return facts

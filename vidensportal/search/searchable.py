@@ -97,13 +97,14 @@ def searchable_html(page_html: str, facts: PageFacts, document_text: str, spelli
     title = H1.search(body)
     names = " ".join(facts.names)
     heading = text_of(title.group(1)) if title else ""
-    prominent = spellings(f"{heading} {names}")
+    named = spellings(names)  # the parts of a name weigh as the name: samarbejds|aftale → aftale
+    prominent = [word for word in spellings(heading) if word not in named]
     rest = spellings(f"{indexed_text} {document_text}")
     parts = [
         body,
         f"<div>{escape(document_text)}</div>" if document_text else "",
         f"<div>{SPELLINGS_MARK}</div>",
-        f'<div data-pagefind-weight="{NAMES_WEIGHT}">{escape(names)}</div>' if names else "",
+        f'<div data-pagefind-weight="{NAMES_WEIGHT}">{escape(" ".join([names, *named]))}</div>' if names else "",
         f'<div data-pagefind-weight="{TITLE_WEIGHT}">{escape(" ".join(prominent))}</div>',
         f"<div>{escape(' '.join(rest))}</div>",
         _labels(facts),

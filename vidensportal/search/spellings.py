@@ -29,8 +29,9 @@ def folded_spellings(word: str) -> tuple[str, ...]:
 
 
 def compound_parts(word: str, vocabulary: set[str]) -> list[str]:
-    """The head and tail of a compound whose head is a word of the site, e.g. rekrutterings|mønstre; the longest
-    head wins. A short tail must itself be a word, so that an inflection (forebygge|lsen) is not taken for one."""
+    """The head and tail of a compound whose head is a word of the site, e.g. rekrutterings|mønstre or
+    samarbejds|aftalen (samarbejde); the longest head wins. A short tail must itself be a word, so that an
+    inflection (forebygge|lsen) is not taken for one."""
     lower = word.lower()
     for cut in range(len(lower) - SHORTEST_PART, SHORTEST_PART - 1, -1):
         head, tail = lower[:cut], lower[cut:]
@@ -42,6 +43,9 @@ def compound_parts(word: str, vocabulary: set[str]) -> list[str]:
             stem = head[: len(head) - len(link)] if link else head
             if len(stem) >= SHORTEST_PART and stem in vocabulary:
                 return [stem, tail]
+            # A head ending in e drops it before the linking s: samarbejde → samarbejds|aftale.
+            if link == "s" and len(stem) >= SHORTEST_PART and f"{stem}e" in vocabulary:
+                return [f"{stem}e", tail]
     return []
 
 
