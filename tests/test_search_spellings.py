@@ -28,6 +28,14 @@ def test_a_compound_is_split_into_a_known_head_and_its_tail():
     assert "monstre" in extra_spellings("rekrutteringsmønstre", VOCABULARY)
 
 
+def test_a_name_of_several_words_is_also_indexed_as_one_word():
+    """Sikker By is found as sikkerby, with the name's weight; a one-word name gets nothing more (control)."""
+    page = '<html><body><article class="md-content__inner md-typeset"><h1>Sikker By</h1><p>Tekst.</p></article>'
+    indexed = searchable_html(page, PageFacts(kind="Part", names=("Sikker By", "Forebyggelse")), "", Spellings(set()))
+    names = indexed.split('data-pagefind-weight="10">')[1].split("</div>")[0]
+    assert names.split() == ["Sikker", "By", "Forebyggelse", "sikkerby"], names
+
+
 def test_a_head_that_drops_its_e_before_the_linking_s_is_found():
     """samarbejdsaftalen → samarbejde + aftalen: Danish drops a head's final e before the linking s."""
     assert compound_parts("samarbejdsaftalen", VOCABULARY | {"samarbejde"}) == ["samarbejde", "aftalen"]

@@ -36,7 +36,9 @@
   const fold = word => word.replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
   const foldShort = word => word.replace(/æ/g, "a").replace(/ø/g, "o").replace(/å/g, "a")
   const normalise = text => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()
-  const sameText = (a, b) => fold(a) === fold(b) || foldShort(a) === foldShort(b)
+  // Equal however æ/ø/å were typed, and with or without spaces (Sikker By, sikkerby).
+  const joined = text => text.replace(/ /g, "")
+  const sameText = (a, b) => [fold, foldShort].some(f => joined(f(a)) === joined(f(b)))
 
   async function found(module, text, filters) {
     return (await module.search(text, { filters })).results

@@ -154,6 +154,7 @@ FIRST_FOR = {
     "Følgegruppen": "foelgegruppe/",
     "aftalen": "aftalen/",
     "samarbejdsaftalen": "aftalen/",
+    "sikkerby": "parter/sikker-by/",
 }
 LISTINGS = ("", "parter/", "spor/", "seminarer/", "materialer/", "tags/", "aarsstatus/")
 MINIMUM_TOP_THREE = 0.95

@@ -31,6 +31,7 @@ LISTING_ITEM = re.compile(
     re.S,
 )
 TAG = re.compile(r"<[^>]+>")
+NOT_LETTERS = re.compile(r"[\W_]+")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 # Where the names and extra spellings start; the search box cuts a snippet here, so staff never see them.
 SPELLINGS_MARK = "⁂"
@@ -70,6 +71,11 @@ def _without_empty_sections(body: str) -> str:
         body = shorter
 
 
+def _typed_as_one(names: tuple[str, ...]) -> list[str]:
+    """A name of several words as staff also type it, in one word: Sikker By → sikkerby."""
+    return [NOT_LETTERS.sub("", name).lower() for name in names if len(name.split()) > 1]
+
+
 def _empty(attribute: str, value: str) -> str:
     return f'<span {attribute}="{escape(value)}"></span>'
 
@@ -98,6 +104,7 @@ def searchable_html(page_html: str, facts: PageFacts, document_text: str, spelli
     names = " ".join(facts.names)
     heading = text_of(title.group(1)) if title else ""
     named = spellings(names)  # the parts of a name weigh as the name: samarbejds|aftale → aftale
+    named += _typed_as_one(facts.names)
     prominent = [word for word in spellings(heading) if word not in named]
     rest = spellings(f"{indexed_text} {document_text}")
     parts = [
