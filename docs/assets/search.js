@@ -116,7 +116,7 @@
       const fixed = []
       for (const term of terms) fixed.push(misspelt.includes(term) ? await repaired(module, term, filters) : term)
       terms = fixed.filter(Boolean)
-      if (terms.length) results = await found(module, terms.join(" "), filters)
+      if (terms.length && terms.join(" ") !== text) results = await found(module, terms.join(" "), filters)
     }
     return results
   }
