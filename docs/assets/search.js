@@ -11,6 +11,11 @@
   const PAGE_SIZE = 10
   const RERANKED = 10 // the first results whose titles are compared with the query
   const TOPICAL_KIND = "Side" // page_facts.py: a page that is not a party, track, seminar, meeting or material
+  const FEW = 3 // a query with fewer results is also searched more loosely
+  const FILLERS = new Set(
+    "af at blandt de den der det efter eller en er et for fra hos i med mellem om over på samt som til uden under ved"
+      .split(" "),
+  )
   const NEAREST_PAGES = 12 // pages whose words are compared with a term that finds nothing
   const DEBOUNCE_MS = 60
   const SPELLINGS_MARK = "⁂" // where the indexed page text ends and the extra spellings begin
@@ -118,7 +123,30 @@
       terms = fixed.filter(Boolean)
       if (terms.length && terms.join(" ") !== text) results = await found(module, terms.join(" "), filters)
     }
-    return results
+    return results.length < FEW ? [...results, ...(await looser(module, results, filters))] : results
+  }
+
+  // A phrase that finds little ("kriminalitet blandt unge") is searched again without its small joining words,
+  // then for pages that hold at least two of its words, most words first; those results follow the phrase's own.
+  async function looser(module, results, filters) {
+    const kept = terms.filter(term => !FILLERS.has(term))
+    const seen = new Set(results.map(result => result.id))
+    const more = []
+    const add = list => list.filter(result => !seen.has(result.id)).forEach(result => more.push(result))
+    if (kept.length && kept.length < terms.length) add(await found(module, kept.join(" "), filters))
+    more.forEach(result => seen.add(result.id))
+    if (results.length + more.length < FEW && kept.length > 1) {
+      const hits = new Map()
+      for (const term of kept) {
+        for (const result of await found(module, term, filters)) {
+          const hit = hits.get(result.id) || { result, words: 0, score: 0 }
+          hits.set(result.id, { ...hit, words: hit.words + 1, score: hit.score + result.score })
+        }
+      }
+      const shared = [...hits.values()].filter(hit => hit.words > 1)
+      add(shared.sort((a, b) => b.words - a.words || b.score - a.score).map(hit => hit.result))
+    }
+    return more
   }
 
   // A page whose title is the query (a party's name or abbreviation, a track's name) comes first; then pages whose

@@ -122,6 +122,12 @@ SUSPENDED_SET = {
     "efterretningssektionen": ["parter/eas/"],
 }
 
+# Phrases whose small joining words ("blandt", "fra") stand on none of the pages sought.
+PHRASES = {
+    "kriminalitet blandt unge": ["parter/cuku/", "maal/"],
+    "unge fra kriminalitetstruede familier": ["parter/cuku/", "spor/forebyggelse/", "indsatser/"],
+}
+
 # A one-letter slip anywhere in a word: left out, added, changed or two letters swapped (typo => word meant).
 SLIPS = {
     "krimnalitet": "kriminalitet",
@@ -209,6 +215,12 @@ def test_a_suspended_compound_finds_the_words_it_stands_for(visit, base_url):
     """A word that a suspended compound stands for ('rocker- og bandemiljøet' → rockermiljøet) finds its pages."""
     misses = _misses(visit, base_url, SUSPENDED_SET)
     assert not misses, "suspended compounds not found:\n" + "\n".join(misses)
+
+
+def test_a_phrase_that_finds_little_is_searched_without_its_joining_words(visit, base_url):
+    """A phrase whose joining words are on none of the pages sought still finds them, after its own results."""
+    misses = _misses(visit, base_url, PHRASES)
+    assert not misses, "phrases not found:\n" + "\n".join(misses)
 
 
 def test_a_one_letter_slip_finds_what_the_word_meant_finds(visit, base_url):
