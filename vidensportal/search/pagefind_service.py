@@ -42,7 +42,11 @@ class PagefindService:
         self._write_id = 0
         self._reader = threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True)
         self._reader.start()
-        self._index = self._answer(self._send({"type": "NewIndex", "config": config}))["index_id"]
+        try:
+            self._index = self._answer(self._send({"type": "NewIndex", "config": config}))["index_id"]
+        except PagefindError:
+            self.close()
+            raise
 
     def add_page(self, url: str, page_html: str) -> None:
         """Hand Pagefind a page to index under `url` ('/parter/'); its answer is read later, by `write`."""
@@ -56,6 +60,8 @@ class PagefindService:
         self._write_id = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)})
 
     def wait(self) -> None:
+        if not self._write_id:
+            raise PagefindError("indekset blev aldrig bedt skrevet (write før wait).")
         self._answer(self._write_id)
 
     def close(self) -> None:
@@ -120,6 +126,9 @@ class PagefindService:
 
     def _stopped(self) -> str:
         code = self._process.poll()
-        self._errors.seek(0)
-        tail = " ".join(self._errors.read().decode("utf-8", "replace").split())[-400:]
+        written = b""
+        if not self._errors.closed:  # closed once close() has run
+            self._errors.seek(0)
+            written = self._errors.read()
+        tail = " ".join(written.decode("utf-8", "replace").split())[-400:]
         return f"Pagefind stoppede uventet (kode {code}): {tail}".rstrip(": ")
