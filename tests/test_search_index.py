@@ -128,3 +128,13 @@ def test_mkdocs_serve_keeps_the_search_index_current(project):
             except (OSError, ValueError, AssertionError):
                 text = ""
     assert word in text, "the served search index does not hold the word the page now shows"
+
+
+def test_waiting_for_an_index_never_asked_for_is_an_error_not_a_hang():
+    """wait() before write() gives a Danish error at once instead of waiting for an answer that never comes."""
+    service = PagefindService({"force_language": "da"})
+    try:
+        with pytest.raises(PagefindError, match="aldrig bedt skrevet"):
+            service.wait()
+    finally:
+        service.close()
