@@ -56,7 +56,7 @@ CASES = {
     "list item indented too far": ("spor:\n  - a\n   - b\n", 3, "'- ' flugter"),
     "apostrophe inside single quotes": ("titel: 'Sikker By's oplæg'\n", 1, '"Sikker By\'s oplæg"'),
     "a new list item without its dash": ("- id: a\n  navn: b\n\n  id: c\n  navn: d\n", 4, "'- ' foran"),
-    "a '#' that would cut a value": ("titel: Netværksmøde #3\ntype: x\n", 1, '"Netværksmøde #3"'),
+    "a '#' that would cut a value": ("titel: Netværksmøde #3\ntype: x\n", 1, "i feltet 'titel'"),
     "a '#' that would empty a value": ("titel: x\nsted: #12 Rådhuset\n", 2, '"#12 Rådhuset"'),
     "a '#' that would cut a list item": ("dagsorden:\n  - Punkt #1\n  - Punkt 2\n", 2, '"Punkt #1"'),
     "quotes inside double quotes": ('titel: "Oplæg om "ny" viden"\n', 1, "'Oplæg om \"ny\" viden'"),

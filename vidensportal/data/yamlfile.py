@@ -194,7 +194,8 @@ def _compose(text: str) -> object:
             if not event.style and event.end_mark.line > event.start_mark.line:
                 _check_continuation(text, event)
             if not event.style and lines:
-                _check_glued_comment(lines, event)
+                in_mapping = stack and isinstance(stack[-1][0], LineDict)
+                _check_glued_comment(lines, event, stack[-1][1] if in_mapping else None)
         else:
             if stack and isinstance(stack[-1][0], LineDict) and stack[-1][1] is _NO_KEY:
                 raise _Refused(line, _MESSAGES["complex_key"])
@@ -270,7 +271,7 @@ def _check_continuation(text: str, event: yaml.ScalarEvent) -> None:
 _GLUED_COMMENT = re.compile(r"[ \t]+#\S")
 
 
-def _check_glued_comment(lines: list[str], event: yaml.ScalarEvent) -> None:
+def _check_glued_comment(lines: list[str], event: yaml.ScalarEvent, field: str | None) -> None:
     """After a value without quotes, ' #' starts a YAML comment: in 'Møde #3' the value would silently lose '#3'.
     A '#' glued to what follows is taken for part of the text and refused; '# ' (with a space) is a comment."""
     end = event.end_mark
@@ -279,11 +280,12 @@ def _check_glued_comment(lines: list[str], event: yaml.ScalarEvent) -> None:
         kept = f"kun '{event.value}'" if event.value else "tom"
         lost = rest.strip()
         whole = f"{event.value} {lost}".strip()
+        where = f"i feltet '{field}' " if field else ""
         raise _Refused(
             end.line + 1,
-            f"'{lost}' læses som en kommentar i YAML, fordi der står et mellemrum før '#', så værdien bliver {kept}. "
-            f"Hører '{lost}' til teksten, så sæt hele teksten i anførselstegn, fx \"{whole}\"; er det en kommentar, "
-            "så skriv et mellemrum efter '#'.",
+            f"'{lost}' {where}læses som en kommentar i YAML, fordi der står et mellemrum før '#', så værdien "
+            f"bliver {kept}. Hører '{lost}' til teksten, så sæt hele teksten i anførselstegn, fx \"{whole}\"; er det "
+            "en kommentar, så skriv et mellemrum efter '#'.",
         )
 
 
