@@ -70,6 +70,11 @@ def build_fails(project: Path) -> str:
     return output
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Change a copied project's file in place: `old` becomes `new`."""
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
 def line_number(path: Path, needle: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 

@@ -17,7 +17,7 @@ from vidensportal.reader_aids.abbreviations import (
     with_abbreviations,
 )
 
-from .support import ROOT, build_ok
+from .support import ROOT, build_ok, replace_in
 
 CATALOG = load_catalog(ROOT / "data")
 # The abbreviations issue 13 names; every one of them stands in the agreement.
@@ -124,10 +124,7 @@ def test_no_abbr_inside_code_ids_or_the_table_of_contents(built_site: Path):
 def test_the_glossary_follows_the_data_not_a_second_list(project: Path):
     """Renaming EAS in data/parter.yml changes every <abbr title>; the old name appears in none (negative control)."""
     parties = project / "data" / "parter.yml"
-    parties.write_text(
-        parties.read_text(encoding="utf-8").replace("navn: Efterretnings- og Analysesektion", "navn: Analyseenheden"),
-        encoding="utf-8",
-    )
+    replace_in(parties, "navn: Efterretnings- og Analysesektion", "navn: Analyseenheden")
     site = build_ok(project)
     html = (site / "organisering" / "index.html").read_text(encoding="utf-8")
     assert '<abbr title="Analyseenheden (Københavns Politi)">EAS</abbr>' in html, "the new name is not the title"

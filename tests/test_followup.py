@@ -15,7 +15,7 @@ from vidensportal.content.annual import meeting_count, year_figures, years_with_
 from vidensportal.data.model import Meeting
 from vidensportal.errors import DataError
 
-from .support import ROOT, build_log, copy_project
+from .support import ROOT, build_log, copy_project, replace_in
 
 TODAY = date(2026, 11, 25)
 BUILD_ENV = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()))}
@@ -142,7 +142,7 @@ def test_an_initiative_with_an_unknown_goal_is_a_clear_error(tmp_path):
     """An initiative naming a Sikker By goal that does not exist names the nearest goal id."""
     project = copy_project(tmp_path / "projekt")
     path = project / "data/indsatser/al-capone-aktivering.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("[faerre-bandemedlemmer]", "[faerre-bandemedlemer]"))
+    replace_in(path, "[faerre-bandemedlemmer]", "[faerre-bandemedlemer]")
     with pytest.raises(DataError) as caught:
         load_catalog(project / "data")
     [problem] = caught.value.problems

@@ -15,7 +15,7 @@ from vidensportal.errors import Problem
 from vidensportal.guards.cpr import find_cpr_numbers
 from vidensportal.guards.sources import check_files, source_files
 
-from .support import build_fails, build_ok
+from .support import build_fails, build_ok, replace_in
 
 # Decision on adjacent characters: a digit next to the ten makes them part of a longer number, but a letter does
 # not protect them: "INV0101901234" reads as a CPR number to a person (the allow-list handles a known false
@@ -234,5 +234,5 @@ def test_the_allow_list_in_mkdocs_yml_lets_a_false_positive_through(project):
     page = project / "docs" / "aftalen.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSagsnummer 010190-1234.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("cpr_tilladte: []", 'cpr_tilladte: ["0101901234"]'))
+    replace_in(config, "cpr_tilladte: []", 'cpr_tilladte: ["0101901234"]')
     build_ok(project)

@@ -23,7 +23,16 @@ from vidensportal.content.pages import generated_pages
 from vidensportal.content.text import md
 from vidensportal.errors import DataError
 
-from .support import HOSTILE, ROOT, SITE_MARKDOWN_EXTENSIONS, SYNTAX, copy_project, hostile_catalog, run_build
+from .support import (
+    HOSTILE,
+    ROOT,
+    SITE_MARKDOWN_EXTENSIONS,
+    SYNTAX,
+    copy_project,
+    hostile_catalog,
+    replace_in,
+    run_build,
+)
 
 EXTENSIONS = SITE_MARKDOWN_EXTENSIONS
 TODAY = date(2026, 11, 25)
@@ -201,7 +210,7 @@ def test_a_failed_build_leaves_the_published_site_untouched(project):
     home = project / "site" / "index.html"
     before = home.read_bytes()
     parties = project / "data" / "parter.yml"
-    parties.write_text(parties.read_text(encoding="utf-8").replace("spor: [bekaempelse]", "spor: [bekampelse]"))
+    replace_in(parties, "spor: [bekaempelse]", "spor: [bekampelse]")
     (project / "docs" / "index.md").write_text("# Ændret forside\n", encoding="utf-8")
     second = _build_site(project)
     assert second.returncode != 0, "the broken build did not fail"

@@ -11,7 +11,7 @@ from pptx.util import Inches
 
 from vidensportal.search.documents import document_text
 
-from .support import build_ok, copy_project, search_files, search_records
+from .support import build_ok, copy_project, replace_in, search_files, search_records
 
 pytestmark = pytest.mark.slow
 
@@ -89,7 +89,7 @@ def test_negative_control_at_fortrolig_the_withheld_material_is_indexed(tmp_path
     project = copy_project(tmp_path / "projekt")
     _plant(project)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("klassifikation: intern", "klassifikation: fortrolig"))
+    replace_in(config, "klassifikation: intern", "klassifikation: fortrolig")
     site = build_ok(project)
     assert _holders(site, WITHHELD_ONLY) == ["materialer/lukket/"], _holders(site, WITHHELD_ONLY)
 

@@ -14,7 +14,7 @@ from tools.make_example_pdf import write_pdf
 from vidensportal.catalog import load_catalog
 from vidensportal.errors import DataError
 
-from .support import BUILD_ENV, build_fails, build_log, copy_project, line_number, search_records
+from .support import BUILD_ENV, build_fails, build_log, copy_project, line_number, replace_in, search_records
 
 # 2026-11-25 12:00 UTC: "today" for every build here, so upcoming and past do not drift with the clock.
 SECRET_WORDS = ["Qwertzmøde", "kodeordfortroligt", "fortroligt-moede", "fortrolig-notat", "Zyxwvnotat"]
@@ -243,7 +243,7 @@ def test_negative_control_at_fortrolig_the_same_items_are_published(tmp_path):
     project = copy_project(tmp_path / "projekt")
     _plant(project)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("klassifikation: intern", "klassifikation: fortrolig"))
+    replace_in(config, "klassifikation: intern", "klassifikation: fortrolig")
     site = tmp_path / "site"
     build_log(project, site, env=BUILD_ENV)
     texts = _site_text(site)
@@ -332,7 +332,7 @@ def test_a_missing_material_file_names_the_event_material_and_path(project):
 def test_an_unknown_track_on_an_event_is_an_error(project):
     """An event in a track that does not exist names the nearest track id."""
     event = project / "data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml"
-    event.write_text(event.read_text(encoding="utf-8").replace("spor: [vidensdeling]", "spor: [vidensdelling]"))
+    replace_in(event, "spor: [vidensdeling]", "spor: [vidensdelling]")
     [message] = _errors(project)
     assert "felt 'spor → nr. 1': ukendt spor 'vidensdelling' – mente du 'vidensdeling'?" in message, message
     line = line_number(event, "spor: [vidensdelling]")
@@ -343,9 +343,7 @@ def test_an_unknown_track_on_an_event_is_an_error(project):
 def test_a_file_over_the_size_limit_advises_a_link(project):
     """A material file above max_filstørrelse_mb in mkdocs.yml stops the build and advises a link instead."""
     config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("max_filstørrelse_mb: 25", "max_filstørrelse_mb: 0.001")
-    )
+    replace_in(config, "max_filstørrelse_mb: 25", "max_filstørrelse_mb: 0.001")
     output = build_fails(project)
     expected = "eksempel-oplaeg-rekruttering.pdf' fylder 1,5 kB; grænsen er 1 kB (max_filstørrelse_mb i mkdocs.yml)"
     assert expected in output and "brug 'link' i stedet for 'fil'" in output, output
@@ -354,7 +352,7 @@ def test_a_file_over_the_size_limit_advises_a_link(project):
 def test_an_event_whose_date_disagrees_with_its_file_name_is_an_error(project):
     """The date in an event's file name and its 'dato' field must agree."""
     event = project / "data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml"
-    event.write_text(event.read_text(encoding="utf-8").replace("dato: 2027-01-14", "dato: 2027-01-15"))
+    replace_in(event, "dato: 2027-01-14", "dato: 2027-01-15")
     [message] = _errors(project)
     assert "felt 'dato': datoen 2027-01-15 passer ikke med filnavnet" in message, message
 

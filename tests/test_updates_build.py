@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import build_fails, build_log, build_ok
+from .support import build_fails, build_log, build_ok, replace_in
 
 pytestmark = pytest.mark.slow
 
@@ -205,9 +205,6 @@ def test_a_bad_review_field_stops_the_build_with_a_danish_line(project: Path):
 def test_two_parties_with_one_abbreviation_stop_the_build(project: Path):
     """A second party claiming 'EAS' stops the build with a Danish line naming both."""
     parties = project / "data" / "parter.yml"
-    parties.write_text(
-        parties.read_text(encoding="utf-8").replace("- id: osa\n  forkortelse: OSA", "- id: osa\n  forkortelse: EAS"),
-        encoding="utf-8",
-    )
+    replace_in(parties, "- id: osa\n  forkortelse: OSA", "- id: osa\n  forkortelse: EAS")
     output = build_fails(project)
     assert "post 'osa': felt 'forkortelse': forkortelsen 'EAS' bruges allerede af 'eas'" in output, output

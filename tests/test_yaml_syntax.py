@@ -12,7 +12,7 @@ from vidensportal.catalog import load_catalog
 from vidensportal.data.yamlfile import read_yaml
 from vidensportal.errors import DataError
 
-from .support import ROOT, SYNTAX, line_number
+from .support import ROOT, SYNTAX, line_number, replace_in
 
 # Words of PyYAML's and libyaml's own messages: none may reach a contributor.
 ENGLISH = ("could not", "found", "expected", "while ", "scanning", "mapping", "allowed", "character", "token", "stream")
@@ -99,8 +99,7 @@ def test_negative_control_correct_yaml_loads(tmp_path):
 def test_missing_colon_in_a_seminar_is_reported_on_its_own_line(project):
     """In a real seminar file, a forgotten colon is reported on that line, not on the comment after it."""
     seminar = project / "data/seminarer/2027-01-14-eksempel-netvaerksmoede.yml"
-    text = seminar.read_text(encoding="utf-8").replace("status: planlagt", "status planlagt\n# en kommentar")
-    seminar.write_text(text, encoding="utf-8")
+    replace_in(seminar, "status: planlagt", "status planlagt\n# en kommentar")
     with pytest.raises(DataError) as caught:
         load_catalog(project / "data")
     messages = [str(p) for p in caught.value.problems]
