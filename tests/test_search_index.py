@@ -15,7 +15,7 @@ from vidensportal.search.page_facts import PageFacts
 from vidensportal.search.pagefind_service import PagefindError, PagefindService
 from vidensportal.search.stable_index import _decode
 
-from .support import http_get, serving
+from .support import http_get, search_records, serving
 
 ARTICLE = (
     '<html><body><article class="md-content__inner md-typeset"><h1>{title}</h1><p>{text}</p></article></body></html>'
@@ -25,15 +25,6 @@ FACTS = {"a/": PageFacts(kind="Part", names=("Alfa",))}
 
 def _page(title: str, text: str = "Rekrutteringsmønstre i bandemiljøet.") -> str:
     return ARTICLE.format(title=title, text=text)
-
-
-def _indexed(site: Path) -> dict[str, dict]:
-    """Pagefind's fragment records of `site`, by URL."""
-    records = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        record = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-        records[record["url"]] = record
-    return records
 
 
 def test_pages_handed_over_and_pages_only_on_disk_are_both_indexed(tmp_path):
@@ -50,10 +41,10 @@ def test_pages_handed_over_and_pages_only_on_disk_are_both_indexed(tmp_path):
     (tmp_path / "c" / "side.html").write_text(_page("Gamma"), encoding="utf-8")
     index.start_writing(tmp_path)
     index.finish_writing()
-    records = _indexed(tmp_path)
-    assert sorted(records) == ["/a/", "/b/"], sorted(records)
-    assert records["/a/"]["meta"]["kind"] == "Part" and records["/a/"]["meta"]["title"] == "Alfa", records["/a/"]
-    assert "monstre" in records["/b/"]["content"], records["/b/"]["content"]  # the spellings came along
+    records = search_records(tmp_path)
+    assert sorted(records) == ["a/", "b/"], sorted(records)
+    assert records["a/"]["meta"]["kind"] == "Part" and records["a/"]["meta"]["title"] == "Alfa", records["a/"]
+    assert "monstre" in records["b/"]["content"], records["b/"]["content"]  # the spellings came along
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
     assert not (tmp_path / "pagefind" / "pagefind-ui.js").exists(), "the ready-made interface was kept"
 
