@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -105,22 +106,21 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Every page's article is made by now: its words split compounds for the search, and Pagefind starts
-    beside the rendering, indexing each page as it is written. Every build does this, `mkdocs serve` too."""
-    articles = [f"{f.page.title or ''} {f.page.content or ''}" for f in files.documentation_pages() if f.page]
+    """Every page's article is made by now: the search index is built from them in a process of its own while
+    mkdocs renders the pages. Every build does this, `mkdocs serve` too."""
+    articles = {f.dest_uri: _article(f.page, config) for f in files.documentation_pages() if f.page and f.page.content}
+    folders = Path(config.docs_dir), project_dir(config), Path(config.site_dir)
     with engine_errors():
-        index, warnings = start_index(config[CATALOG_KEY], Path(config.docs_dir), project_dir(config), articles)
+        index, warnings = start_index(config[CATALOG_KEY], *folders, articles)
     _building.append(index)
     for warning in warnings:
         log.info(f"Vidensportalen: ADVARSEL: {warning}")
     return env
 
 
-@event_priority(-1000)  # last, so the index gets the page exactly as it is written
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    with engine_errors():
-        _building[-1].add(page.file.dest_uri, output)
-    return output
+def _article(page, config: MkDocsConfig) -> str:
+    """A page's article as Material's content partial lays it out: its title as h1 when its text has none."""
+    return ("" if "<h1" in page.content else f"<h1>{escape(page.title or config.site_name)}</h1>") + page.content
 
 
 @event_priority(-1000)  # last of all, so the search index and the output gate see every file
@@ -133,7 +133,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """A build that stops half-way stops its Pagefind too, or `mkdocs serve` would gather them."""
+    """A build that stops half-way stops its search indexing too, or `mkdocs serve` would gather them."""
     while _building:
         _building.pop().close()
 

@@ -1,4 +1,4 @@
-"""The search index is fed page by page while the site is rendered, and Pagefind's failures are Danish errors."""
+"""The search index is built in a process of its own while the site renders, and its failures are Danish errors."""
 
 from __future__ import annotations
 
@@ -6,40 +6,43 @@ import gzip
 import json
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
+from vidensportal.search import pagefind_index
 from vidensportal.search.indexer import SearchIndexError, SiteIndex
 from vidensportal.search.page_facts import PageFacts
+from vidensportal.search.pagefind_index import build_index
 from vidensportal.search.pagefind_service import PagefindError, PagefindService
 from vidensportal.search.stable_index import _decode
 
 from .support import http_get, search_records, serving
 
-ARTICLE = (
-    '<html><body><article class="md-content__inner md-typeset"><h1>{title}</h1><p>{text}</p></article></body></html>'
-)
+ARTICLE = '<h1>{title}</h1><p>{text}</p>'
+PAGE = '<html><body><article class="md-content__inner md-typeset">{article}</article></body></html>'
 FACTS = {"a/": PageFacts(kind="Part", names=("Alfa",))}
 
 
-def _page(title: str, text: str = "Rekrutteringsmønstre i bandemiljøet.") -> str:
+def _article(title: str, text: str = "Rekrutteringsmønstre i bandemiljøet.") -> str:
     return ARTICLE.format(title=title, text=text)
 
 
-def test_pages_handed_over_and_pages_only_on_disk_are_both_indexed(tmp_path):
-    """A page handed over as it is written and a page another plugin left on disk are both found; other files,
-    pages without an article and Pagefind's own folder are not."""
-    index = SiteIndex(FACTS, {}, {"rekruttering", "mønstre"})
-    index.add("a/index.html", _page("Alfa"))
-    index.add("a/index.html", _page("Alfa igen"))  # written twice (mkdocs serve): indexed once
-    index.add("kalender.ics", "BEGIN:VCALENDAR")
+def _page(title: str) -> str:
+    return PAGE.format(article=_article(title))
+
+
+def test_articles_and_pages_only_on_disk_are_both_indexed(tmp_path):
+    """A page's article handed over before rendering and a page another plugin left on disk are both found; other
+    files, pages without an article and Pagefind's own interfaces are not."""
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "index.html").write_text(_page("Beta"), encoding="utf-8")
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "index.html").write_text("<html><body>Omdirigering</body></html>", encoding="utf-8")
     (tmp_path / "c" / "side.html").write_text(_page("Gamma"), encoding="utf-8")
-    index.start_writing(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(_page("Alfa på disken"), encoding="utf-8")  # indexed as handed over
+    index = SiteIndex({"a/index.html": _article("Alfa"), "kalender.ics": "BEGIN:VCALENDAR"}, FACTS, {}, tmp_path)
+    index.start_writing()
     index.finish_writing()
     records = search_records(tmp_path)
     assert sorted(records) == ["a/", "b/"], sorted(records)
@@ -49,21 +52,40 @@ def test_pages_handed_over_and_pages_only_on_disk_are_both_indexed(tmp_path):
     assert not (tmp_path / "pagefind" / "pagefind-ui.js").exists(), "the ready-made interface was kept"
 
 
-def test_a_stopped_pagefind_is_a_danish_error_not_a_hang(tmp_path):
-    """Pagefind that stops half-way gives a Danish error within seconds, never a build that waits for ever."""
-    index = SiteIndex({}, {}, set())
-    index._service._process.kill()
+def test_a_stopped_pagefind_is_a_danish_error_not_a_hang(tmp_path, monkeypatch):
+    """Pagefind that stops half-way gives a Danish error within seconds, never an index that waits for ever."""
+
+    def stopped(config: dict[str, object]) -> PagefindService:
+        service = PagefindService(config)
+        service._process.kill()
+        return service
+
+    monkeypatch.setattr(pagefind_index, "PagefindService", stopped)
+    pages = {f"p{number}/": _article(f"Side {number}") for number in range(50)}
     start = time.monotonic()
-
-    def build() -> None:
-        for number in range(50):  # the pipe may take a few pages before it reports the broken program
-            index.add(f"p{number}/index.html", _page(f"Side {number}"))
-        index.start_writing(tmp_path)
-        index.finish_writing()
-
-    with pytest.raises(SearchIndexError, match="Søgeindekset kunne ikke bygges: Pagefind stoppede uventet"):
-        build()
+    with pytest.raises(PagefindError, match="Pagefind stoppede uventet"):
+        build_index(pages, {}, {}, tmp_path / "pagefind", later=list)
     assert time.monotonic() - start < 10
+
+
+def test_a_worker_that_stops_is_a_danish_error_not_a_hang(tmp_path):
+    """An indexing process that dies gives the build a Danish error at once, not a wait for an answer."""
+    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, {}, tmp_path)
+    index._worker.kill()
+    start = time.monotonic()
+    index.start_writing()
+    with pytest.raises(SearchIndexError, match="Søgeindekset kunne ikke bygges: indekseringen stoppede uventet"):
+        index.finish_writing()
+    assert time.monotonic() - start < 10
+
+
+def test_an_index_that_cannot_be_written_is_a_danish_error(tmp_path):
+    """A site folder where the index cannot be written (a file named pagefind) is the build's Danish error."""
+    (tmp_path / "pagefind").write_text("ikke en mappe", encoding="utf-8")
+    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, {}, tmp_path)
+    index.start_writing()
+    with pytest.raises(SearchIndexError, match=r"Søgeindekset kunne ikke bygges: .*pagefind"):
+        index.finish_writing()
 
 
 def test_negative_control_a_request_pagefind_refuses_is_reported_in_danish():
@@ -73,18 +95,17 @@ def test_negative_control_a_request_pagefind_refuses_is_reported_in_danish():
         service._index = 999
         service.add_page("/x/", _page("X"))
         with pytest.raises(PagefindError, match="Pagefind afviste"):
-            service.write(Path("unused"))
+            service.files()
     finally:
         service.close()
 
 
-def test_close_stops_pagefind_and_can_be_called_twice():
-    """A build that fails half-way stops its Pagefind: no program is left running, and closing again is harmless."""
-    index = SiteIndex({}, {}, set())
-    process = index._service._process
+def test_close_stops_the_worker_and_can_be_called_twice(tmp_path):
+    """A build that fails half-way stops its indexing: no process is left running, and closing again is harmless."""
+    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, {}, tmp_path)
     index.close()
     index.close()
-    assert process.poll() is not None, "Pagefind still runs after close()"
+    assert not index._worker.is_alive(), "the indexing process still runs after close()"
 
 
 def _served_index_text(base: str) -> str:
@@ -119,13 +140,3 @@ def test_mkdocs_serve_keeps_the_search_index_current(project):
             except (OSError, ValueError, AssertionError):
                 text = ""
     assert word in text, "the served search index does not hold the word the page now shows"
-
-
-def test_waiting_for_an_index_never_asked_for_is_an_error_not_a_hang():
-    """wait() before write() gives a Danish error at once instead of waiting for an answer that never comes."""
-    service = PagefindService({"force_language": "da"})
-    try:
-        with pytest.raises(PagefindError, match="aldrig bedt skrevet"):
-            service.wait()
-    finally:
-        service.close()

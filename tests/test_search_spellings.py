@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vidensportal.search.page_facts import PageFacts
-from vidensportal.search.searchable import SPELLINGS_MARK, searchable_html
+from vidensportal.search.searchable import SPELLINGS_MARK, article_of, searchable_html
 from vidensportal.search.spellings import Spellings, compound_parts, extra_spellings, folded_spellings
 
 VOCABULARY = {"rekruttering", "mønstre", "kriminalitet", "forebygge", "forebyggelse", "tryghed", "udfordringer"}
@@ -30,8 +30,8 @@ def test_a_compound_is_split_into_a_known_head_and_its_tail():
 
 def test_a_name_of_several_words_is_also_indexed_as_one_word():
     """Sikker By is found as sikkerby, with the name's weight; a one-word name gets nothing more (control)."""
-    page = '<html><body><article class="md-content__inner md-typeset"><h1>Sikker By</h1><p>Tekst.</p></article>'
-    indexed = searchable_html(page, PageFacts(kind="Part", names=("Sikker By", "Forebyggelse")), "", Spellings(set()))
+    facts = PageFacts(kind="Part", names=("Sikker By", "Forebyggelse"))
+    indexed = searchable_html("<h1>Sikker By</h1><p>Tekst.</p>", facts, "", Spellings(set()))
     names = indexed.split('data-pagefind-weight="10">')[1].split("</div>")[0]
     assert names.split() == ["Sikker", "By", "Forebyggelse", "sikkerby"], names
 
@@ -74,12 +74,13 @@ def test_the_indexed_page_keeps_labels_and_empty_sections_out_and_spellings_behi
         '<h2 id="m">Materialer</h2>\n<p><em>Ingen materialer endnu.</em></p></article></body></html>'
     )
     facts = PageFacts(kind="Seminar", date="2026-05-01", tracks=("1. Forebyggelse",))
-    indexed = searchable_html(page, facts, "", Spellings(VOCABULARY))
-    assert indexed is not None
+    article = article_of(page)
+    assert article is not None, page
+    indexed = searchable_html(article, facts, "", Spellings(VOCABULARY))
     assert "<strong data-pagefind-ignore>Dato:</strong>" in indexed, indexed
     assert "Materialer" not in indexed and "Ingen materialer" not in indexed, indexed
     assert indexed.index(SPELLINGS_MARK) < indexed.index("folgegruppen"), indexed
     for label in ('data-pagefind-filter="type:Seminar"', 'data-pagefind-filter="år:2026"',
                   'data-pagefind-filter="spor:1. Forebyggelse"', 'data-pagefind-meta="date:2026-05-01"'):
         assert label in indexed, label
-    assert searchable_html("<html><body>Omdirigerer …</body></html>", facts, "", Spellings(VOCABULARY)) is None
+    assert article_of("<html><body>Omdirigerer …</body></html>") is None, "a page without an article was indexed"

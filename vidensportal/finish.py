@@ -24,6 +24,6 @@ def finish_site(
     """None when the site may be published; else the Danish report of why not (the files it names are withdrawn).
     Raises SearchIndexError when the index cannot be written."""
     localise_cdn_urls(site_dir / "assets" / "javascripts")
-    index.start_writing(site_dir)
+    index.start_writing()
     last = (INDEX_DIR, index.finish_writing)
     return output_gate(site_dir, root, docs_dir, catalog, settings.cpr_allowed, site_url, last=last)

@@ -1,29 +1,29 @@
-"""The site's search index: Pagefind's chunked index of the built pages and the text of their documents.
+"""The site's search index, built in a process of its own while mkdocs renders the pages.
 
-Pagefind indexes each page as it is written, in its own process on another core, so the build waits only for
-the index files to be written at the end.
+mkdocs has made every page's article before it renders the first page. A worker process hands those articles
+to Pagefind and writes the index into the site on the other core, so the build only collects its answer at
+the end. A page that was not among them (one another plugin writes at the end, or one `mkdocs serve --dirty`
+did not rebuild) is read from disk then, and the index is written again with it.
 """
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+import contextlib
+import multiprocessing
+from collections.abc import Mapping
+from multiprocessing.connection import Connection
 from pathlib import Path, PurePosixPath
 
 from vidensportal.catalog import Catalog
 from vidensportal.search.documents import material_texts
-from vidensportal.search.page_facts import PageFacts, facts_for, page_facts
-from vidensportal.search.pagefind_service import PagefindError, PagefindService
-from vidensportal.search.searchable import IGNORED_SELECTORS, searchable_html, text_of
-from vidensportal.search.spellings import Spellings, vocabulary_of
-from vidensportal.search.stable_index import stable_filters
+from vidensportal.search.page_facts import PageFacts, page_facts
+from vidensportal.search.pagefind_index import build_index
+from vidensportal.search.pagefind_service import PagefindError
+from vidensportal.search.searchable import article_of
 
 INDEX_DIR = "pagefind"
 PAGE_NAME = "index.html"
-# What the search box loads; Pagefind also writes its ready-made interfaces, which the site does not use.
-KEPT = ("pagefind.js", "pagefind-entry.json", "pagefind-worker.js", "wasm.da.pagefind", "wasm.unknown.pagefind")
-PAGEFIND_CONFIG = {"force_language": "da", "exclude_selectors": list(IGNORED_SELECTORS)}
+STOP_SECONDS = 5
 
 
 class SearchIndexError(Exception):
@@ -31,74 +31,96 @@ class SearchIndexError(Exception):
 
 
 class SiteIndex:
-    """The index of one build: `add` hands each written page to Pagefind; `start_writing` and `finish_writing`
-    put the index in the site, so the output gate can read the pages in between."""
+    """The index of one build, under way from the start. `start_writing` hands over the pages found only on
+    disk and `finish_writing` waits for the index, so the output gate can read the pages in between."""
 
-    def __init__(self, facts: Mapping[str, PageFacts], documents: Mapping[str, str], vocabulary: set[str]) -> None:
-        self._facts, self._documents = facts, documents
-        self._spellings = Spellings(vocabulary)
-        self._seen: set[str] = set()
-        self._output = Path(INDEX_DIR)  # the site's own folder once start_writing knows the site
+    def __init__(
+        self,
+        articles: Mapping[str, str],
+        facts: Mapping[str, PageFacts],
+        documents: Mapping[str, str],
+        site_dir: Path,
+    ) -> None:
+        """`articles`: each page's article HTML by the path it is written to ('parter/index.html')."""
+        pages = {_url(written): article for written, article in articles.items() if _is_page(written)}
+        self._indexed, self._site_dir = set(pages), site_dir
+        self._answers, worker_end = multiprocessing.Pipe()
+        self._worker = multiprocessing.Process(
+            target=_index_in_worker,
+            args=(pages, dict(facts), dict(documents), site_dir / INDEX_DIR, worker_end),
+            name="vidensportalen-søgeindeks",
+            daemon=True,
+        )
         try:
-            self._service = PagefindService(PAGEFIND_CONFIG)
-        except (OSError, PagefindError) as error:
+            self._worker.start()
+        except OSError as error:
             raise SearchIndexError(f"Søgeindekset kunne ikke bygges: {error}") from None
+        finally:
+            worker_end.close()  # the worker's end is the worker's: its exit is seen as the end of the answers
 
-    def add(self, written: str, page_html: str) -> None:
-        """A page as written to `written` (its path in the site, 'parter/index.html'); other files are skipped."""
-        path = PurePosixPath(written)
-        if path.name != PAGE_NAME or written in self._seen:
-            return
-        self._seen.add(written)
-        folder = path.parent.as_posix()
-        url = "" if folder == "." else f"{folder}/"
-        facts, document = facts_for(self._facts, url), self._documents.get(url, "")
-        searchable = searchable_html(page_html, facts, document, self._spellings)
-        if searchable is not None:
-            with self._failing_as_search_error():
-                self._service.add_page(f"/{url}", searchable)
-
-    def start_writing(self, site_dir: Path) -> None:
-        """Index the pages of `site_dir` that were not handed over as they were written (a page another plugin
-        writes at the end), and have Pagefind write the index into site_dir/pagefind; `finish_writing` waits."""
-        self._output = site_dir / INDEX_DIR
-        with self._failing_as_search_error():
-            for page in sorted(site_dir.rglob(PAGE_NAME)):
-                written = page.relative_to(site_dir).as_posix()
-                if written not in self._seen and not written.startswith(f"{INDEX_DIR}/"):
-                    self.add(written, page.read_text(encoding="utf-8"))
-            shutil.rmtree(self._output, ignore_errors=True)
-            self._service.write(self._output.resolve())
+    def start_writing(self) -> None:
+        """Hand over the pages in the site that were not indexed from their articles (none in most builds)."""
+        later = []
+        for page in sorted(self._site_dir.rglob(PAGE_NAME)):
+            written = page.relative_to(self._site_dir).as_posix()
+            if _url(written) not in self._indexed and not written.startswith(f"{INDEX_DIR}/"):
+                article = article_of(page.read_text(encoding="utf-8"))
+                if article is not None:
+                    later.append((_url(written), article))
+        with contextlib.suppress(OSError):  # a worker that stopped already has left its reason to read
+            self._answers.send(later)
 
     def finish_writing(self) -> None:
-        """Wait for the index, then keep only what the search box loads, in a fixed order."""
-        with self._failing_as_search_error():
-            self._service.wait()
+        """Wait until the index is in the site; SearchIndexError when it could not be built."""
+        try:
+            problem = self._answers.recv()
+        except (EOFError, OSError):
+            self._worker.join(STOP_SECONDS)
+            problem = f"Søgeindekset kunne ikke bygges: indekseringen stoppede uventet (kode {self._worker.exitcode})."
+        self._worker.join(STOP_SECONDS)
         self.close()
-        if not (self._output / "pagefind.js").is_file():
-            raise SearchIndexError("Søgeindekset kunne ikke bygges: Pagefind skrev ingen pagefind.js.")
-        stable_filters(self._output)
-        for path in self._output.iterdir():
-            if path.is_file() and path.name not in KEPT and not path.name.endswith(".pf_meta"):
-                path.unlink()
+        if problem:
+            raise SearchIndexError(problem)
 
     def close(self) -> None:
-        """Stop Pagefind (a build that fails half-way must not leave it running)."""
-        self._service.close()
-
-    @contextmanager
-    def _failing_as_search_error(self) -> Iterator[None]:
-        """Pagefind's failure is the build's: its program is stopped and the Danish reason raised."""
-        try:
-            yield
-        except PagefindError as error:
-            self.close()
-            raise SearchIndexError(f"Søgeindekset kunne ikke bygges: {error}") from None
+        """Stop the worker and its Pagefind (a build that fails half-way must not leave them running)."""
+        if self._worker.is_alive():
+            self._worker.terminate()
+            self._worker.join(STOP_SECONDS)
+        self._answers.close()
 
 
-def start_index(catalog: Catalog, docs_dir: Path, root: Path, articles: Iterable[str]) -> tuple[SiteIndex, list[str]]:
-    """A new index for a build whose pages' article HTML is `articles` (their words are the vocabulary that
-    compounds are split by); the Danish warnings are about documents whose text could not be read."""
+def _index_in_worker(
+    pages: dict[str, str], facts: dict[str, PageFacts], documents: dict[str, str], output: Path, answers: Connection
+) -> None:
+    """The worker: build the index, then answer None, or the Danish reason it could not be built."""
+    try:
+        build_index(pages, facts, documents, output, later=answers.recv)
+        problem = None
+    except EOFError:
+        return  # the build closed its end: it stopped, and nobody waits for the index
+    except (PagefindError, OSError) as error:
+        problem = f"Søgeindekset kunne ikke bygges: {error}"
+    except Exception as error:  # in a process of its own, even an unforeseen error must reach the build
+        problem = f"Søgeindekset kunne ikke bygges: uventet fejl ({type(error).__name__}: {error})"
+    with contextlib.suppress(OSError):
+        answers.send(problem)
+
+
+def _is_page(written: str) -> bool:
+    return PurePosixPath(written).name == PAGE_NAME
+
+
+def _url(written: str) -> str:
+    """'parter/index.html' → 'parter/'; 'index.html' → ''."""
+    folder = PurePosixPath(written).parent.as_posix()
+    return "" if folder == "." else f"{folder}/"
+
+
+def start_index(
+    catalog: Catalog, docs_dir: Path, root: Path, site_dir: Path, articles: Mapping[str, str]
+) -> tuple[SiteIndex, list[str]]:
+    """The index of a build whose pages' article HTML is `articles` (by the path each is written to), written
+    into `site_dir`; the Danish warnings are about documents whose text could not be read."""
     documents, warnings = material_texts(catalog, docs_dir, root / ".cache" / "pdftekst")
-    vocabulary = vocabulary_of(text_of(article) for article in articles)
-    return SiteIndex(page_facts(catalog), documents, vocabulary), warnings
+    return SiteIndex(articles, page_facts(catalog), documents, site_dir), warnings

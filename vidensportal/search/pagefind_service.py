@@ -13,7 +13,6 @@ import json
 import subprocess
 import tempfile
 import threading
-from pathlib import Path
 
 
 class PagefindError(Exception):
@@ -21,7 +20,7 @@ class PagefindError(Exception):
 
 
 class PagefindService:
-    """One Pagefind index: `add_page` and `write` do not wait for Pagefind; `wait` waits for the written index."""
+    """One Pagefind index: `add_page` does not wait for Pagefind; `files` waits for the finished index."""
 
     def __init__(self, config: dict[str, object]) -> None:
         from pagefind_bin import get_executable
@@ -39,7 +38,6 @@ class PagefindService:
         self._failure = ""  # an answer Pagefind could not tie to a request: every wait ends with it
         self._last_id = 0
         self._page_ids: list[int] = []
-        self._write_id = 0
         self._reader = threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True)
         self._reader.start()
         try:
@@ -49,20 +47,19 @@ class PagefindService:
             raise
 
     def add_page(self, url: str, page_html: str) -> None:
-        """Hand Pagefind a page to index under `url` ('/parter/'); its answer is read later, by `write`."""
+        """Hand Pagefind a page to index under `url` ('/parter/'); its answer is read later, by `files`."""
         request = {"type": "AddFile", "index_id": self._index, "url": url, "file_path": None}
         self._page_ids.append(self._send({**request, "file_contents": page_html}))
 
-    def write(self, output: Path) -> None:
-        """Once every page is indexed, ask Pagefind to write the index into `output`; `wait` until it has."""
+    def files(self) -> dict[str, bytes]:
+        """Once every page is indexed, the index Pagefind would write, by path in its folder ('fragment/…')."""
         for message_id in self._page_ids:
             self._answer(message_id)
-        self._write_id = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)})
-
-    def wait(self) -> None:
-        if not self._write_id:
-            raise PagefindError("indekset blev aldrig bedt skrevet (write før wait).")
-        self._answer(self._write_id)
+        answer = self._answer(self._send({"type": "GetFiles", "index_id": self._index}))
+        try:
+            return {file["path"]: base64.b64decode(file["content"]) for file in answer["files"]}
+        except (KeyError, TypeError, ValueError) as error:
+            raise PagefindError(f"uforståeligt svar med indeksets filer ({error!r})") from None
 
     def close(self) -> None:
         """End the program; safe to call twice, and after it stopped by itself."""
@@ -104,11 +101,14 @@ class PagefindService:
 
     def _read_answers(self) -> None:
         assert self._process.stdout is not None  # noqa: S101 -- opened with stdout=PIPE
-        pending = b""
+        pending: list[bytes] = []  # the start of an answer still arriving (the index's files make a long one)
         try:
             while chunk := self._process.stdout.read1(1 << 16):
-                *complete, pending = (pending + chunk).split(b",")
-                answers = [json.loads(base64.b64decode(part)) for part in complete if part.strip()]
+                *ended, rest = chunk.split(b",")
+                if ended:
+                    ended[0], pending = b"".join([*pending, ended[0]]), []
+                pending.append(rest)
+                answers = [json.loads(base64.b64decode(part)) for part in ended if part.strip()]
                 with self._arrived:
                     for answer in answers:
                         payload = answer.get("payload") or {}

@@ -1,4 +1,4 @@
-"""A built page as Pagefind should read it: the article only, labelled, weighted, and with the spellings staff type.
+"""A page as Pagefind should read it: its article only, labelled, weighted, and with the spellings staff type.
 
 The page on disk is not changed; only the copy given to the indexer carries these additions.
 """
@@ -89,15 +89,17 @@ def _labels(facts: PageFacts) -> str:
     return "".join(labels)
 
 
-def searchable_html(page_html: str, facts: PageFacts, document_text: str, spellings: Spellings) -> str | None:
-    """The page for the indexer, or None when it has no article (a redirect); `document_text` is the text of
-    the page's PDF, Word or PowerPoint file, searched as part of the page."""
+def article_of(page_html: str) -> str | None:
+    """The article of a page as Material writes it, or None when it has none (a redirect)."""
     start = ARTICLE.search(page_html)
     end = page_html.rfind(ARTICLE_END)
-    if start is None or end < start.end():
-        return None
-    body = page_html[start.end() : end]
-    body = _without_empty_sections(LISTING_ITEM.sub("", body))
+    return None if start is None or end < start.end() else page_html[start.end() : end]
+
+
+def searchable_html(article: str, facts: PageFacts, document_text: str, spellings: Spellings) -> str:
+    """The page for the indexer, made from its `article` (the HTML of its title and text); `document_text` is
+    the text of the page's PDF, Word or PowerPoint file, searched as part of the page."""
+    body = _without_empty_sections(LISTING_ITEM.sub("", article))
     indexed_text = text_of(FACT_LABEL.sub("", body))
     body = FACT_LABEL.sub(r"<strong data-pagefind-ignore>\1:</strong>", body)
     title = H1.search(body)

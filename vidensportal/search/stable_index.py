@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from pathlib import Path
+from collections.abc import Mapping
 
 PREFIX = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
@@ -21,41 +21,37 @@ FILTERS = 3
 CborValue = int | str | bytes | list
 
 
-def stable_filters(index_dir: Path) -> None:
-    """Sort every language's filter values and filter list in `index_dir`, renaming the files to match."""
-    entry_path = index_dir / ENTRY
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+def stable_filters(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Pagefind's `files` (by path in its folder) with every language's filter values and filter list sorted,
+    the files renamed to match."""
+    stable = dict(files)
+    entry = json.loads(stable[ENTRY])
     for language, facts in entry["languages"].items():
-        meta_path = index_dir / f"pagefind.{facts['hash']}.pf_meta"
-        meta = _read(meta_path)
+        meta = _read(stable.pop(f"pagefind.{facts['hash']}.pf_meta"))
         filters = []
         for name, old_hash in meta[FILTERS]:
-            old_path = index_dir / FILTER_DIR / f"{old_hash}.pf_filter"
-            filter_name, values = _read(old_path)
-            new_hash = _write(index_dir / FILTER_DIR, language, 7, [filter_name, sorted(values)], ".pf_filter")
-            if new_hash != old_hash:
-                old_path.unlink()
-            filters.append([name, new_hash])
+            filter_name, values = _read(stable.pop(f"{FILTER_DIR}/{old_hash}.pf_filter"))
+            sorted_filter = [filter_name, sorted(values)]
+            filters.append([name, _put(stable, f"{FILTER_DIR}/", language, 7, sorted_filter, ".pf_filter")])
         meta[FILTERS] = sorted(filters)
-        facts["hash"] = _write(index_dir, language, 10, meta, ".pf_meta", prefix="pagefind.")
-        if facts["hash"] != meta_path.name.removeprefix("pagefind.").removesuffix(".pf_meta"):
-            meta_path.unlink()
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        facts["hash"] = _put(stable, "pagefind.", language, 10, meta, ".pf_meta")
+    stable[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return stable
 
 
-def _read(path: Path) -> list:
-    data = gzip.decompress(path.read_bytes())
+def _read(packed: bytes) -> list:
+    data = gzip.decompress(packed)
     value, end = _decode(data, len(PREFIX))
     if not data.startswith(PREFIX) or end != len(data) or not isinstance(value, list):
-        raise ValueError(f"{path.name} is not a Pagefind file this code knows")
+        raise ValueError("not a Pagefind file this code knows")
     return value
 
 
-def _write(folder: Path, language: str, length: int, value: list, suffix: str, prefix: str = "") -> str:
-    """Write `value` as Pagefind does (a marker, CBOR, gzip) under a name from its content; return the name."""
+def _put(files: dict[str, bytes], prefix: str, language: str, length: int, value: list, suffix: str) -> str:
+    """Add `value` to `files` as Pagefind writes it (a marker, CBOR, gzip) under a name from its content."""
     data = PREFIX + _encode(value)
     name = f"{language}_{hashlib.sha256(data).hexdigest()[:length]}"
-    (folder / f"{prefix}{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    files[f"{prefix}{name}{suffix}"] = gzip.compress(data, mtime=0)
     return name
 
 
