@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
+from vidensportal.errors import DataError
 from vidensportal.paths import CALENDAR_FEED, event_calendar_file, page_url, party_page
-from vidensportal.plan import SitePlan, SiteSources, plan_site
+from vidensportal.plan import SitePlan, SiteSources, plan_site, read_sources
 from vidensportal.settings import read_settings
 
-from .support import ROOT
+from .support import ROOT, replace_in
 
 MOMENT = datetime(2026, 11, 28, 12, tzinfo=UTC)
 
@@ -59,3 +62,16 @@ def test_calendar_entries_link_to_their_page_only_with_a_site_url(catalog):
     unlinked = _plan(catalog, ROOT / "docs", ())
     assert url.encode() in linked.files[event_calendar_file(event_id)].replace(b"\r\n ", b"")
     assert b"https://vidensportal.intern" not in unlinked.files[event_calendar_file(event_id)]
+
+
+def test_the_source_guard_and_the_catalog_report_their_problems_in_one_round(project):
+    """A CPR number in docs/ and a broken data file are both reported by one build, not one after the other;
+    a project with neither reads cleanly (control)."""
+    settings, _ = read_settings({}, use_directory_urls=True)
+    assert read_sources(project, project / "docs", settings).parties, "the shipped project did not read cleanly"
+    (project / "docs" / "note.md").write_text("# Note\n\nRing 010190-1234.\n", encoding="utf-8")
+    replace_in(project / "data" / "spor.yml", "id: forebyggelse", "id: [")
+    with pytest.raises(DataError) as caught:
+        read_sources(project, project / "docs", settings)
+    named = sorted({problem.file.as_posix() for problem in caught.value.problems})
+    assert named == ["data/spor.yml", "docs/note.md"], named
