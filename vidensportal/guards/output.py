@@ -21,16 +21,18 @@ from vidensportal.guards.withheld import Withheld, withheld_in
 LastFolder = tuple[str, Callable[[], None]]
 
 
-def published_files(site_dir: Path, last: LastFolder | None = None) -> Iterator[tuple[str, Path]]:
-    """(site-relative POSIX path, path) of every file in the site, hidden ones included, links followed. With
-    `last` = (folder, wait), that top folder's files come after all others, once wait() has returned."""
-    for current, dirs, files in os.walk(site_dir, followlinks=True):
+def published_files(site_dir: Path, last: LastFolder | None = None) -> Iterator[tuple[str, str]]:
+    """(site-relative POSIX path, full path) of every file in the site, hidden ones included, links followed. With
+    `last` = (folder, wait), that top folder's files come after all others, once wait() has returned. Plain
+    strings, not Paths: the gate reads thousands of files in every build."""
+    root = os.fspath(site_dir)
+    for current, dirs, files in os.walk(root, followlinks=True):
         dirs.sort()
-        if last and Path(current) == site_dir and last[0] in dirs:
+        if last and current == root and last[0] in dirs:
             dirs.remove(last[0])
+        folder = "" if current == root else current[len(root) + 1 :].replace(os.sep, "/") + "/"
         for name in sorted(files):
-            path = Path(current) / name
-            yield path.relative_to(site_dir).as_posix(), path
+            yield folder + name, os.path.join(current, name)
     if last:
         last[1]()
         yield from ((f"{last[0]}/{relative}", path) for relative, path in published_files(site_dir / last[0]))
@@ -57,11 +59,12 @@ def check_output(
     problems: list[Problem] = []
     for relative, path in published_files(site_dir, last):
         shown = Path(shown_as, relative)
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
         digest = hashlib.sha256(data).hexdigest()
         found = _withheld_bytes(shown, digest, withheld)
         found += _check_path(shown, relative, allowed, sources)
-        key = f"{digest} {''.join(PurePosixPath(relative).suffixes[-2:]).lower()}"
+        key = f"{digest} {''.join(PurePosixPath(relative.rpartition('/')[2]).suffixes[-2:]).lower()}"
         if key not in clean:
             found_in_content = _check_content(shown, relative, data, allowed, withheld, sources, own_url)
             if not found_in_content:
