@@ -7,6 +7,7 @@ through Markdown (the generated pages, HTML that macros write) gets the same <ab
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,10 +90,11 @@ def glossary(found: list[Abbreviation]) -> dict[str, str]:
 
 
 # Text inside these elements is left as it is: code, scripts, an existing <abbr>, SVG (which has no <abbr>) and
-# the parts of a form that hold text only (a filter's <option>).
+# the parts of a form that hold text only (a filter's <option>); so is a comment.
 _SKIP = frozenset({"code", "pre", "kbd", "samp", "script", "style", "abbr", "svg", "textarea", "title"})
 _SKIP |= {"select", "option", "optgroup", "datalist"}
-_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|[^<]+|<", re.DOTALL)
+_WORD = re.compile(r"\w")
+_LEFT_ALONE = re.compile(rf"<!--.*?-->|<(/?)({'|'.join(sorted(_SKIP))})\b[^>]*>", re.DOTALL | re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -100,32 +102,66 @@ def _marking(terms: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[
     """The pattern that finds the abbreviations in HTML text, and each one's <abbr>; worked out once per build."""
     # Longest first, so that a longer abbreviation is not cut short by a shorter one it begins with.
     shorts = sorted((short for short, _ in terms), key=len, reverse=True)
-    pattern = re.compile(rf"\b(?:{'|'.join(re.escape(str(escape(s))) for s in shorts)})\b")
+    # No \b in front: a pattern that starts with its words is searched for far faster (_starts_word checks it).
+    pattern = re.compile(rf"(?:{'|'.join(re.escape(str(escape(s))) for s in shorts)})\b")
     return pattern, {str(escape(s)): f'<abbr title="{escape(title)}">{escape(s)}</abbr>' for s, title in terms}
+
+
+def _left_alone(html: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the stretches of `html` whose text keeps its abbreviations as they are: comments
+    and the elements of _SKIP, nested or not (an element left open runs to the end)."""
+    starts, ends, open_tags = [], [], []
+    for found in _LEFT_ALONE.finditer(html):
+        closing, tag = found[1], (found[2] or "").lower()
+        if not tag:  # a comment
+            if not open_tags:
+                starts.append(found.start())
+                ends.append(found.end())
+        elif not closing and not found[0].endswith("/>"):
+            if not open_tags:
+                starts.append(found.start())
+            open_tags.append(tag)
+        elif closing and open_tags and open_tags[-1] == tag:
+            open_tags.pop()
+            if not open_tags:
+                ends.append(found.end())
+    if open_tags:
+        ends.append(len(html))
+    return starts, ends
+
+
+def _starts_word(html: str, position: int) -> bool:
+    """Whether a word boundary (regex \\b) lies just before `position`."""
+    before = position > 0 and _WORD.match(html, position - 1) is not None
+    return before != (_WORD.match(html, position) is not None)
+
+
+def _in_tag(html: str, position: int) -> bool:
+    """Whether `position` is inside a tag (its name or attributes), not in text."""
+    return html.rfind("<", 0, position) > html.rfind(">", 0, position)
 
 
 def with_abbreviations(html: str, terms: Mapping[str, str]) -> str:
     """`html` with each abbreviation of `terms` in running text wrapped in <abbr title="…">, as the abbr
-    extension wraps it in Markdown; tags, attributes and the text of the elements in _SKIP are left alone."""
+    extension wraps it in Markdown; tags, attributes, comments and the text of the elements in _SKIP are left
+    alone. Only the abbreviations found are looked at, not every tag of the page."""
     if not terms:
         return html
     pattern, by_text = _marking(tuple(terms.items()))
-    if pattern.search(html) is None:
+    found = [m for m in pattern.finditer(html) if _starts_word(html, m.start()) and not _in_tag(html, m.start())]
+    if not found:
         return html
-    out, skipping = [], []
-    for token in _TOKEN.finditer(html):
-        text, closing, tag = token[0], token[1], (token[2] or "").lower()
-        if tag:
-            if tag in _SKIP and not text.endswith("/>"):
-                if not closing:
-                    skipping.append(tag)
-                elif skipping and skipping[-1] == tag:
-                    skipping.pop()
-            out.append(text)
-        elif skipping or text.startswith("<"):
-            out.append(text)
-        else:
-            out.append(pattern.sub(lambda m: by_text[m[0]], text))
+    starts, ends = _left_alone(html)
+    out, done = [], 0
+    for match in found:
+        stretch = bisect_right(starts, match.start()) - 1
+        if stretch >= 0 and match.start() < ends[stretch]:
+            continue
+        out += [html[done : match.start()], by_text[match[0]]]
+        done = match.end()
+    if not out:
+        return html
+    out.append(html[done:])
     return "".join(out)
 
 
