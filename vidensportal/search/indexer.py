@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 from collections.abc import Mapping
 from multiprocessing.connection import Connection
 from pathlib import Path, PurePosixPath
@@ -24,6 +25,7 @@ from vidensportal.search.searchable import article_of
 INDEX_DIR = "pagefind"
 PAGE_NAME = "index.html"
 STOP_SECONDS = 5
+NICENESS = 10
 
 
 class SearchIndexError(Exception):
@@ -94,6 +96,8 @@ def _index_in_worker(
     pages: dict[str, str], facts: dict[str, PageFacts], documents: dict[str, str], output: Path, answers: Connection
 ) -> None:
     """The worker: build the index, then answer None, or the Danish reason it could not be built."""
+    with contextlib.suppress(AttributeError, OSError):  # os.nice is not everywhere
+        os.nice(NICENESS)  # the rendering on the main thread goes first; the index has time to spare
     try:
         build_index(pages, facts, documents, output, later=answers.recv)
         problem = None
