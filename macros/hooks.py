@@ -21,7 +21,8 @@ from macros import AIDS_KEY, CATALOG_KEY, MOMENT_KEY
 from macros.generated_view import GeneratedView
 from macros.serve_preview import on_serve, on_startup  # noqa: F401 -- hooks: make serve shows a failed build
 from macros.static_copies import BackgroundCopies, drain
-from vidensportal.content.dates import build_moment
+from vidensportal.content.dates import build_moment, local_day
+from vidensportal.content.render_events import put_in_listings
 from vidensportal.content.text import heading_slug
 from vidensportal.errors import DataError
 from vidensportal.finish import finish_site
@@ -103,6 +104,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html, page, config, files):
+    html = put_in_listings(html, config[CATALOG_KEY], page.file.src_uri, local_day(config[MOMENT_KEY]))
     return with_abbreviations(html, config[AIDS_KEY].glossary)  # HTML that did not pass through Markdown too
 
 

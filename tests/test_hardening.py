@@ -85,7 +85,7 @@ def _all_html(catalog) -> dict[str, str]:
         for path, page in generated_pages(catalog, {}, TODAY).items()
     }
     here = "index.md"
-    pages["macros"] = _markdown(
+    pages["macros"] = render_events.put_in_listings(_markdown(
         "\n\n".join(
             [
                 render.parties_overview(catalog, here),
@@ -99,7 +99,7 @@ def _all_html(catalog) -> dict[str, str]:
                 render_followup.initiatives_by_goal(catalog, here),
             ]
         )
-    )
+    ), catalog, here, TODAY)
     return pages
 
 

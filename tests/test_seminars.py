@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import gzip
 import re
+from datetime import date
 from html import unescape
 from pathlib import Path
 
 import icalendar
 import pytest
+from markupsafe import escape
 
 from tools.make_example_pdf import write_pdf
 from vidensportal.catalog import load_catalog
+from vidensportal.content import render_events
 from vidensportal.errors import DataError
 
 from .support import BUILD_ENV, build_fails, build_log, copy_project, line_number, replace_in, search_records
@@ -396,3 +399,17 @@ def test_a_partys_events_and_materials_are_those_that_name_it(corpus):
     ]
     assert presenting_only, "no party presents at an event it does not organise: the presenter rule is untested"
     assert not problems, problems
+
+
+def test_the_long_lists_are_put_in_after_markdown_with_every_entry(catalog):
+    """The library and the events overview leave a mark for each long list, and put_in_listings replaces every
+    mark by its list, with every material and every event; a page without marks comes back as it is (control)."""
+    today = date(2026, 11, 28)
+    here = "materialer/index.md"
+    marked = render_events.materials_library(catalog, here) + render_events.events_overview(catalog, here, today)
+    filled = render_events.put_in_listings(marked, catalog, here, today)
+    titles = [m.title for m in catalog.materials.values()] + [e.title for e in catalog.events.values()]
+    missing = [title for title in titles if str(escape(title)) not in filled]
+    assert "<!--vp-liste " in marked and "<!--vp-liste" not in filled and not missing, missing
+    unmarked = "<p>Ingen lister her.</p>"
+    assert render_events.put_in_listings(unmarked, catalog, here, today) is unmarked

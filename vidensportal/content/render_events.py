@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from itertools import groupby
 from typing import get_args
 
 from markupsafe import Markup
@@ -136,22 +136,26 @@ def events_overview(catalog: Catalog, here: str, today: date) -> str:
     if not catalog.events:
         return "*Der er endnu ingen seminarer eller netværksmøder på portalen.*"
     split = split_events(catalog.events, today)
-    past = sorted([*split.held, *split.cancelled], key=lambda item: (item[1].day, item[1].start), reverse=True)
+    past = _past_events(catalog.events, today)
     parts = [
         str(subscribe_guide(CALENDAR_FEED, here, "alle arrangementer")),
         '<div class="vp-filtered" data-vp-filtered markdown>',
         str(_events_filter(catalog)),
         '<section class="vp-year vp-group" markdown>\n\n## Kommende',
     ]
-    upcoming = [str(_event_card(catalog, key, e, here, today)) for key, e in split.upcoming]
-    parts += upcoming or ["*Ingen kommende arrangementer.*"]
+    parts.append(_listing_mark("kommende") if split.upcoming else "*Ingen kommende arrangementer.*")
     parts.append("</section>")
-    for year, group in groupby(past, key=lambda item: item[1].day.year):
-        parts.append(f'<section class="vp-year vp-group" markdown>\n\n## {year}')
-        parts += [str(_event_card(catalog, key, e, here, today)) for key, e in group]
+    for year in sorted({event.day.year for _, event in past}, reverse=True):
+        parts += [f'<section class="vp-year vp-group" markdown>\n\n## {year}', _listing_mark("afholdte", year)]
         parts.append("</section>")
     parts.append("</div>")
     return "\n\n".join(parts)
+
+
+def _past_events(events: Mapping[str, Event], today: date) -> list[tuple[str, Event]]:
+    """Held and cancelled events, newest first."""
+    split = split_events(events, today)
+    return sorted([*split.held, *split.cancelled], key=lambda item: (item[1].day, item[1].start), reverse=True)
 
 
 def _event_line(catalog: Catalog, key: str, event: Event, here: str) -> Markup:
@@ -237,15 +241,43 @@ def materials_library(catalog: Catalog, here: str) -> str:
     """Every material by year, newest first, filterable by kind, party, track and year."""
     if not catalog.materials:
         return "*Der er endnu ingen materialer på portalen.*"
-    newest_first = sorted(catalog.materials, key=lambda k: (catalog.materials[k].published, k), reverse=True)
-    years = sorted({catalog.materials[k].published.year for k in newest_first}, reverse=True)
+    years = sorted({material.published.year for material in catalog.materials.values()}, reverse=True)
     parts = ['<div class="vp-filtered" data-vp-filtered markdown>', str(_materials_filter(catalog, years))]
-    for year, keys in groupby(newest_first, key=lambda k: catalog.materials[k].published.year):
-        items = "\n".join(_library_item(catalog, key, here) for key in keys)
-        listing = f'<ul class="vp-list">\n{items}\n</ul>'
+    for year in years:
+        listing = _listing_mark("materialer", year)
         parts.append(f'<section class="vp-group" markdown>\n\n## {year}\n\n{listing}\n\n</section>')
     parts.append("</div>")
     return "\n\n".join(parts)
+
+
+# The long lists of the material library and the events overview are not in the Markdown that a page's macro
+# returns, only a mark for each: Python-Markdown reads every raw HTML block with a pure-Python parser, and the
+# library's 350 KB cost 0.1 s of each build on the benchmark corpus. put_in_listings puts them in after Markdown.
+LISTING_MARK = re.compile(r"<!--vp-liste (materialer|kommende|afholdte)(?: (\d{4}))?-->")
+
+
+def _listing_mark(kind: str, year: int | None = None) -> str:
+    return f"<!--vp-liste {kind}{'' if year is None else f' {year}'}-->"
+
+
+def put_in_listings(page_html: str, catalog: Catalog, here: str, today: date) -> str:
+    """`page_html` (a page after Markdown) with each listing mark replaced by its list."""
+    if "<!--vp-liste " not in page_html:
+        return page_html
+    return LISTING_MARK.sub(lambda mark: _listing(catalog, here, today, mark[1], int(mark[2] or 0)), page_html)
+
+
+def _listing(catalog: Catalog, here: str, today: date, kind: str, year: int) -> str:
+    if kind == "materialer":
+        keys = [key for key, material in catalog.materials.items() if material.published.year == year]
+        newest_first = sorted(keys, key=lambda k: (catalog.materials[k].published, k), reverse=True)
+        items = "\n".join(_library_item(catalog, key, here) for key in newest_first)
+        return f'<ul class="vp-list">\n{items}\n</ul>'
+    if kind == "kommende":
+        events = split_events(catalog.events, today).upcoming
+    else:
+        events = [(key, e) for key, e in _past_events(catalog.events, today) if e.day.year == year]
+    return "\n\n".join(str(_event_card(catalog, key, e, here, today)) for key, e in events)
 
 
 def event_facts(catalog: Catalog, event_id: str, event: Event, today: date) -> Markup:
