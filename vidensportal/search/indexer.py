@@ -9,6 +9,7 @@ did not rebuild) is read from disk then, and the index is written again with it.
 from __future__ import annotations
 
 import contextlib
+import glob
 import multiprocessing
 import os
 from collections.abc import Mapping
@@ -63,10 +64,10 @@ class SiteIndex:
     def start_writing(self) -> None:
         """Hand over the pages in the site that were not indexed from their articles (none in most builds)."""
         later = []
-        for page in sorted(self._site_dir.rglob(PAGE_NAME)):
-            written = page.relative_to(self._site_dir).as_posix()
+        pages = glob.glob(f"**/{PAGE_NAME}", root_dir=self._site_dir, recursive=True, include_hidden=True)
+        for written in sorted(page.replace(os.sep, "/") for page in pages):
             if _url(written) not in self._indexed and not written.startswith(f"{INDEX_DIR}/"):
-                article = article_of(page.read_text(encoding="utf-8"))
+                article = article_of((self._site_dir / written).read_text(encoding="utf-8"))
                 if article is not None:
                     later.append((_url(written), article))
         with contextlib.suppress(OSError):  # a worker that stopped already has left its reason to read
