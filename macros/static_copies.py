@@ -1,8 +1,7 @@
 """Adapter: the site's static files (PDFs, calendars, theme assets) are copied by a thread while pages render.
 
-mkdocs copies every static file before it renders the first page. Creating files and folders is work for the
-operating system, which releases the GIL, so one thread does it on the other core while the main thread
-renders: some 650 PDFs and calendar files on the benchmark corpus, and the pages' 1,080 folders.
+mkdocs copies every static file before it renders the first page. Creating files and folders releases the GIL,
+so one thread does it on the other core: some 650 PDFs and calendar files and 1,080 page folders in the benchmark.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ import os
 from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 # One thread for the whole process, so drain() can wait for everything queued before it.
@@ -55,7 +55,10 @@ class BackgroundCopies(Files):
         self._copying = _COPIER.submit(_copy, folders, later, dirty)
 
     def wait(self) -> None:
-        """Return when every static file is in place; raise what stopped the copying, if anything did."""
+        """Return when every static file is in place; a Danish PluginError when a file could not be copied."""
         copying, self._copying = self._copying, None
-        if copying is not None:
-            copying.result()
+        try:
+            if copying is not None:
+                copying.result()
+        except OSError as error:
+            raise PluginError(f"En fil kunne ikke kopieres til sitet: {error}") from None

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from macros import static_copies
@@ -43,11 +44,11 @@ def test_every_static_file_is_copied_and_every_page_folder_made(tmp_path):
 
 
 def test_negative_control_a_failed_copy_is_raised_by_wait(tmp_path):
-    """Negative control: a static file that cannot be copied is an error at wait(), not silently missing."""
+    """Negative control: a static file that cannot be copied is a Danish error at wait(), not silently missing."""
     docs, site = _docs(tmp_path), tmp_path / "site"
     files = _files(docs, site, ["index.md", "materialer/x/x.pdf", "materialer/x/forsvundet.pdf"])
     files.copy_static_files()
-    with pytest.raises(FileNotFoundError, match=r"forsvundet\.pdf"):
+    with pytest.raises(PluginError, match=r"En fil kunne ikke kopieres til sitet: .*forsvundet\.pdf"):
         files.wait()
     files.wait()  # the error is reported once; a second wait has nothing left to wait for
 
