@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vidensportal.content.dates import local_day
 from vidensportal.content.macro_table import DATED_MACROS, MACROS
 from vidensportal.macro_errors import body_location
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
 MOMENT_KEY = "vidensportalen_moment"
+TODAY_KEY = "vidensportalen_today"  # the build's day in Copenhagen, worked out once from the moment
 AIDS_KEY = "vidensportalen_reader_aids"  # vidensportal/reader_aids' ReaderAids, made by the hooks
 
 
 def define_env(env) -> None:
     catalog = env.conf[CATALOG_KEY]
-    today = local_day(env.conf[MOMENT_KEY])
+    today = env.conf[TODAY_KEY]
 
     def bind(function, *extra):
         return lambda: function(catalog, env.page.file.src_uri, *extra)

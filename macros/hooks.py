@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 # mkdocs imports a hook file with only its own folder on sys.path; the engine is a package beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import AIDS_KEY, CATALOG_KEY, MOMENT_KEY
+from macros import AIDS_KEY, CATALOG_KEY, MOMENT_KEY, TODAY_KEY
 from macros.generated_view import GeneratedView
 from macros.serve_preview import on_serve, on_startup  # noqa: F401 -- hooks: make serve shows a failed build
 from macros.static_copies import BackgroundCopies, drain
@@ -61,6 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise DataError(problems)
         catalog = read_sources(project_dir(config), Path(config.docs_dir), settings)
         moment = config[MOMENT_KEY] = build_moment()
+        config[TODAY_KEY] = local_day(moment)
         config[AIDS_KEY] = plan_reader_aids(catalog, project_dir(config), moment)
     config[SETTINGS_KEY], config[CATALOG_KEY] = settings, catalog
     if config[AIDS_KEY].history is None and (git := config.plugins.get("git-revision-date-localized")):
@@ -104,7 +105,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html, page, config, files):
-    html = put_in_listings(html, config[CATALOG_KEY], page.file.src_uri, local_day(config[MOMENT_KEY]))
+    html = put_in_listings(html, config[CATALOG_KEY], page.file.src_uri, config[TODAY_KEY])
     return with_abbreviations(html, config[AIDS_KEY].glossary)  # HTML that did not pass through Markdown too
 
 

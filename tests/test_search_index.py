@@ -71,7 +71,7 @@ def test_a_stopped_pagefind_is_a_danish_error_not_a_hang(tmp_path, monkeypatch):
 def test_a_worker_that_stops_is_a_danish_error_not_a_hang(tmp_path):
     """An indexing process that dies gives the build a Danish error at once, not a wait for an answer."""
     index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, {}, tmp_path)
-    index._worker.kill()
+    index._work._process.kill()
     start = time.monotonic()
     index.start_writing()
     with pytest.raises(SearchIndexError, match="Søgeindekset kunne ikke bygges: indekseringen stoppede uventet"):
@@ -105,7 +105,7 @@ def test_close_stops_the_worker_and_can_be_called_twice(tmp_path):
     index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, {}, tmp_path)
     index.close()
     index.close()
-    assert not index._worker.is_alive(), "the indexing process still runs after close()"
+    assert not index._work._process.is_alive(), "the indexing process still runs after close()"
 
 
 def _served_index_text(base: str) -> str:

@@ -12,6 +12,7 @@ from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+STOP_SECONDS = 5
 
 
 class BackgroundError(Exception):
@@ -42,6 +43,13 @@ class Background(Generic[T]):
         if failure:
             raise BackgroundError(failure)
         return value
+
+    def stop(self) -> None:
+        """End the work unfinished (a build that fails half-way); safe to call after result() and twice."""
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(STOP_SECONDS)
+        self._answer.close()
 
 
 def _run(reply: Connection, function: Callable[..., object], args: tuple[object, ...]) -> None:

@@ -1,5 +1,6 @@
 """finish_site: the built site before it may be published. Its scripts' CDN addresses are made local, the search
-index is written, and the output gate reads every file, the pages while Pagefind writes the index."""
+index (under way since the pages' articles were made) gets any page it lacks, and the output gate reads every
+file, the index last, once it is written."""
 
 from __future__ import annotations
 

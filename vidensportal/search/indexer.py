@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from multiprocessing.connection import Connection
 from pathlib import Path, PurePosixPath
 
+from vidensportal.background import Background, BackgroundError
 from vidensportal.catalog import Catalog
 from vidensportal.search.documents import material_texts
 from vidensportal.search.page_facts import PageFacts, page_facts
@@ -25,7 +26,6 @@ from vidensportal.search.searchable import article_of
 
 INDEX_DIR = "pagefind"
 PAGE_NAME = "index.html"
-STOP_SECONDS = 5
 NICENESS = 10
 
 
@@ -47,19 +47,13 @@ class SiteIndex:
         """`articles`: each page's article HTML by the path it is written to ('parter/index.html')."""
         pages = {_url(written): article for written, article in articles.items() if _is_page(written)}
         self._indexed, self._site_dir = set(pages), site_dir
-        self._answers, worker_end = multiprocessing.Pipe()
-        self._worker = multiprocessing.Process(
-            target=_index_in_worker,
-            args=(pages, dict(facts), dict(documents), site_dir / INDEX_DIR, worker_end),
-            name="vidensportalen-søgeindeks",
-            daemon=True,
-        )
+        self._later, worker_end = multiprocessing.Pipe()
         try:
-            self._worker.start()
+            self._work = Background(_index, pages, dict(facts), dict(documents), site_dir / INDEX_DIR, worker_end)
         except OSError as error:
             raise SearchIndexError(f"Søgeindekset kunne ikke bygges: {error}") from None
         finally:
-            worker_end.close()  # the worker's end is the worker's: its exit is seen as the end of the answers
+            worker_end.close()  # the worker's end is the worker's
 
     def start_writing(self) -> None:
         """Hand over the pages in the site that were not indexed from their articles (none in most builds)."""
@@ -71,45 +65,38 @@ class SiteIndex:
                 if article is not None:
                     later.append((_url(written), article))
         with contextlib.suppress(OSError):  # a worker that stopped already has left its reason to read
-            self._answers.send(later)
+            self._later.send(later)
 
     def finish_writing(self) -> None:
         """Wait until the index is in the site; SearchIndexError when it could not be built."""
         try:
-            problem = self._answers.recv()
-        except (EOFError, OSError):
-            self._worker.join(STOP_SECONDS)
-            problem = f"Søgeindekset kunne ikke bygges: indekseringen stoppede uventet (kode {self._worker.exitcode})."
-        self._worker.join(STOP_SECONDS)
-        self.close()
+            problem = self._work.result()
+        except BackgroundError as error:
+            problem = f"Søgeindekset kunne ikke bygges: indekseringen {error}."
+        finally:
+            self.close()
         if problem:
             raise SearchIndexError(problem)
 
     def close(self) -> None:
         """Stop the worker and its Pagefind (a build that fails half-way must not leave them running)."""
-        if self._worker.is_alive():
-            self._worker.terminate()
-            self._worker.join(STOP_SECONDS)
-        self._answers.close()
+        self._work.stop()
+        self._later.close()
 
 
-def _index_in_worker(
-    pages: dict[str, str], facts: dict[str, PageFacts], documents: dict[str, str], output: Path, answers: Connection
-) -> None:
-    """The worker: build the index, then answer None, or the Danish reason it could not be built."""
+def _index(
+    pages: dict[str, str], facts: dict[str, PageFacts], documents: dict[str, str], output: Path, later: Connection
+) -> str | None:
+    """The worker's work: build the index; None, or the Danish reason it could not be built."""
     with contextlib.suppress(AttributeError, OSError):  # os.nice is not everywhere
         os.nice(NICENESS)  # the rendering on the main thread goes first; the index has time to spare
     try:
-        build_index(pages, facts, documents, output, later=answers.recv)
-        problem = None
+        build_index(pages, facts, documents, output, later=later.recv)
     except EOFError:
-        return  # the build closed its end: it stopped, and nobody waits for the index
+        return None  # the build closed its end: it stopped, and nobody waits for the index
     except (PagefindError, OSError) as error:
-        problem = f"Søgeindekset kunne ikke bygges: {error}"
-    except Exception as error:  # in a process of its own, even an unforeseen error must reach the build
-        problem = f"Søgeindekset kunne ikke bygges: uventet fejl ({type(error).__name__}: {error})"
-    with contextlib.suppress(OSError):
-        answers.send(problem)
+        return f"Søgeindekset kunne ikke bygges: {error}"
+    return None
 
 
 def _is_page(written: str) -> bool:
