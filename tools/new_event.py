@@ -108,8 +108,6 @@ def read_ids(path: Path) -> list[str]:
         entries = read_yaml(path, path)
     except DataError as error:
         raise UsageError(f"{path} kan ikke læses: {error.problems[0]}") from None
-    except OSError:
-        raise UsageError(f"{path} kan ikke læses. Tjek, at filen findes, og at du har adgang til den.") from None
     items = entries if isinstance(entries, list) else []
     ids = [str(e["id"]) for e in items if isinstance(e, dict) and e.get("id")]
     if not ids:

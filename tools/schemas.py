@@ -36,10 +36,8 @@ def write(root: Path = ROOT) -> None:
     for data_file, header in _data_files(root):
         text = data_file.read_text(encoding="utf-8")
         first, _, rest = text.partition("\n")
-        if first.startswith(HEADER):
-            text = rest
-        if not text.startswith(header):
-            data_file.write_text(f"{header}\n{text}", encoding="utf-8")
+        if first != header:  # a file already right is left untouched (a running `make serve` would rebuild)
+            data_file.write_text(f"{header}\n{rest if first.startswith(HEADER) else text}", encoding="utf-8")
 
 
 def _data_files(root: Path) -> list[tuple[Path, str]]:

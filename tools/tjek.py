@@ -18,6 +18,7 @@ from vidensportal.content.dates import build_moment
 from vidensportal.content.macro_table import DATED_MACROS, MACROS, SITE_MACROS
 from vidensportal.data.yamlfile import PAGE_SUFFIXES, front_matter
 from vidensportal.errors import DataError, Problem
+from vidensportal.macro_errors import body_location
 from vidensportal.plan import SiteSources, plan_site, read_sources
 from vidensportal.settings import read_settings
 
@@ -65,9 +66,7 @@ def check(config_file: Path) -> tuple[list[str], list[str]]:
         catalog, sources, settings,
         site_name=str(config.get("site_name") or ""), site_url=None, moment=build_moment(),
     )  # fmt: skip
-    warnings = [note for note in plan.notes if note.startswith("ADVARSEL")] or [
-        f"ADVARSEL: {warning}" for warning in catalog.warnings
-    ]
+    warnings = [f"ADVARSEL: {warning}" for warning in catalog.warnings]
     if plan.problems:
         return ["\n".join(str(problem) for problem in plan.problems)], warnings
     environment = PARSER
@@ -76,7 +75,7 @@ def check(config_file: Path) -> tuple[list[str], list[str]]:
     for page in pages:
         src = page.relative_to(docs_dir).as_posix()
         if page.suffix in PAGE_SUFFIXES and src not in plan.removals:
-            errors += [str(p) for p in _page_problems(page, Path(docs_dir.name, src), environment, known)]
+            errors += [str(p) for p in _page_problems(page, docs_dir, src, environment, known)]
     return errors, warnings
 
 
@@ -91,13 +90,12 @@ def _excluded(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts) or relative.parts[0] == "templates"
 
 
-def _page_problems(page: Path, shown: Path, environment, known: set[str]) -> list[Problem]:
+def _page_problems(page: Path, docs_dir: Path, src: str, environment, known: set[str]) -> list[Problem]:
     source = page.read_text(encoding="utf-8-sig")
     meta, body = front_matter(source)
     if meta.get("render_macros") is False:
         return []
-    first_line = source.count("\n", 0, len(source) - len(body)) + 1
-    return check_page(body, environment, known | set(meta), shown, first_line)
+    return check_page(body, environment, known | set(meta), *body_location(source, body, docs_dir, src))
 
 
 def main(argv: list[str] | None = None) -> int:

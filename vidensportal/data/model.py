@@ -54,9 +54,8 @@ def _read_clock(value: object) -> object:
     13 seconds after midnight, in UTC."""
     if value is None or isinstance(value, time):
         return value  # pydantic's own check says an empty field is empty
-    match = _CLOCK.match(str(value).strip()) if isinstance(value, str | float) and not isinstance(value, bool) else None
-    if isinstance(value, float):
-        match = _CLOCK.match(f"{value:.2f}")
+    text = f"{value:.2f}" if isinstance(value, float) else value.strip() if isinstance(value, str) else None
+    match = _CLOCK.match(text) if text is not None else None
     if match is None:
         raise PydanticCustomError(
             "klokkeslaet",
