@@ -119,10 +119,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     articles = {f.dest_uri: _article(f.page, config) for f in files.documentation_pages() if f.page and f.page.content}
     folders = Path(config.docs_dir), project_dir(config), Path(config.site_dir)
     with engine_errors():
-        index, warnings = start_index(config[CATALOG_KEY], *folders, articles)
-    _building.append(index)
-    for warning in warnings:
-        log.info(f"Vidensportalen: ADVARSEL: {warning}")
+        _building.append(start_index(config[CATALOG_KEY], *folders, articles))
     return env
 
 
@@ -135,8 +132,11 @@ def _article(page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     args = project_dir(config), Path(config.docs_dir), config[CATALOG_KEY], config[SETTINGS_KEY], config.site_url or ""
     config[COPIES_KEY].wait()
+    index = _building.pop()
     with engine_errors():
-        report = finish_site(Path(config.site_dir), *args, index=_building.pop())
+        report = finish_site(Path(config.site_dir), *args, index=index)
+    for warning in index.warnings:  # about documents whose text could not be read for the search
+        log.info(f"Vidensportalen: ADVARSEL: {warning}")
     if report:
         raise PluginError(report)
 

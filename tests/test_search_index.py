@@ -41,7 +41,7 @@ def test_articles_and_pages_only_on_disk_are_both_indexed(tmp_path):
     (tmp_path / "c" / "side.html").write_text(_page("Gamma"), encoding="utf-8")
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(_page("Alfa på disken"), encoding="utf-8")  # indexed as handed over
-    index = SiteIndex({"a/index.html": _article("Alfa"), "kalender.ics": "BEGIN:VCALENDAR"}, FACTS, {}, tmp_path)
+    index = SiteIndex({"a/index.html": _article("Alfa"), "kalender.ics": "BEGIN:VCALENDAR"}, FACTS, tmp_path)
     index.start_writing()
     index.finish_writing()
     records = search_records(tmp_path)
@@ -70,7 +70,7 @@ def test_a_stopped_pagefind_is_a_danish_error_not_a_hang(tmp_path, monkeypatch):
 
 def test_a_worker_that_stops_is_a_danish_error_not_a_hang(tmp_path):
     """An indexing process that dies gives the build a Danish error at once, not a wait for an answer."""
-    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, {}, tmp_path)
+    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, tmp_path)
     index._work._process.kill()
     start = time.monotonic()
     index.start_writing()
@@ -82,7 +82,7 @@ def test_a_worker_that_stops_is_a_danish_error_not_a_hang(tmp_path):
 def test_an_index_that_cannot_be_written_is_a_danish_error(tmp_path):
     """A site folder where the index cannot be written (a file named pagefind) is the build's Danish error."""
     (tmp_path / "pagefind").write_text("ikke en mappe", encoding="utf-8")
-    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, {}, tmp_path)
+    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, tmp_path)
     index.start_writing()
     with pytest.raises(SearchIndexError, match=r"Søgeindekset kunne ikke bygges: .*pagefind"):
         index.finish_writing()
@@ -102,7 +102,7 @@ def test_negative_control_a_request_pagefind_refuses_is_reported_in_danish():
 
 def test_close_stops_the_worker_and_can_be_called_twice(tmp_path):
     """A build that fails half-way stops its indexing: no process is left running, and closing again is harmless."""
-    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, {}, tmp_path)
+    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, tmp_path)
     index.close()
     index.close()
     assert not index._work._process.is_alive(), "the indexing process still runs after close()"

@@ -136,7 +136,7 @@ def events_overview(catalog: Catalog, here: str, today: date) -> str:
     if not catalog.events:
         return "*Der er endnu ingen seminarer eller netværksmøder på portalen.*"
     split = split_events(catalog.events, today)
-    past = _past_events(catalog.events, today)
+    past = _past_events(split)
     parts = [
         str(subscribe_guide(CALENDAR_FEED, here, "alle arrangementer")),
         '<div class="vp-filtered" data-vp-filtered markdown>',
@@ -152,9 +152,8 @@ def events_overview(catalog: Catalog, here: str, today: date) -> str:
     return "\n\n".join(parts)
 
 
-def _past_events(events: Mapping[str, Event], today: date) -> list[tuple[str, Event]]:
+def _past_events(split: EventSplit) -> list[tuple[str, Event]]:
     """Held and cancelled events, newest first."""
-    split = split_events(events, today)
     return sorted([*split.held, *split.cancelled], key=lambda item: (item[1].day, item[1].start), reverse=True)
 
 
@@ -264,19 +263,20 @@ def put_in_listings(page_html: str, catalog: Catalog, here: str, today: date) ->
     """`page_html` (a page after Markdown) with each listing mark replaced by its list."""
     if "<!--vp-liste " not in page_html:
         return page_html
-    return LISTING_MARK.sub(lambda mark: _listing(catalog, here, today, mark[1], int(mark[2] or 0)), page_html)
+    split = split_events(catalog.events, today)
+    return LISTING_MARK.sub(lambda mark: _listing(catalog, here, today, split, mark[1], int(mark[2] or 0)), page_html)
 
 
-def _listing(catalog: Catalog, here: str, today: date, kind: str, year: int) -> str:
+def _listing(catalog: Catalog, here: str, today: date, split: EventSplit, kind: str, year: int) -> str:
     if kind == "materialer":
         keys = [key for key, material in catalog.materials.items() if material.published.year == year]
         newest_first = sorted(keys, key=lambda k: (catalog.materials[k].published, k), reverse=True)
         items = "\n".join(_library_item(catalog, key, here) for key in newest_first)
         return f'<ul class="vp-list">\n{items}\n</ul>'
     if kind == "kommende":
-        events = split_events(catalog.events, today).upcoming
+        events = split.upcoming
     else:
-        events = [(key, e) for key, e in _past_events(catalog.events, today) if e.day.year == year]
+        events = [(key, e) for key, e in _past_events(split) if e.day.year == year]
     return "\n\n".join(str(_event_card(catalog, key, e, here, today)) for key, e in events)
 
 

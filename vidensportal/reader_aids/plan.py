@@ -48,7 +48,7 @@ class ReaderAids:
         """Read once per build: the feed and the 'Nyt på portalen' page list the same items."""
         return news_items(self.catalog, self.history, self.moment)
 
-    @property
+    @cached_property
     def today(self) -> date:
         return local_day(self.moment)
 

@@ -12,7 +12,8 @@ import contextlib
 import glob
 import multiprocessing
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path, PurePosixPath
 
@@ -25,6 +26,7 @@ from vidensportal.search.pagefind_service import PagefindError
 from vidensportal.search.searchable import article_of
 
 INDEX_DIR = "pagefind"
+Documents = tuple[Mapping[str, str], list[str]]
 PAGE_NAME = "index.html"
 NICENESS = 10
 
@@ -41,15 +43,17 @@ class SiteIndex:
         self,
         articles: Mapping[str, str],
         facts: Mapping[str, PageFacts],
-        documents: Mapping[str, str],
         site_dir: Path,
+        documents: Callable[[], Documents] = lambda: ({}, []),  # no material files
     ) -> None:
-        """`articles`: each page's article HTML by the path it is written to ('parter/index.html')."""
+        """`articles`: each page's article HTML by the path it is written to ('parter/index.html'); `documents`
+        reads the text of the materials' files, in the worker: (text by page URL, Danish warnings)."""
         pages = {_url(written): article for written, article in articles.items() if _is_page(written)}
         self._indexed, self._site_dir = set(pages), site_dir
+        self.warnings: list[str] = []  # about documents whose text could not be read, once finish_writing is done
         self._later, worker_end = multiprocessing.Pipe()
         try:
-            self._work = Background(_index, pages, dict(facts), dict(documents), site_dir / INDEX_DIR, worker_end)
+            self._work = Background(_index, pages, dict(facts), documents, site_dir / INDEX_DIR, worker_end)
         except OSError as error:
             raise SearchIndexError(f"Søgeindekset kunne ikke bygges: {error}") from None
         finally:
@@ -70,7 +74,7 @@ class SiteIndex:
     def finish_writing(self) -> None:
         """Wait until the index is in the site; SearchIndexError when it could not be built."""
         try:
-            problem = self._work.result()
+            problem, self.warnings = self._work.result()
         except BackgroundError as error:
             problem = f"Søgeindekset kunne ikke bygges: indekseringen {error}."
         finally:
@@ -85,18 +89,24 @@ class SiteIndex:
 
 
 def _index(
-    pages: dict[str, str], facts: dict[str, PageFacts], documents: dict[str, str], output: Path, later: Connection
-) -> str | None:
-    """The worker's work: build the index; None, or the Danish reason it could not be built."""
+    pages: dict[str, str],
+    facts: dict[str, PageFacts],
+    documents: Callable[[], Documents],
+    output: Path,
+    later: Connection,
+) -> tuple[str | None, list[str]]:
+    """The worker's work: read the documents and build the index; (None or the Danish reason it could not be
+    built, the warnings about the documents)."""
     with contextlib.suppress(AttributeError, OSError):  # os.nice is not everywhere
         os.nice(NICENESS)  # the rendering on the main thread goes first; the index has time to spare
+    texts, warnings = documents()
     try:
-        build_index(pages, facts, documents, output, later=later.recv)
+        build_index(pages, facts, texts, output, later=later.recv)
     except EOFError:
-        return None  # the build closed its end: it stopped, and nobody waits for the index
+        return None, warnings  # the build closed its end: it stopped, and nobody waits for the index
     except (PagefindError, OSError) as error:
-        return f"Søgeindekset kunne ikke bygges: {error}"
-    return None
+        return f"Søgeindekset kunne ikke bygges: {error}", warnings
+    return None, warnings
 
 
 def _is_page(written: str) -> bool:
@@ -109,10 +119,8 @@ def _url(written: str) -> str:
     return "" if folder == "." else f"{folder}/"
 
 
-def start_index(
-    catalog: Catalog, docs_dir: Path, root: Path, site_dir: Path, articles: Mapping[str, str]
-) -> tuple[SiteIndex, list[str]]:
+def start_index(catalog: Catalog, docs_dir: Path, root: Path, site_dir: Path, articles: Mapping[str, str]) -> SiteIndex:
     """The index of a build whose pages' article HTML is `articles` (by the path each is written to), written
-    into `site_dir`; the Danish warnings are about documents whose text could not be read."""
-    documents, warnings = material_texts(catalog, docs_dir, root / ".cache" / "pdftekst")
-    return SiteIndex(articles, page_facts(catalog), documents, site_dir), warnings
+    into `site_dir`, with the text of the materials' files (read in the worker, cached in .cache/pdftekst)."""
+    documents = partial(material_texts, catalog, docs_dir, root / ".cache" / "pdftekst")
+    return SiteIndex(articles, page_facts(catalog), site_dir, documents)
