@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 from vidensportal import paths
 from vidensportal.catalog import Catalog
 from vidensportal.paths import page_url
-from vidensportal.search.pdftext import PdfText, pdf_text, write_atomically
+from vidensportal.search.pdftext import PdfText, cached_text, pdf_text
 
 OFFICE_FORMATS = {".docx": "Word", ".pptx": "PowerPoint"}
 
@@ -23,21 +22,11 @@ def document_text(path: Path, cache_dir: Path, shown_as: str) -> PdfText:
         return pdf_text(path, cache_dir, shown_as)
     if suffix not in OFFICE_FORMATS:
         return PdfText("", None)
-    data = path.read_bytes()
-    cached = cache_dir / f"{hashlib.sha256(data).hexdigest()}.txt"
-    if cached.exists():
-        return PdfText(cached.read_text(encoding="utf-8"), None)
-    try:
-        text = _docx_text(data) if suffix == ".docx" else _pptx_text(data)
-    # A damaged or renamed file makes python-docx/python-pptx raise many kinds of errors (zipfile, KeyError, lxml).
-    except Exception:
-        return PdfText(
-            "",
-            f"{shown_as}: {OFFICE_FORMATS[suffix]}-filens tekst kunne ikke læses (filen er beskadiget eller ikke en "
-            f"{suffix}-fil); materialet kan stadig hentes, men dets indhold er ikke med i søgningen.",
-        )
-    write_atomically(cached, text)
-    return PdfText(text, None)
+    warning = (
+        f"{shown_as}: {OFFICE_FORMATS[suffix]}-filens tekst kunne ikke læses (filen er beskadiget eller ikke en "
+        f"{suffix}-fil); materialet kan stadig hentes, men dets indhold er ikke med i søgningen."
+    )
+    return cached_text(path, cache_dir, _docx_text if suffix == ".docx" else _pptx_text, lambda _: warning)
 
 
 def _docx_text(data: bytes) -> str:

@@ -8,7 +8,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,20 +24,31 @@ class PdfText:
 
 def pdf_text(path: Path, cache_dir: Path, shown_as: str) -> PdfText:
     """The text of the PDF at path; shown_as is how warnings name the file, e.g. 'docs/materialer/x.pdf'."""
+
+    def warning(error: Exception) -> str:
+        return (
+            f"{shown_as}: PDF-filens tekst kunne ikke læses ({_reason(error)}); "
+            "materialet kan stadig hentes, men dets indhold er ikke med i søgningen."
+        )
+
+    return cached_text(path, cache_dir, _extract, warning)
+
+
+def cached_text(
+    path: Path, cache_dir: Path, extract: Callable[[bytes], str], warning: Callable[[Exception], str]
+) -> PdfText:
+    """The text `extract` reads from the file at `path`, cached in `cache_dir` by the file's sha256; when it
+    raises, no text and `warning(error)`."""
     data = path.read_bytes()
     cached = cache_dir / f"{hashlib.sha256(data).hexdigest()}.txt"
     if cached.exists():
         return PdfText(cached.read_text(encoding="utf-8"), None)
     try:
-        text = _extract(data)
-    # Damaged files make pypdf raise far more than its own PyPdfError (KeyError, ValueError, DependencyError, ...).
+        text = extract(data)
+    # Damaged files make the readers raise far more than their own errors (KeyError, ValueError, zipfile, lxml, ...).
     except Exception as error:
-        return PdfText(
-            "",
-            f"{shown_as}: PDF-filens tekst kunne ikke læses ({_reason(error)}); "
-            "materialet kan stadig hentes, men dets indhold er ikke med i søgningen.",
-        )
-    write_atomically(cached, text)
+        return PdfText("", warning(error))
+    _write_atomically(cached, text)
     return PdfText(text, None)
 
 
@@ -76,7 +87,7 @@ def _reason(error: Exception) -> str:
     return "filen er beskadiget eller ikke en PDF"
 
 
-def write_atomically(target: Path, text: str) -> None:
+def _write_atomically(target: Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
     try:
