@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -125,6 +125,18 @@ def cpr_problem(shown_as: Path, line: int | None, found: str, source: str = "") 
     )
 
 
+def unallowed_problems(shown: Path, hits: Iterable[tuple[int | None, str]], allowed: set[str]) -> list[Problem]:
+    """A Problem per CPR number among `hits` (line, number as found) that `allowed` does not list, once per
+    number, in the order given."""
+    reported: set[str] = set()
+    problems = []
+    for line, found in hits:
+        if _digits(found) not in allowed and _digits(found) not in reported:
+            reported.add(_digits(found))
+            problems.append(cpr_problem(shown, line, found))
+    return problems
+
+
 class TextCheck:
     """A check for one text already read: a Problem per CPR number in it that the allow-list does not list. A YAML
     file is also checked value by value as YAML reads it (escapes decoded, continued lines joined). Texts found
@@ -142,12 +154,7 @@ class TextCheck:
         if shown_as.suffix.lower() in (".yml", ".yaml"):
             for line, value in yaml_scalars(text):
                 hits += [(line, found) for _, found in find_cpr_numbers(value)]
-        reported: set[str] = set()
-        problems = []
-        for line, found in hits:
-            if _digits(found) not in self.allowed and _digits(found) not in reported:
-                reported.add(_digits(found))
-                problems.append(cpr_problem(shown_as, line, found))
+        problems = unallowed_problems(shown_as, hits, self.allowed)
         if not problems:
             self.clean.add(key)
         return problems

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
-from vidensportal.guards.cpr import _digits, cpr_problem, find_cpr_numbers
+from vidensportal.guards.cpr import _digits, find_cpr_numbers, unallowed_problems
 from vidensportal.guards.text.contents import texts_of
 from vidensportal.guards.text.yaml_values import yaml_scalars
 
@@ -81,14 +81,11 @@ def check_files(
         key = _content_key(path, shown)
         if key is not None and key in clean:
             continue
-        before = len(problems)
-        reported: set[str] = set()
-        for line, number in sorted(hits_in_file(path, shown), key=lambda hit: (hit[0] is None, hit[0] or 0)):
-            if _digits(number) not in allowed and _digits(number) not in reported:
-                reported.add(_digits(number))
-                problems.append(cpr_problem(shown, line, number))
-        if key is not None and len(problems) == before:
+        hits = sorted(hits_in_file(path, shown), key=lambda hit: (hit[0] is None, hit[0] or 0))
+        found = unallowed_problems(shown, hits, allowed)
+        if key is not None and not found:
             clean.add(key)
+        problems += found
     clean.save()
     return problems
 
