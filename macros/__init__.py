@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vidensportal.content.macro_table import DATED_MACROS, MACROS
-from vidensportal.macro_errors import body_location
+from macros.sandbox import sandbox_pages
+from vidensportal.content.macro_table import DATED_MACROS, MACROS, PUBLISHED
+from vidensportal.guards.page_calls import body_location
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
@@ -36,15 +37,5 @@ def _page_location(env) -> tuple[Path, int]:
 
 
 def on_pre_page_macros(env) -> None:
-    """Stop the build with one Danish line when a page calls a macro or variable that does not exist."""
-    from mkdocs.exceptions import PluginError
-
-    from .template_check import check_page, guard_templates
-
-    guard_templates(env, env.conf[CATALOG_KEY].withheld_files, lambda: _page_location(env))
-    page = env.page
-    if page.meta.get("render_macros") is False or not page.file.abs_src_path:
-        return
-    known = set(env.env.globals) | set(env.variables) | set(page.meta)
-    if problems := check_page(env.markdown, env.env, known, *_page_location(env)):
-        raise PluginError("\n".join(str(p) for p in problems))
+    """Every page renders in Jinja's sandbox (the engine has checked before that it only calls macros)."""
+    sandbox_pages(env, PUBLISHED, lambda: _page_location(env))
