@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from macros.sandbox import sandbox_pages
 from vidensportal.content.macro_table import DATED_MACROS, MACROS, PUBLISHED
-from vidensportal.guards.page_calls import body_location
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
@@ -31,11 +28,6 @@ def define_env(env) -> None:
     env.macro(lambda: env.conf[AIDS_KEY].review_list(env.page.file.src_uri), "sider_til_gennemgang")
 
 
-def _page_location(env) -> tuple[Path, int]:
-    source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
-    return body_location(source, env.markdown, Path(env.conf["docs_dir"]), env.page.file.src_uri)
-
-
 def on_pre_page_macros(env) -> None:
     """Every page renders in Jinja's sandbox (the engine has checked before that it only calls macros)."""
-    sandbox_pages(env, PUBLISHED, lambda: _page_location(env))
+    sandbox_pages(env, PUBLISHED)

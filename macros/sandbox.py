@@ -9,7 +9,7 @@ from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from mkdocs.exceptions import PluginError
 
-from vidensportal.guards.page_calls import RENDER_SECONDS, PageTimeout, render_problem
+from vidensportal.guards.page_calls import RENDER_SECONDS, PageTimeout, page_location, render_problem
 
 
 class _TimedLoops(CodeGenerator):
@@ -25,10 +25,9 @@ class _PageTemplate(Template):
 
 
 class PageSandbox(SandboxedEnvironment):
-    """Jinja for a docs/ page: its names are the portal's macros, and it may call those and read nothing (no
-    attribute, item, operator, filter, test, loader or mkdocs variable). Jinja's own delimiters, which the
-    engine's check reads, whatever mkdocs.yml's j2_ settings say. An error is one Danish line at the page and
-    line `locate()` gives."""
+    """Jinja for a docs/ page: it may call the `macros` and read nothing (no variable, attribute, item, operator,
+    filter, test or loader). Jinja's own delimiters, which the engine's check reads, whatever mkdocs.yml's j2_
+    settings say. An error is a PageTemplateError: one Danish line at the page and line `locate()` gives."""
 
     code_generator_class, template_class = _TimedLoops, _PageTemplate
     intercepted_binops = frozenset(SandboxedEnvironment.default_binop_table)
@@ -65,14 +64,18 @@ class PageSandbox(SandboxedEnvironment):
 
 
 class PageTemplateError(BaseException):
-    """A page's Jinja failed: a BaseException, so mkdocs-macros' own handler (traceback, exit) lets it pass."""
+    """A BaseException, so that mkdocs-macros' own handler (traceback, exit) lets it pass to sandbox_pages."""
 
 
-def sandbox_pages(env, names: frozenset[str], locate) -> None:
-    """From now on mkdocs-macros (the plugin `env`) renders pages in a PageSandbox holding the macros `names`.
-    Called before each page: mkdocs-macros makes its own Jinja environment after define_env."""
+def sandbox_pages(env, names: frozenset[str]) -> None:
+    """mkdocs-macros (the plugin `env`) renders pages in a PageSandbox with the macros `names` from now on; called
+    before each page, as mkdocs-macros makes its Jinja environment after define_env."""
     if isinstance(env.env, PageSandbox):
         return
+
+    def locate():  # the page being rendered when the error came
+        return page_location(env.page.file.abs_src_path, env.markdown, env.conf["docs_dir"], env.page.file.src_uri)
+
     env._env = PageSandbox({name: env.macros[name] for name in names}, locate)  # env.env has no setter
 
     def render(*args, plugin_render=env.render, **kwargs):

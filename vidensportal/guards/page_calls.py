@@ -16,7 +16,7 @@ from vidensportal.errors import Problem, did_you_mean
 # Where Jinja starts reading, with the delimiters the sandbox uses (Jinja's own, no line statements).
 JINJA_START = re.compile(r"\{[{%#]")
 _CALL = re.compile(r"\{\{\s*(\w+)\s*\(\s*\)\s*\}\}")
-_SHOWN = re.compile(r"\{[{%#][^\n]{0,60}?(?:[}%#]\}|$)", re.M)
+_SHOWN = re.compile(r"\{[{%#](?:[^\n]{0,60}?[}%#]\}|[^\n]{0,40})")  # what to quote: to its end, or a start
 RENDER_SECONDS = 10.0  # a page's own Jinja, its macros' time not counted; real pages take milliseconds
 RULE = (
     "en side må kun kalde portalens makroer, fx {{ seminar_oversigt() }} (se listen i 'Sådan bidrager du'). "
@@ -52,7 +52,7 @@ def calls_only(source: str, shown_as: Path) -> list[Problem]:
             continue
         if call:
             hint = did_you_mean(call[1], sorted(PUBLISHED)) or "."
-            message = f"ukendt makro '{call[1]}'{hint} Se listen over portalens makroer i 'Sådan bidrager du'."
+            message = f"ukendt makro '{call[1]}'{hint} Ret navnet til en af portalens makroer (se 'Sådan bidrager du')."
         else:
             message = f"'{_SHOWN.match(source, start.start())[0].strip()}' er ikke tilladt: {RULE}"
         problems.append(Problem(shown_as, message, line))
@@ -78,7 +78,8 @@ def render_problem(error: BaseException, file: Path, first_line: int) -> Problem
     return Problem(file, message, first_line + line - 1 if line else None)
 
 
-def body_location(source: str, body: str, docs_dir: Path, src_uri: str) -> tuple[Path, int]:
-    """A page's file as shown (docs/x.md) and the line of `source` where its Markdown `body` starts."""
+def page_location(page: str, body: str, docs_dir: str, src_uri: str) -> tuple[Path, int]:
+    """A page's file as shown (docs/x.md) and the line of the file `page` where its Markdown `body` starts."""
+    source = Path(page).read_text(encoding="utf-8-sig", errors="replace")
     starts = source[: len(source) - len(body)].count("\n") + 1 if source.endswith(body) else 1
-    return Path(docs_dir.name, src_uri), starts
+    return Path(Path(docs_dir).name, src_uri), starts
