@@ -71,7 +71,7 @@ def test_an_unknown_macro_names_the_nearest():
 
 def test_jinja_in_the_front_matter_title_is_refused():
     """mkdocs-macros renders a page's title too: Jinja in the front matter is checked like the text."""
-    [problem] = calls_only("---\ntitle: \"{{ config }}\"\n---\n\n# Side\n", PAGE)
+    [problem] = calls_only('---\ntitle: "{{ config }}"\n---\n\n# Side\n', PAGE)
     assert problem.line == 2, problem
 
 
