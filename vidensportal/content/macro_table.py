@@ -62,7 +62,7 @@ SHOWS = {
     "parter_oversigt": "Alle parter, ordnet efter myndighed og forvaltning eller afdeling.",
     "parter_resume": "Hvem parterne er, med aftalens ord, og et link til oversigten.",
     "maal_oversigt": "Sikker By-målene med delmål, og hvorfor aftalen følger dem.",
-    "maal_resume": "Sikker By-målene kort, til forsiden.",
+    "maal_resume": "Én sætning om de Sikker By-mål, aftalen sigter efter, og et link til dem.",
     "aftalens_titel": "Aftalens titel, de to myndigheder, året og hvornår den er indgået.",
     "aftalens_parter": "Aftalens ord om parterne, hvad de bidrager med, og hvem der kan komme med.",
     "aftalens_formaal": "Aftalens formål.",
