@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from vidensportal.content.macro_table import DATED_MACROS, MACROS
-from vidensportal.macro_errors import body_location
+from macros.sandbox import sandbox_pages
+from vidensportal.content.macro_table import DATED_MACROS, MACROS, PUBLISHED
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
@@ -30,21 +28,6 @@ def define_env(env) -> None:
     env.macro(lambda: env.conf[AIDS_KEY].review_list(env.page.file.src_uri), "sider_til_gennemgang")
 
 
-def _page_location(env) -> tuple[Path, int]:
-    source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
-    return body_location(source, env.markdown, Path(env.conf["docs_dir"]), env.page.file.src_uri)
-
-
 def on_pre_page_macros(env) -> None:
-    """Stop the build with one Danish line when a page calls a macro or variable that does not exist."""
-    from mkdocs.exceptions import PluginError
-
-    from .template_check import check_page, guard_templates
-
-    guard_templates(env, env.conf[CATALOG_KEY].withheld_files, lambda: _page_location(env))
-    page = env.page
-    if page.meta.get("render_macros") is False or not page.file.abs_src_path:
-        return
-    known = set(env.env.globals) | set(env.variables) | set(page.meta)
-    if problems := check_page(env.markdown, env.env, known, *_page_location(env)):
-        raise PluginError("\n".join(str(p) for p in problems))
+    """Every page renders in Jinja's sandbox (the engine has checked before that it only calls macros)."""
+    sandbox_pages(env, PUBLISHED)

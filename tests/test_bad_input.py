@@ -186,12 +186,13 @@ def test_a_prose_file_for_an_unknown_party_fails_the_build(project):
 
 @pytest.mark.slow
 def test_an_undefined_macro_fails_the_build(project):
-    """mkdocs-macros fails the build on an undefined name instead of rendering an empty string."""
+    """A call of a macro that does not exist fails the build naming page, line and the nearest macro."""
     page = project / "docs" / "aftalen.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ findes_ikke }}\n", encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ spor_oversigten() }}\n", encoding="utf-8")
     lines = page.read_text(encoding="utf-8").splitlines()
     output = build_fails(project)
-    assert f"docs/aftalen.md, linje {len(lines)}: ukendt makro eller variabel 'findes_ikke'" in output, output
+    expected = f"docs/aftalen.md, linje {len(lines)}: ukendt makro 'spor_oversigten' – mente du 'spor_oversigt'?"
+    assert expected in output, output
 
 
 def test_a_yaml_file_in_the_wrong_place_is_not_silently_ignored(data):

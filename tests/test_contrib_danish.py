@@ -179,34 +179,22 @@ JINJA_MISTAKES = [
 ]
 
 
-@pytest.mark.parametrize("source", JINJA_MISTAKES)
-def test_jinja_syntax_errors_become_danish_sentences(source):
-    """A macro call Jinja cannot parse gives a Danish sentence that says what to write, none of Jinja's English."""
-    import jinja2
+@pytest.mark.parametrize("source", [*JINJA_MISTAKES, "{{ ukendt() }}", "{{ config.site_name }}"])
+def test_jinja_in_a_page_becomes_a_danish_sentence(source):
+    """Jinja a page may not hold gives a Danish sentence that says what to write, none of Jinja's English."""
+    from vidensportal.guards.page_calls import calls_only
 
-    from vidensportal.macro_errors import syntax_message
-
-    with pytest.raises(jinja2.TemplateSyntaxError) as caught:
-        jinja2.Environment().parse(source)  # noqa: S701 -- parsed only
-    message = syntax_message(caught.value.message)
-    assert not [w for w in (*ENGLISH, "unexpected", "Encountered", "token") if w in message], message
-    assert any(w in message for w in WHAT_TO_WRITE) and message.endswith("."), message
+    messages = [p.message for p in calls_only(f"# Side\n\n{source}\n", Path("docs/x.md"))]
+    assert len(messages) == 1, messages
+    assert not [w for w in (*ENGLISH, "unexpected", "Encountered", "token") if w in messages[0]], messages
+    assert any(w in messages[0] for w in WHAT_TO_WRITE) and messages[0].endswith("."), messages
 
 
-def test_jinja_render_errors_become_danish_sentences():
-    """Unknown names, wrong arguments and other failures while a macro renders are Danish sentences."""
-    import jinja2
+def test_errors_while_a_page_renders_become_danish_sentences():
+    """A timeout, a refusal of the sandbox and a macro's failure while a page renders are Danish sentences."""
+    from vidensportal.guards.page_calls import PageTimeout, render_problem
 
-    from vidensportal.macro_errors import FAILED, call_message, undefined_message
-
-    environment = jinja2.Environment(undefined=jinja2.StrictUndefined)  # noqa: S701 -- no HTML is made here
-    messages = []
-    for source, values in (("{{ x }}", {}), ("{{ d.x }}", {"d": {}})):
-        with pytest.raises(jinja2.UndefinedError) as caught:
-            environment.from_string(source).render(**values)
-        messages.append(undefined_message(caught.value.message))
-    with pytest.raises(TypeError) as caught:
-        environment.from_string("{{ spor_oversigt(1) }}").render(spor_oversigt=lambda: "")
-    messages += [call_message(str(caught.value)), FAILED]
-    english = [m for m in messages if [w for w in (*ENGLISH, "undefined", "attribute", "lambda") if w in m]]
+    errors = [PageTimeout(), type("SecurityError", (Exception,), {})("access to attribute"), ZeroDivisionError()]
+    messages = [render_problem(error, Path("docs/x.md"), 3).message for error in errors]
+    english = [m for m in messages if [w for w in (*ENGLISH, "attribute", "division") if w in m]]
     assert not english and all(m.endswith(".") for m in messages), messages

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from macros.template_check import PARSER
-from tools.tjek import known_names, read_config
-
-from .support import ROOT, run_build, run_tjek
+from .support import run_build, run_tjek
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -99,22 +93,3 @@ def test_placeholders_are_listed_but_do_not_fail(project):
     warned = [line for line in result.stdout.splitlines() if line.startswith("ADVARSEL")]
     assert len(warned) == 3, result.stdout
     assert all("data/seminarer/2026-06-01-pladsholdere.yml, linje " in line for line in warned), warned
-
-
-@pytest.mark.slow
-def test_plugin_names_match_mkdocs_macros(tmp_path):
-    """The names make tjek knows from mkdocs-macros are the plugin's own (besides macros and extra: keys)."""
-    script = (
-        "from mkdocs.config import load_config\n"
-        "c = load_config('mkdocs.yml'); c = c.plugins.on_config(c); p = c.plugins['macros']\n"
-        "print(' '.join(sorted(set(p.env.globals) | set(p.variables))))\n"
-    )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    plugin = set(result.stdout.split())
-    ours = known_names(read_config(ROOT / "mkdocs.yml")["extra"], PARSER)
-    page_level = {"page", "navigation", "files"}  # set for each page, after on_config
-    assert plugin == ours - page_level, f"names that differ: {plugin ^ (ours - page_level)}"

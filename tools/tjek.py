@@ -1,5 +1,5 @@
 """make tjek: check data/ and docs/ as the build does — shape, references, files, classification, CPR numbers and
-macro names — without building the site or writing anything. Same messages and exit code as `make build`.
+the pages' macro calls — without building the site or writing anything. Same messages and exit code as `make build`.
 
 python -m tools.tjek [-f mkdocs.yml]
 """
@@ -13,22 +13,12 @@ from pathlib import Path
 
 import yaml
 
-from macros.template_check import PARSER, check_page
 from vidensportal.content.dates import build_moment
-from vidensportal.content.macro_table import DATED_MACROS, MACROS, SITE_MACROS
-from vidensportal.data.yamlfile import PAGE_SUFFIXES, front_matter
 from vidensportal.errors import DataError, Problem
-from vidensportal.macro_errors import body_location
 from vidensportal.plan import SiteSources, plan_site, read_sources
 from vidensportal.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-# Names mkdocs-macros itself gives every page besides the macros and extra: (tests/test_contrib_tjek.py
-# compares them with the plugin's own).
-MACROS_PLUGIN_NAMES = frozenset(
-    {"config", "context", "environment", "extra", "filters", "filters_builtin", "fix_url", "git", "macros"}
-    | {"macros_info", "now", "plugin", "page", "navigation", "files"}
-)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -67,35 +57,12 @@ def check(config_file: Path) -> tuple[list[str], list[str]]:
         site_name=str(config.get("site_name") or ""), site_url=None, moment=build_moment(),
     )  # fmt: skip
     warnings = [f"ADVARSEL: {warning}" for warning in catalog.warnings]
-    if plan.problems:
-        return ["\n".join(str(problem) for problem in plan.problems)], warnings
-    environment = PARSER
-    known = known_names(extra, environment)
-    errors = []
-    for page in pages:
-        src = page.relative_to(docs_dir).as_posix()
-        if page.suffix in PAGE_SUFFIXES and src not in plan.removals:
-            errors += [str(p) for p in _page_problems(page, docs_dir, src, environment, known)]
-    return errors, warnings
-
-
-def known_names(extra: dict, environment) -> set[str]:
-    """Every name a page may use, as the build knows them: the macros, mkdocs-macros' own, extra: and Jinja's."""
-    macros = {*MACROS, *DATED_MACROS, *SITE_MACROS}
-    return macros | MACROS_PLUGIN_NAMES | set(extra) | set(environment.globals)
+    return (["\n".join(str(problem) for problem in plan.problems)] if plan.problems else []), warnings
 
 
 def _excluded(relative: Path) -> bool:
     """Files mkdocs leaves out by default: hidden ones and the templates/ folder."""
     return any(part.startswith(".") for part in relative.parts) or relative.parts[0] == "templates"
-
-
-def _page_problems(page: Path, docs_dir: Path, src: str, environment, known: set[str]) -> list[Problem]:
-    source = page.read_text(encoding="utf-8-sig")
-    meta, body = front_matter(source)
-    if meta.get("render_macros") is False:
-        return []
-    return check_page(body, environment, known | set(meta), *body_location(source, body, docs_dir, src))
 
 
 def main(argv: list[str] | None = None) -> int:

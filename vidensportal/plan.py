@@ -18,6 +18,7 @@ from vidensportal.content.prose import macros_in_prose
 from vidensportal.data.yamlfile import PAGE_SUFFIXES, front_matter_problems
 from vidensportal.errors import DataError, Problem, did_you_mean
 from vidensportal.guards.cpr import text_check
+from vidensportal.guards.page_calls import page_call_problems
 from vidensportal.guards.project import check_project
 from vidensportal.paths import MATERIALS_DIR
 from vidensportal.settings import SiteSettings
@@ -84,6 +85,8 @@ def plan_site(
                 continue
             prose[src] = (sources.docs_dir / src).read_text(encoding="utf-8-sig")
             problems += macros_in_prose(prose[src], shown_dir / src)
+        elif name.endswith(PAGE_SUFFIXES):
+            problems += page_call_problems(sources.docs_dir / src, shown_dir / src)
     if problems:
         return SitePlan(problems=tuple(problems))
     calendars = Background(partial(site_calendars, catalog, name=site_name, site_url=site_url, stamp=moment))

@@ -1,11 +1,24 @@
-"""The macros contributors call from docs/: each Danish name → the engine function behind it."""
+"""The macros contributors call from docs/: each Danish name → the engine function behind it, and what it shows.
+
+These are the only things a page may call (vidensportal/guards/page_calls.py); the guide lists them."""
 
 from __future__ import annotations
 
 from functools import partial
 
+from markupsafe import Markup
+
+from vidensportal.catalog import Catalog
 from vidensportal.content import render, render_charts, render_events, render_followup
+from vidensportal.content.html import table
 from vidensportal.reader_aids.abbreviations import abbreviations_table
+
+
+def macros_guide(catalog: Catalog, here: str) -> str:
+    """The guide's table of every macro a page may call and what it shows, from SHOWS."""
+    rows = [[Markup("<code>{}</code>").format(f"{{{{ {name}() }}}}"), shows] for name, shows in sorted(SHOWS.items())]
+    return str(table(["Skriv", "Det viser"], rows))
+
 
 # Macro name as contributors write it in Markdown → the engine function behind it, called with the
 # catalog and the page it is on.
@@ -29,6 +42,7 @@ MACROS = {
     "foelgegruppe_kontakt": render_followup.followup_contact,
     "foelgegruppe_kalender": render_followup.followup_calendar,
     "forkortelser": abbreviations_table,
+    "portalens_makroer": macros_guide,
 }
 # The same, for functions that also need the build's date (what is upcoming, what counts as held).
 DATED_MACROS = {
@@ -41,3 +55,36 @@ DATED_MACROS = {
 }
 # Macros the adapter binds to the whole site's reader aids (the news list, the pages due for review), by name.
 SITE_MACROS = ("nyt_paa_portalen", "sider_til_gennemgang")
+# What each macro shows, in Danish, for the guide's list (macros_guide); a page may call these and nothing else.
+SHOWS = {
+    "spor_oversigt": "Aftalens spor som kort med nummer, navn og formål.",
+    "spor_liste": "Sporene som en liste med formål, hvert linket til sin side.",
+    "parter_oversigt": "Alle parter, ordnet efter myndighed og forvaltning eller afdeling.",
+    "parter_resume": "Hvem parterne er, med aftalens ord, og et link til oversigten.",
+    "maal_oversigt": "Sikker By-målene med delmål, og hvorfor aftalen følger dem.",
+    "maal_resume": "Én sætning om de Sikker By-mål, aftalen sigter efter, og et link til dem.",
+    "aftalens_titel": "Aftalens titel, de to myndigheder, året og hvornår den er indgået.",
+    "aftalens_parter": "Aftalens ord om parterne, hvad de bidrager med, og hvem der kan komme med.",
+    "aftalens_formaal": "Aftalens formål.",
+    "aftalens_forpligtelser": "Hvad parterne forpligter sig til.",
+    "organisering": "Følgegruppen: hvem der mødes, hvor ofte og hvem der planlægger.",
+    "oekonomi_og_periode": "Aftalens økonomi og periode.",
+    "materiale_bibliotek": "Alle materialer efter år, med filtre for type, part, spor og år.",
+    "indsatser_oversigt": "Hvert års indsatser efter spor, nyeste år først.",
+    "indsatser_pr_maal": "Indsatserne under hvert Sikker By-mål og delmål.",
+    "organisationsdiagram": "Organisationsdiagrammet: myndighed, forvaltning eller afdeling og enhed.",
+    "foelgegruppe_kontakt": "Følgegruppens postkasse, når data/aftale.yml nævner en.",
+    "foelgegruppe_kalender": "Sådan abonnerer man på Følgegruppens kalender.",
+    "forkortelser": "Alle forkortelser, hvad de står for, og hvor de hører til.",
+    "portalens_makroer": "Denne liste over makroer.",
+    "seminar_oversigt": "Kommende seminarer og tidligere seminarer efter år, med filtre.",
+    "kommende_seminarer": "De næste seminarer og et link til dem alle.",
+    "nyeste_materialer": "De nyeste materialer og et link til biblioteket.",
+    "foelgegruppe_moeder": "Følgegruppens møder efter år.",
+    "aarsstatus_oversigt": "En linje pr. år med årsstatus, nyeste år først.",
+    "aktivitet_diagram": "Et diagram over seminarer, møder og materialer pr. år og spor.",
+    "nyt_paa_portalen": "De seneste nye og ændrede seminarer, materialer og møder, nyeste først.",
+    "sider_til_gennemgang": "Siderne med ejer og dato for gennemgang, og hvornår de skal gennemgås igen.",
+}
+# The one list of what a page may call: every name above.
+PUBLISHED = frozenset({*MACROS, *DATED_MACROS, *SITE_MACROS})

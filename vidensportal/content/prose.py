@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from vidensportal.errors import Problem
+from vidensportal.guards.page_calls import JINJA_START
 
-_JINJA = re.compile(r"\{\{|\{%")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
@@ -24,6 +24,6 @@ def macros_in_prose(source: str, file: Path) -> list[Problem]:
         elif fence is not None:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None
-        elif _JINJA.search(_CODE_SPAN.sub("", line)):
+        elif JINJA_START.search(_CODE_SPAN.sub("", line)):
             problems.append(Problem(file, message, number))
     return problems
