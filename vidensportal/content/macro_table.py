@@ -18,6 +18,7 @@ MACROS = {
     "maal_resume": render.goals_summary,
     "aftalens_titel": render.agreement_title,
     "aftalens_parter": render.agreement_key_actors,
+    "aftalens_baggrund": render.agreement_background,
     "aftalens_formaal": render.agreement_purpose,
     "aftalens_forpligtelser": render.agreement_commitments,
     "organisering": render.organisation,
@@ -36,6 +37,7 @@ DATED_MACROS = {
     "kommende_seminarer": render_events.upcoming_events,
     "nyeste_materialer": render_events.newest_materials,
     "foelgegruppe_moeder": render_followup.meetings_by_year,
+    "foelgegruppe_naeste_moede": render_followup.next_meeting,
     "aarsstatus_oversigt": render_followup.annual_index,
     "aktivitet_diagram": render_charts.activity_chart,
 }

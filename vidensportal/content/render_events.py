@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from vidensportal.catalog import Catalog
 from vidensportal.content import html
-from vidensportal.content.annual import is_held, is_published, shown_status
+from vidensportal.content.annual import NOT_UPDATED, is_held, is_published, shown_status
 from vidensportal.content.dates import danish_date, danish_time, danish_when
 from vidensportal.content.html import FilterField, filter_bar, item_attributes
 from vidensportal.content.render import track_label
@@ -41,7 +41,7 @@ from vidensportal.paths import (
 from vidensportal.sizes import danish_size
 
 KIND_LABELS = {kind: value_label(kind) for kind in (*get_args(EventKind), *get_args(MaterialKind))}
-STATUS_LABELS = {status: value_label(status) for status in get_args(EventStatus)}
+STATUS_LABELS = {status: value_label(status) for status in (*get_args(EventStatus), NOT_UPDATED)}
 CLASSIFICATION_LABELS = {level: value_label(level) for level in CLASSIFICATION_ORDER}
 EXAMPLE_EVENT = html.admonition(
     "example",
