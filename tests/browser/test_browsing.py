@@ -156,3 +156,18 @@ def test_a_filter_in_the_address_is_applied_and_a_choice_is_kept_there(visit, ba
     ignored = len(visible_titles(page))
     assert from_address == ["Eksempel: Referat af Følgegruppens møde 10. februar 2026"], from_address
     assert kept.endswith("materialer/?type=referat&part=eas") and ignored == 2 and not visit.errors, (kept, ignored)
+
+
+@pytest.mark.slow
+def test_a_printed_page_gives_its_address_and_spells_out_its_abbreviations(visit, base_url):
+    """A party page printed to A4 names the page's address and what EAS stands for after the abbreviation;
+    negative control: on screen the address is hidden."""
+    pypdf = pytest.importorskip("pypdf")
+    page = visit.page
+    page.goto(base_url + "parter/eas/", wait_until="networkidle")
+    on_screen = page.locator(".vp-print-address").is_visible()
+    text = " ".join(pypdf.PdfReader(io.BytesIO(page.pdf())).pages[0].extract_text().split())
+    problems = [] if not on_screen else ["the address shows on screen"]
+    problems += [] if "Adresse: parter/eas/" in text else [f"no address on paper: {text[:300]}"]
+    problems += [] if "EAS (Efterretnings- og Analysesektion" in text else [f"EAS not spelled out: {text[:300]}"]
+    assert not problems, problems

@@ -50,6 +50,8 @@ from vidensportal.paths import (
 )
 
 INITIATIVE_LABELS = {status: value_label(status) for status in INITIATIVE_STATUSES}
+# An empty list says what the portal holds, never what the cooperation did or did not do.
+NOTHING = "Portalen har ingen registrerede"
 
 
 def _parties(catalog: Catalog, ids, here: str) -> str:
@@ -350,8 +352,9 @@ def annual_sections(catalog: Catalog, year: int, today: date, sections: dict[str
             f"### Indsatser pr. Sikker By-mål\n\n{initiatives_by_goal(catalog, here, year, '####')}",
             f"## {POLICE_ASSESSMENT}\n\n{_written(sections, POLICE_ASSESSMENT, year)}",
             f"## Følgegruppens møder\n\n{_count_note(figures.meetings)}",
-            bullets([_meeting(catalog, m, here, today) for m in meetings], f"Portalen har ingen møder i Følgegruppen registreret i {year}."),
-            "## Seminarer og netværksmøder\n\n" + event_list(catalog, held, here, f"Portalen har ingen afholdte arrangementer registreret i {year}."),
-            "## Materialer\n\n" + material_list(catalog, materials, here, f"Portalen har ingen materialer fra {year}."),
+            bullets([_meeting(catalog, m, here, today) for m in meetings], f"{NOTHING} møder i Følgegruppen i {year}."),
+            "## Seminarer og netværksmøder\n\n"
+            + event_list(catalog, held, here, f"{NOTHING} afholdte arrangementer i {year}."),
+            "## Materialer\n\n" + material_list(catalog, materials, here, f"{NOTHING} materialer fra {year}."),
         ]
     )
