@@ -26,7 +26,7 @@ def define_env(env) -> None:
     for name, function in DATED_MACROS.items():
         env.macro(bind(function, today), name)
     # Read when called: the hooks add the pages' review fields after define_env has run.
-    env.macro(lambda: env.conf[AIDS_KEY].news(env.page.file.src_uri), "nyt_paa_portalen")
+    env.macro(lambda antal=None: env.conf[AIDS_KEY].news(env.page.file.src_uri, antal), "nyt_paa_portalen")
     env.macro(lambda: env.conf[AIDS_KEY].review_list(env.page.file.src_uri), "sider_til_gennemgang")
 
 

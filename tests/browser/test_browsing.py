@@ -171,3 +171,19 @@ def test_a_printed_page_gives_its_address_and_spells_out_its_abbreviations(visit
     problems += [] if "Adresse: parter/eas/" in text else [f"no address on paper: {text[:300]}"]
     problems += [] if "EAS (Efterretnings- og Analysesektion" in text else [f"EAS not spelled out: {text[:300]}"]
     assert not problems, problems
+
+
+@pytest.mark.slow
+def test_the_news_page_marks_what_is_new_since_the_last_visit(visit, base_url):
+    """With a last visit stored in the browser, items after it are marked and the checkbox shows only those;
+    negative control: on a first visit nothing is marked and the checkbox stays hidden."""
+    page = visit.page
+    page.goto(base_url + "nyt/")
+    first = (page.locator(".vp-news-since").is_visible(), page.locator(".vp-news__item--since").count())
+    page.evaluate("localStorage.setItem('vp-sidste-besoeg', '2000-01-01'); sessionStorage.clear()")
+    page.goto(base_url + "nyt/")
+    marked, total = page.locator(".vp-news__item--since").count(), page.locator(".vp-news__item").count()
+    page.locator("[data-vp-since]").check()
+    hidden = page.locator(".vp-news__item[hidden]").count()
+    assert first == (False, 0), first
+    assert 0 < marked <= total and hidden == total - marked and not visit.errors, (marked, total, hidden, visit.errors)
