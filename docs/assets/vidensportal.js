@@ -34,7 +34,9 @@ document$.subscribe(function () {
       groups.forEach(function (group) {
         group.hidden = filtered && !group.querySelector(".vp-item:not([hidden])");
       });
-      status.textContent = filtered ? shown + " af " + noun(items.length) + " vises" : noun(items.length) + " vises";
+      var examples = area.querySelectorAll(".vp-item--example:not([hidden])").length;
+      var marked = examples ? " – heraf " + examples + (examples === 1 ? " eksempel" : " eksempler") : "";
+      status.textContent = (filtered ? shown + " af " + noun(items.length) : noun(items.length)) + " vises" + marked;
       if (empty) empty.hidden = shown !== 0;
     }
 

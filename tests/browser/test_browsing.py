@@ -44,8 +44,9 @@ def visible_titles(page) -> list[str]:
 
 @pytest.mark.slow
 def test_the_materials_filter_narrows_counts_and_says_when_nothing_matches(sized, base_url, axe_source):
-    """Type 'Referat' leaves the minutes and says '1 af 2 materialer vises'; adding part EAS leaves nothing and
-    says so; 'Nulstil filter' shows all again. axe finds nothing serious in the no-match state."""
+    """Type 'Referat' leaves the minutes and says '1 af 2 materialer vises – heraf 1 eksempel' (a count of examples
+    says so); adding part EAS leaves nothing and says so; 'Nulstil filter' shows all again. axe finds nothing
+    serious in the no-match state."""
     page, errors = sized
     page.goto(base_url + PAGE_KINDS["materialer"])
     page.get_by_label("Type", exact=True).select_option("referat")
@@ -55,9 +56,8 @@ def test_the_materials_filter_narrows_counts_and_says_when_nothing_matches(sized
     violations = serious_violations(page, axe_source)
     page.get_by_role("button", name="Nulstil filter").click()
     after_reset = (len(visible_titles(page)), page.locator("[data-vp-empty]").is_visible())
-    assert after_type == (["Eksempel: Referat af Følgegruppens møde 10. februar 2026"], "1 af 2 materialer vises"), (
-        after_type
-    )
+    minutes = ["Eksempel: Referat af Følgegruppens møde 10. februar 2026"]
+    assert after_type == (minutes, "1 af 2 materialer vises – heraf 1 eksempel"), after_type
     assert empty_shown and after_reset == (2, False) and not violations and not errors, (
         empty_shown,
         after_reset,

@@ -247,11 +247,8 @@ def strategy_ended_note(catalog: Catalog, initiatives) -> str | None:
     later = last_year is not None and any(max(i.years) > last_year and i.goals for i in initiatives)
     if not later or not strategy.note:
         return None
-    return (
-        f'!!! note "{md(strategy.name)} {md(strategy.period)} er udløbet"\n'
-        f"    Indsatser fra efter {last_year} er knyttet til strategiens mål, som aftalen sigter efter. "
-        f"Aftalens fodnote: »{md(strategy.note)}«"
-    )
+    title = f"{md(strategy.name)} {md(strategy.period)} er udløbet"
+    return f'!!! note "{title}"\n    Aftalens fodnote: »{md(strategy.note)}«'
 
 
 def annual_index(catalog: Catalog, here: str, today: date) -> str:
