@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vidensportal.content.macro_table import DATED_MACROS, MACROS
+from vidensportal.content.macro_table import DATED_MACROS, FRONT_PAGE_NEWS, MACROS
 from vidensportal.macro_errors import body_location
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
@@ -26,7 +26,8 @@ def define_env(env) -> None:
     for name, function in DATED_MACROS.items():
         env.macro(bind(function, today), name)
     # Read when called: the hooks add the pages' review fields after define_env has run.
-    env.macro(lambda antal=None: env.conf[AIDS_KEY].news(env.page.file.src_uri, antal), "nyt_paa_portalen")
+    env.macro(lambda: env.conf[AIDS_KEY].news(env.page.file.src_uri), "nyt_paa_portalen")
+    env.macro(lambda: env.conf[AIDS_KEY].news(env.page.file.src_uri, FRONT_PAGE_NEWS), "nyeste_nyt")
     env.macro(lambda: env.conf[AIDS_KEY].review_list(env.page.file.src_uri), "sider_til_gennemgang")
 
 

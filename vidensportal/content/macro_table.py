@@ -42,4 +42,5 @@ DATED_MACROS = {
     "aktivitet_diagram": render_charts.activity_chart,
 }
 # Macros the adapter binds to the whole site's reader aids (the news list, the pages due for review), by name.
-SITE_MACROS = ("nyt_paa_portalen", "sider_til_gennemgang")
+SITE_MACROS = ("nyt_paa_portalen", "nyeste_nyt", "sider_til_gennemgang")
+FRONT_PAGE_NEWS = 5  # how many of the newest items the front page shows (nyeste_nyt)

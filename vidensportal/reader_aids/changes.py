@@ -100,6 +100,7 @@ MACRO_SOURCES: dict[str, tuple[str, ...]] = {
     "aarsstatus_oversigt": _ACTIVITY,
     "aktivitet_diagram": _ACTIVITY,
     "nyt_paa_portalen": ("data/", "docs/"),
+    "nyeste_nyt": ("data/", "docs/"),
 }
 _MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
 
