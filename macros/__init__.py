@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.sandbox import sandbox_pages
-from vidensportal.content.macro_table import DATED_MACROS, MACROS, PUBLISHED
+from vidensportal.content.macro_table import DATED_MACROS, FRONT_PAGE_NEWS, MACROS, PUBLISHED
 
 # Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
 CATALOG_KEY = "vidensportalen_catalog"
@@ -25,6 +25,7 @@ def define_env(env) -> None:
         env.macro(bind(function, today), name)
     # Read when called: the hooks add the pages' review fields after define_env has run.
     env.macro(lambda: env.conf[AIDS_KEY].news(env.page.file.src_uri), "nyt_paa_portalen")
+    env.macro(lambda: env.conf[AIDS_KEY].news(env.page.file.src_uri, FRONT_PAGE_NEWS), "nyeste_nyt")
     env.macro(lambda: env.conf[AIDS_KEY].review_list(env.page.file.src_uri), "sider_til_gennemgang")
 
 

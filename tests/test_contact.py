@@ -54,7 +54,29 @@ def test_the_mailboxes_show_on_their_pages_as_mailto_links(with_mailboxes):
 
 @pytest.mark.slow
 def test_negative_control_the_shipped_site_names_no_mailbox(built_site):
-    """The shipped data has no mailbox: no page has a mailto link or a Kontakt section on the Følgegruppe page."""
+    """The shipped data has no mailbox: no page has a mailto link, yet every party page and the Følgegruppe page
+    have a Kontakt section that names the secretariat (EAS and Sikker By) and links to their pages."""
     with_mailto = [str(p) for p in built_site.rglob("*.html") if "mailto:" in p.read_text(encoding="utf-8")]
-    group = (built_site / "foelgegruppe/index.html").read_text(encoding="utf-8")
-    assert not with_mailto and 'id="kontakt"' not in group, with_mailto
+    pages = [built_site / "foelgegruppe/index.html", *sorted((built_site / "parter").glob("*/index.html"))]
+    without = [
+        str(page.relative_to(built_site))
+        for page in pages
+        if 'id="kontakt"' not in (text := page.read_text(encoding="utf-8"))
+        or "parter/eas/" not in text
+        or "parter/sikker-by/" not in text
+    ]
+    assert len(pages) > 10 and not with_mailto and not without, (with_mailto, without)
+
+
+@pytest.mark.slow
+def test_a_party_with_a_mailbox_names_it_under_kontakt(with_mailboxes):
+    """A party with a postkasse gives it under Kontakt; one without points to the secretariat and its mailbox."""
+    own = (with_mailboxes / "parter/sikker-by/index.html").read_text(encoding="utf-8")
+    other = (with_mailboxes / "parter/cuku/index.html").read_text(encoding="utf-8")
+    kontakt = own.split('id="kontakt"', 1)[-1]
+    problems = []
+    if 'href="mailto:sikkerby@enhed.example"' not in kontakt:
+        problems.append("Sikker By's own mailbox is not under Kontakt")
+    if 'href="mailto:sekretariat@enhed.example"' not in other.split('id="kontakt"', 1)[-1]:
+        problems.append("CUKU's Kontakt does not give the secretariat's mailbox")
+    assert not problems, problems

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vidensportal.catalog import load_catalog
-from vidensportal.content.annual import meeting_count, year_figures, years_with_data
+from vidensportal.content.annual import meeting_count, shown_status, year_figures, years_with_data
 from vidensportal.data.model import Meeting
 from vidensportal.errors import DataError
 
@@ -54,12 +54,16 @@ def test_the_current_year_counts_so_far_and_is_never_flagged():
     assert (count.text, count.below_minimum) == ("3 af 4 afholdt indtil nu", False), count
 
 
-def test_a_cancelled_meeting_does_not_count_and_a_past_planned_one_does():
-    """A cancelled meeting is not held; a meeting left 'planlagt' after its day counts as held."""
+def test_neither_a_cancelled_nor_a_past_planned_meeting_counts_as_held():
+    """A cancelled meeting is not held, and a meeting left 'planlagt' after its day is shown as 'status ikke
+    opdateret' and not counted; negative control: the same meeting marked 'afholdt' counts."""
     cancelled = Meeting.model_validate({"dato": "2025-05-01", "status": "aflyst", "klassifikation": "intern"})
     forgotten = Meeting.model_validate({"dato": "2025-06-01", "status": "planlagt", "klassifikation": "intern"})
+    held = forgotten.model_copy(update={"status": "afholdt"})
     count = meeting_count(2025, [cancelled, forgotten], 4, TODAY)
-    assert count.held == 1, count
+    control = meeting_count(2025, [cancelled, held], 4, TODAY)
+    shown = shown_status(forgotten, TODAY)
+    assert (count.held, control.held, shown) == (0, 1, "status ikke opdateret"), (count, control, shown)
 
 
 def test_annual_figures_of_the_shipped_example_data(catalog):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -119,13 +119,17 @@ def test_a_bad_review_field_is_one_danish_line_with_file_and_line(lines, meta, e
     assert any(text.startswith(expected) for text in texts), texts
 
 
-def test_the_editors_table_lists_overdue_pages_first():
-    """Overdue pages come first with their state; a page in order follows; a summary counts the overdue ones."""
+def test_the_editors_table_lists_overdue_pages_first_then_those_due_soon():
+    """Overdue pages come first, then pages due within 30 days, then pages in order (negative control); a summary
+    counts the overdue and the soon due ones."""
     late = ReviewedPage("b.md", "Side B", _review(senest_gennemgået=date(2025, 1, 1), gennemgå_igen_om="1 år"))
     fine = ReviewedPage("a.md", "Side A", _review(senest_gennemgået=date(2026, 11, 1), gennemgå_igen_om="1 år"))
-    html = str(review_table([fine, late], "gennemgang.md", TODAY))
-    assert "1 side er over sin gennemgangsdato." in html, html
-    assert html.index("Side B") < html.index("Side A") and "Over gennemgangsdatoen" in html, html
+    soon_day = add_interval(TODAY, "20 dage") - timedelta(days=365)
+    soon = ReviewedPage("c.md", "Side C", _review(senest_gennemgået=soon_day, gennemgå_igen_om="1 år"))
+    html = str(review_table([fine, soon, late], "gennemgang.md", TODAY))
+    assert "1 side over gennemgangsdatoen; 1 side skal gennemgås inden for 30 dage." in html, html
+    assert html.index("Side B") < html.index("Side C") < html.index("Side A"), html
+    assert "Over gennemgangsdatoen" in html and "Skal gennemgås inden for 30 dage" in html, html
     assert '<a href="../b/">Side B</a>' in html, html
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -16,6 +19,13 @@ from vidensportal.reader_aids.changes import (
 from vidensportal.reader_aids.feed import atom_feed
 from vidensportal.reader_aids.history import FileHistory, parse_log, read_history
 from vidensportal.reader_aids.news import news_items, news_list
+from vidensportal.reader_aids.revisions import (
+    ContentHistory,
+    parse_batch,
+    parse_raw_log,
+    read_content_history,
+    yaml_view,
+)
 
 from .support import ROOT
 
@@ -23,6 +33,8 @@ CATALOG = load_catalog(ROOT / "data")
 ATOM = "{http://www.w3.org/2005/Atom}"
 MOMENT = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 EVENT = "2026-03-12-eksempel-rekruttering"
+EVENT_PLANNED = "2027-01-14-eksempel-netvaerksmoede"
+INITIATIVE = (ROOT / "data/indsatser/sammen-om-familien.yml").read_bytes()
 
 
 def _at(day: str) -> datetime:
@@ -90,35 +102,117 @@ def test_a_markdown_page_counts_the_data_its_macros_show():
     assert markdown_page_sources("x.md", "Ingen makroer.") == ("docs/x.md",)
 
 
-def test_news_is_newest_first_and_marks_new_and_changed_from_git():
-    """With git history, items are ordered by their last change; a file changed after it was added is 'Ændret'."""
-    old = FileHistory(_at("2026-01-01"), _at("2026-01-01"))
-    history = {f"data/seminarer/{key}.yml": old for key in CATALOG.events}
-    history |= {f"data/foelgegruppe/{key}.yml": old for key in CATALOG.meetings}
-    history[f"data/seminarer/{EVENT}.yml"] = FileHistory(_at("2026-02-01"), _at("2026-06-01"))
-    history["data/foelgegruppe/2026-02-10.yml"] = FileHistory(_at("2026-05-01"), _at("2026-05-01"))
-    items = news_items(CATALOG, history, MOMENT)
-    # A material changes with the file that describes it: the seminar's oplæg, the meeting's referat.
-    assert [item.key for item in items[:4]] == [
-        f"seminarer/{EVENT}",
-        "materialer/eksempel-oplaeg-rekruttering",
-        "materialer/eksempel-referat-foelgegruppe-2026-02-10",
-        "foelgegruppe/2026-02-10",
-    ], items[:4]
-    assert items[0].changed and not items[3].changed
+def _history(files: dict[str, list[tuple[str, bytes]]]) -> ContentHistory:
+    """A content history of `files`: each path's versions, oldest first, as (day, content)."""
+    versions, blobs = {}, {}
+    for path, found in files.items():
+        versions[path] = []
+        for number, (day, content) in enumerate(found):
+            blob = f"{path}@{number}"
+            versions[path].append((_at(day), blob))
+            blobs[blob] = content
+    return ContentHistory(versions, blobs)
+
+
+def test_news_is_newest_first_and_says_what_changed():
+    """With history, a future seminar is news when it was announced and 'Ændret' when a value a reader sees
+    changed later, naming the field; negative control: a commit that only reformats or adds a comment or schema
+    line is no news."""
+    event = (ROOT / f"data/seminarer/{EVENT_PLANNED}.yml").read_bytes()
+    reformatted = b"# yaml-language-server: $schema=../../schemas/seminar.json\n# en kommentar\n" + event + b"\n\n"
+    moved = event.replace(b"\nsted: ", b"\nsted: Et andet lokale end ", 1)
+    history = _history({f"data/seminarer/{EVENT_PLANNED}.yml": [("2026-02-01", event), ("2026-10-01", reformatted)]})
+    quiet = {i.key: i for i in news_items(CATALOG, history, MOMENT, count=100)}[f"seminarer/{EVENT_PLANNED}"]
+    history = _history({f"data/seminarer/{EVENT_PLANNED}.yml": [("2026-02-01", event), ("2026-10-01", moved)]})
+    items = news_items(CATALOG, history, MOMENT, count=100)
+    changed = {i.key: i for i in items}[f"seminarer/{EVENT_PLANNED}"]
+    assert (quiet.state, quiet.updated) == ("Nyt", _at("2026-02-01")), quiet
+    assert (changed.state, changed.fields, changed.updated) == ("Ændret", ("sted",), _at("2026-10-01")), changed
     assert [item.updated for item in items] == sorted((item.updated for item in items), reverse=True)
-    listing = news_list([items[0], items[3]], "nyt.md")
-    assert listing.startswith("- **1. juni 2026** · Ændret · Vidensseminar: [Eksempel: Vidensseminar"), listing
-    assert f"(seminarer/{EVENT}.md)" in listing and "(foelgegruppe.md)" in listing, listing
+    listing = news_list([changed], "nyt.md")
+    assert listing.startswith("### Oktober 2026") and "Ændret: sted" in listing, listing
+    assert f'href="../seminarer/{EVENT_PLANNED}/"' in listing and 'data-vp-day="2026-10-01"' in listing, listing
+
+
+def test_news_covers_parties_initiatives_annual_texts_and_pages():
+    """A party that left is news on its udtrådt day; an initiative, a year's annual status text and an edited
+    hand-written page are news from their commits; negative control: a page's first version, and an edit to its
+    review fields only, are none."""
+    party = CATALOG.parties["cuku"].model_copy(update={"left": date(2026, 9, 1)})
+    catalog = replace(CATALOG, parties={**CATALOG.parties, "cuku": party})
+    page = b"---\ntitle: Aftalen\n---\n# Om aftalen\n\nTekst.\n"
+    reviewed = page.replace(b"---\n#", b"ejer: EAS\nsenest_gennemg\xc3\xa5et: 2026-08-01\n---\n#")
+    history = _history({
+        "data/indsatser/sammen-om-familien.yml": [("2026-04-01", INITIATIVE)],
+        "docs/aarsstatus/2025.md": [("2026-03-01", b"## Status p\xc3\xa5 indsatserne\n\nSkrevet.\n")],
+        "docs/aftalen.md": [("2026-01-01", page), ("2026-08-01", reviewed)],
+        "docs/maal.md": [("2026-01-01", page), ("2026-07-01", page.replace(b"Tekst.", b"Ny tekst."))],
+    })  # fmt: skip
+    pages = [("aarsstatus/2025.md", "Årsstatus 2025"), ("aftalen.md", "Om aftalen"), ("maal.md", "Mål")]
+    items = {item.key: item for item in news_items(catalog, history, MOMENT, pages, count=200)}
+    found = {
+        key: (items[key].state, items[key].updated.date().isoformat(), items[key].fields)
+        for key in ("parter/cuku/udtraadt", "indsatser/sammen-om-familien", "aarsstatus/2025", "sider/aftalen.md",
+                    "sider/maal.md")
+        if key in items
+    }  # fmt: skip
+    assert found == {
+        "parter/cuku/udtraadt": ("Udtrådt", "2026-09-01", ()),
+        "indsatser/sammen-om-familien": ("Nyt", "2026-04-01", ()),
+        "aarsstatus/2025": ("Nyt", "2026-03-01", ()),
+        "sider/maal.md": ("Ændret", "2026-07-01", ("teksten",)),
+    }, found
+
+
+def test_the_front_page_gets_the_newest_few_as_one_list():
+    """With a count the newest items come as one list without month headings."""
+    items = news_items(CATALOG, None, MOMENT, count=100)
+    listing = news_list(items[:3], "index.md", headings=False)
+    assert "###" not in listing and listing.count('class="vp-news__item"') == 3, listing
+
+
+def test_raw_log_and_batch_parse_into_versions_and_contents():
+    """`git log --raw -z` gives each path's versions oldest first (a deletion as the zero id), and
+    `git cat-file --batch` each blob's bytes."""
+    zero, a, b = "0" * 40, "a" * 40, "b" * 40
+    log = (
+        f"\x011700000300\n\n:100644 000000 {b} {zero} D\0data/x.yml\0"
+        f"\x011700000200\n\n:100644 100644 {a} {b} M\0data/x.yml\0"
+        f"\x011700000100\n\n:000000 100644 {zero} {a} A\0data/x.yml\0"
+    )
+    versions = parse_raw_log(log)
+    assert [blob for _, blob in versions["data/x.yml"]] == [a, b, zero], versions
+    batch = f"{a} blob 3\nabc\n{b} blob 0\n\n".encode()
+    assert parse_batch(batch) == {a: b"abc", b: b""}
+
+
+def test_a_shallow_clone_has_no_content_history(tmp_path: Path):
+    """A checkout with its whole history gives versions; a --depth 1 clone of it gives None, as its first commit
+    would look like every file's creation."""
+    origin = tmp_path / "origin"
+    (origin / "data").mkdir(parents=True)
+    git = shutil.which("git") or "git"
+    committer = [git, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-C", str(origin)]
+    subprocess.run([git, "init", "-q", str(origin)], check=True)
+    for text in ("a: 1\n", "a: 2\n"):
+        (origin / "data/x.yml").write_text(text, encoding="utf-8")
+        subprocess.run([*committer, "add", "-A"], check=True)
+        subprocess.run([*committer, "commit", "-qm", "x"], check=True)
+    full = read_content_history(origin)
+    subprocess.run([git, "clone", "-q", "--depth", "1", f"file://{origin}", str(tmp_path / "shallow")], check=True)
+    assert full is not None and len(full.changes("data/x.yml", yaml_view())) == 2
+    assert read_content_history(tmp_path / "shallow") is None
 
 
 def test_without_git_an_item_is_dated_by_its_own_date_but_never_after_the_build():
-    """No history: a held event is dated by its day; a future event by the build's moment, not by its future day."""
+    """No history: a held event is dated by its day; a future event by the build's moment, not by its future day;
+    what has no date of its own (an initiative, a page's edit) is left out rather than dated wrongly."""
     items = {item.key: item for item in news_items(CATALOG, None, MOMENT, count=100)}
     held, planned = items[f"seminarer/{EVENT}"], items["seminarer/2027-01-14-eksempel-netvaerksmoede"]
     assert held.updated.date() == date(2026, 3, 12), held
     assert planned.updated == MOMENT, planned
-    assert len(items) == len(CATALOG.events) + len(CATALOG.materials) + len(CATALOG.meetings)
+    dated = [CATALOG.events, CATALOG.materials, CATALOG.meetings, CATALOG.parties]  # an initiative has no date
+    assert len(items) == sum(len(kind) for kind in dated), sorted(items)
 
 
 def test_the_feed_has_absolute_links_with_a_site_url_and_none_without():

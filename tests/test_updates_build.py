@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import os
 import re
 import subprocess
@@ -76,19 +77,22 @@ def test_every_page_says_when_it_last_changed_and_announces_the_feed(built_site:
 
 
 def test_the_news_page_and_feed_list_the_same_items_newest_first(built_site: Path):
-    """'Nyt på portalen' lists seminars, materials and meetings; the feed has them too, newest first."""
+    """'Nyt på portalen' lists what is new; the feed has the same items, newest first, and every example item on
+    the page carries the example badge."""
     html = _html(built_site, "nyt")
     feed = _feed(built_site)
     entries = feed.findall(f"{ATOM}entry")
     updated = [e.find(f"{ATOM}updated").text for e in entries]
     titles = {e.find(f"{ATOM}title").text for e in entries}
     assert updated == sorted(updated, reverse=True), updated
-    assert "Eksempel: Vidensseminar om rekruttering til rocker- og bandemiljøet" in titles, titles
-    for kind in ("Vidensseminar", "Oplæg", "Møde i Følgegruppen"):
-        assert f"· {kind}: <a href=" in html, f"no {kind} on the news page"
-    items = re.findall(r"<li><strong>[^<]+</strong> · (?:Nyt|Ændret) · .*?</li>", html)
-    unmarked = [item for item in items if 'class="vp-badge vp-badge--example"' not in item]
-    assert items and not unmarked, f"example items without the example badge: {unmarked}"
+    assert "Eksempel: Netværksmøde mellem aftalens parter" in titles, titles
+    items = re.findall(r'<li class="vp-news__item"[^>]*>.*?</li>', html)
+    linked = [re.sub(r"<[^>]+>", "", re.search(r'<a href="[^"]*">(.*?)</a>', item)[1]) for item in items]
+    on_page = {html_module.unescape(title) for title in linked}
+    examples = [item for item, title in zip(items, linked, strict=True) if "Eksempel" in title]
+    unmarked = [item for item in examples if 'class="vp-badge vp-badge--example"' not in item]
+    assert len(items) == len(entries) and examples and not unmarked, (len(items), len(entries), unmarked)
+    assert on_page == {title.removesuffix(" (eksempel)") for title in titles}, on_page ^ titles
 
 
 def test_the_404_page_is_danish(built_site: Path):
@@ -145,30 +149,32 @@ def _git(project: Path, *args: str, when: str) -> None:
 
 
 def test_in_git_a_generated_page_is_dated_by_its_data_file(project: Path):
-    """A party page shows its YAML's last commit; an event page the later commit of its own file; that event
-    leads the feed as changed; a Markdown page shows its own commit, or that of the data its macros list."""
+    """A party page shows its YAML's last commit; an event page the later commit of its own file; that event is
+    in the feed as changed, dated by its own day and by the change; a Markdown page shows its own commit, or that
+    of the data its macros list."""
     _git(project, "init", "-q", when="2026-01-05T10:00:00+00:00")
     _git(project, "add", "-A", when="2026-01-05T10:00:00+00:00")
     _git(project, "commit", "-qm", "first", when="2026-01-05T10:00:00+00:00")
     event = project / "data" / "seminarer" / f"{EVENT}.yml"
-    event.write_text(event.read_text(encoding="utf-8") + "# rettet\n", encoding="utf-8")
-    _git(project, "commit", "-qam", "second", when="2026-02-07T10:00:00+00:00")
+    text = event.read_text(encoding="utf-8")
+    event.write_text(text.replace("sted: Eksempel – lokale", "sted: Eksempel – et andet lokale"), encoding="utf-8")
+    _git(project, "commit", "-qam", "second", when="2026-04-07T10:00:00+00:00")
     site = build_ok(project)
     dates = {
         "parter/eas": "5. januar 2026",
-        f"seminarer/{EVENT}": "7. februar 2026",
-        "materialer/eksempel-oplaeg-rekruttering": "7. februar 2026",
+        f"seminarer/{EVENT}": "7. april 2026",
+        "materialer/eksempel-oplaeg-rekruttering": "7. april 2026",
         "aftalen": "5. januar 2026",
-        "seminarer": "7. februar 2026",  # its Markdown is older, but the seminars it lists changed
+        "seminarer": "7. april 2026",  # its Markdown is older, but the seminars it lists changed
     }
     shown = {path: re.search(r"Sidst ændret <time [^>]+>([^<]+)<", _html(site, path)) for path in dates}
     wrong = {path: found and found[1] for path, found in shown.items() if not found or found[1] != dates[path]}
     assert not wrong, f"wrong 'Sidst ændret': {wrong}"
-    first = _feed(site).find(f"{ATOM}entry")
-    assert first.find(f"{ATOM}title").text.startswith("Eksempel: Vidensseminar"), first.find(f"{ATOM}title").text
+    entries = _feed(site).findall(f"{ATOM}entry")
+    first = next(e for e in entries if e.find(f"{ATOM}title").text.startswith("Eksempel: Vidensseminar"))
     updated, published = first.find(f"{ATOM}updated").text, first.find(f"{ATOM}published").text
-    assert updated.startswith("2026-02-07") and published.startswith("2026-01-05"), (updated, published)
-    assert "· Ændret · Vidensseminar:" in _html(site, "nyt")
+    assert updated.startswith("2026-04-07") and published.startswith("2026-03-12"), (updated, published)
+    assert "· Ændret · Vidensseminar:" in _html(site, "nyt") and "Ændret: sted" in _html(site, "nyt")
 
 
 def _front_matter(page: Path, *lines: str) -> None:
@@ -192,7 +198,7 @@ def test_a_page_past_its_review_date_warns_readers_the_log_and_the_editors_page(
     assert "docs/aftalen.md: siden skulle have været gennemgået senest 1. november 2026 (ejer: EAS)." in log, log
     assert "docs/maal.md: siden skulle" not in log, log
     table = editors[editors.index('<h1 id="sider-til-gennemgang"') :]
-    assert "1 side er over sin gennemgangsdato." in table and table.index("Om aftalen") < table.index("Sikker By-mål")
+    assert "1 side over gennemgangsdatoen;" in table and table.index("Om aftalen") < table.index("Sikker By-mål")
 
 
 def test_a_bad_review_field_stops_the_build_with_a_danish_line(project: Path):

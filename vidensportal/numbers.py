@@ -31,6 +31,7 @@ NETWORK_MEETING = Noun("netværksmøde", "netværksmøder")
 EVENT = Noun("arrangement", "arrangementer")
 MATERIAL = Noun("materiale", "materialer")
 MEETING = Noun("møde", "møder")
+PAGE = Noun("side", "sider")
 # Initiative statuses as adjectives after a number: '1 planlagt', '2 planlagte', '2 i gang'.
 STATUS_ADJECTIVES = {
     "planlagt": Noun("planlagt", "planlagte"),

@@ -21,6 +21,10 @@
   const SPELLINGS_MARK = "⁂" // where the indexed page text ends and the extra spellings begin
   const RANKING = { pageLength: 0.0 }
   const FILTERS = [["type", "Type"], ["spor", "Spor"], ["år", "År"]]
+  // Pages for contributors (the guide, the review list) are searched only when the reader asks for them.
+  const AUDIENCE = ["målgruppe", "læsere"]
+  const SUGGESTIONS = 3 // words offered under "Mente du" when a query finds nothing
+  let vocabulary = null
   const date = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric" })
 
   let pagefind = null
@@ -223,6 +227,12 @@
     kind.textContent = data.meta.kind || "Side"
     facts.append(kind)
     if (data.meta.date) facts.append(` · ${date.format(new Date(data.meta.date + "T12:00:00"))}`)
+    if (data.meta.eksempel) {
+      const badge = document.createElement("span")
+      badge.className = "vp-badge vp-badge--example"
+      badge.textContent = "Eksempel"
+      facts.append(" ", badge)
+    }
     article.append(title, facts, snippet(data))
     link.append(article)
     li.append(link)
@@ -232,7 +242,7 @@
   const element = id => document.getElementById(id)
 
   function filters() {
-    const chosen = {}
+    const chosen = element("vp-search-contributors")?.checked ? {} : { [AUDIENCE[0]]: AUDIENCE[1] }
     for (const [key] of FILTERS) {
       const value = element(`vp-search-filter-${key}`)?.value
       if (value) chosen[key] = value
@@ -288,8 +298,65 @@
     shown = ordered
     list.replaceChildren()
     status.textContent = results.length === 0 ? "Ingen resultater" : results.length === 1 ? "1 resultat" : `${results.length} resultater`
+    if (!results.length) await suggest(status, query, mine)
     await showMore(list)
     list.dataset.query = query
+  }
+
+  // Restricted (Damerau) edit distance, stopping early once it is over `limit`.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1
+    let before = null
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i]
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost)
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          next[j] = Math.min(next[j], before[j - 2] + 1)
+        }
+      }
+      if (Math.min(...next) > limit) return limit + 1
+      before = row
+      row = next
+    }
+    return row[b.length]
+  }
+
+  // "Mente du": the names and words of the index nearest to each term that found nothing (vp-ord.json, written
+  // with the index), names first. Each is a button that searches for it.
+  async function suggest(status, query, mine) {
+    vocabulary ??= fetch(new URL("pagefind/vp-ord.json", base)).then(answer => answer.json()).catch(() => null)
+    const known = await vocabulary
+    if (!known || mine !== latest) return
+    const candidates = [...known.navne.map(name => [name, true]), ...known.ord.map(word => [word, false])]
+    const offered = new Map()
+    for (const term of normalise(query).split(" ")) {
+      const wanted = fold(term)
+      const limit = wanted.length <= 4 ? 1 : 2
+      const near = candidates
+        .map(([word, name]) => [word, name, distance(fold(normalise(word)), wanted, limit)])
+        .filter(([word, , apart]) => apart <= limit && fold(normalise(word)) !== wanted)
+        .sort((a, b) => a[2] - b[2] || Number(b[1]) - Number(a[1]) || a[0].length - b[0].length)
+      for (const [word] of near) if (!offered.has(normalise(word))) offered.set(normalise(word), word)
+    }
+    if (!offered.size) return
+    status.append(" – Mente du: ")
+    ;[...offered.values()].slice(0, SUGGESTIONS).forEach((word, index) => {
+      if (index) status.append(", ")
+      const button = document.createElement("button")
+      button.type = "button"
+      button.className = "vp-search__suggestion"
+      button.textContent = word
+      button.addEventListener("click", () => {
+        const input = element("vp-search-input")
+        input.value = word
+        input.focus()
+        run()
+      })
+      status.append(button)
+    })
   }
 
   // As Material does: on a small screen the open search covers the page, which must not scroll sideways.
@@ -319,7 +386,7 @@
     timer = setTimeout(run, DEBOUNCE_MS)
   })
   document.addEventListener("change", event => {
-    if (event.target.id?.startsWith("vp-search-filter-")) run()
+    if (event.target.id?.startsWith("vp-search-filter-") || event.target.id === "vp-search-contributors") run()
     if (event.target.id === "__search" && event.target.checked) {
       open()
       element("vp-search-input")?.focus()

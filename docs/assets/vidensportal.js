@@ -34,7 +34,9 @@ document$.subscribe(function () {
       groups.forEach(function (group) {
         group.hidden = filtered && !group.querySelector(".vp-item:not([hidden])");
       });
-      status.textContent = filtered ? shown + " af " + noun(items.length) + " vises" : noun(items.length) + " vises";
+      var examples = area.querySelectorAll(".vp-item--example:not([hidden])").length;
+      var marked = examples ? " – heraf " + examples + (examples === 1 ? " eksempel" : " eksempler") : "";
+      status.textContent = (filtered ? shown + " af " + noun(items.length) : noun(items.length)) + " vises" + marked;
       if (empty) empty.hidden = shown !== 0;
     }
 
@@ -91,5 +93,39 @@ document$.subscribe(function () {
       webcal.querySelector("a").href = address.replace(/^https?:/, "webcal:");
       webcal.hidden = false;
     }
+  });
+});
+
+// "Siden sidst" on the news page: the day of the reader's previous visit is kept in this browser only. Items
+// from after it are marked, and a checkbox shows only those. The visit is counted once per browser session, so
+// a reload keeps the marks.
+document$.subscribe(function () {
+  var lists = document.querySelectorAll(".vp-news");
+  var bar = document.querySelector(".vp-news-since");
+  if (!lists.length || !bar) return;
+  var store = window.localStorage, session = window.sessionStorage;
+  var previous = session.getItem("vp-forrige-besoeg");
+  if (previous === null) {
+    previous = store.getItem("vp-sidste-besoeg") || "";
+    session.setItem("vp-forrige-besoeg", previous);
+    store.setItem("vp-sidste-besoeg", new Date().toISOString().slice(0, 10));
+  }
+  if (!previous) return;  // a first visit: everything is new, nothing to compare with
+  var items = document.querySelectorAll(".vp-news__item");
+  var fresh = 0;
+  items.forEach(function (item) {
+    if (item.dataset.vpDay > previous) {
+      item.classList.add("vp-news__item--since");
+      fresh += 1;
+    }
+  });
+  bar.hidden = false;
+  var day = new Date(previous + "T12:00:00");
+  bar.querySelector("[data-vp-since-day]").textContent = "(" + day.toLocaleDateString("da-DK", {
+    day: "numeric", month: "long", year: "numeric"}) + ": " + fresh + " nye)";
+  bar.querySelector("[data-vp-since]").addEventListener("change", function (event) {
+    items.forEach(function (item) {
+      item.hidden = event.target.checked && !item.classList.contains("vp-news__item--since");
+    });
   });
 });

@@ -44,8 +44,9 @@ def visible_titles(page) -> list[str]:
 
 @pytest.mark.slow
 def test_the_materials_filter_narrows_counts_and_says_when_nothing_matches(sized, base_url, axe_source):
-    """Type 'Referat' leaves the minutes and says '1 af 2 materialer vises'; adding part EAS leaves nothing and
-    says so; 'Nulstil filter' shows all again. axe finds nothing serious in the no-match state."""
+    """Type 'Referat' leaves the minutes and says '1 af 2 materialer vises – heraf 1 eksempel' (a count of examples
+    says so); adding part EAS leaves nothing and says so; 'Nulstil filter' shows all again. axe finds nothing
+    serious in the no-match state."""
     page, errors = sized
     page.goto(base_url + PAGE_KINDS["materialer"])
     page.get_by_label("Type", exact=True).select_option("referat")
@@ -55,9 +56,8 @@ def test_the_materials_filter_narrows_counts_and_says_when_nothing_matches(sized
     violations = serious_violations(page, axe_source)
     page.get_by_role("button", name="Nulstil filter").click()
     after_reset = (len(visible_titles(page)), page.locator("[data-vp-empty]").is_visible())
-    assert after_type == (["Eksempel: Referat af Følgegruppens møde 10. februar 2026"], "1 af 2 materialer vises"), (
-        after_type
-    )
+    minutes = ["Eksempel: Referat af Følgegruppens møde 10. februar 2026"]
+    assert after_type == (minutes, "1 af 2 materialer vises – heraf 1 eksempel"), after_type
     assert empty_shown and after_reset == (2, False) and not violations and not errors, (
         empty_shown,
         after_reset,
@@ -156,3 +156,34 @@ def test_a_filter_in_the_address_is_applied_and_a_choice_is_kept_there(visit, ba
     ignored = len(visible_titles(page))
     assert from_address == ["Eksempel: Referat af Følgegruppens møde 10. februar 2026"], from_address
     assert kept.endswith("materialer/?type=referat&part=eas") and ignored == 2 and not visit.errors, (kept, ignored)
+
+
+@pytest.mark.slow
+def test_a_printed_page_gives_its_address_and_spells_out_its_abbreviations(visit, base_url):
+    """A party page printed to A4 names the page's address and what EAS stands for after the abbreviation;
+    negative control: on screen the address is hidden."""
+    pypdf = pytest.importorskip("pypdf")
+    page = visit.page
+    page.goto(base_url + "parter/eas/", wait_until="networkidle")
+    on_screen = page.locator(".vp-print-address").is_visible()
+    text = " ".join(pypdf.PdfReader(io.BytesIO(page.pdf())).pages[0].extract_text().split())
+    problems = [] if not on_screen else ["the address shows on screen"]
+    problems += [] if "Adresse: parter/eas/" in text else [f"no address on paper: {text[:300]}"]
+    problems += [] if "EAS (Efterretnings- og Analysesektion" in text else [f"EAS not spelled out: {text[:300]}"]
+    assert not problems, problems
+
+
+@pytest.mark.slow
+def test_the_news_page_marks_what_is_new_since_the_last_visit(visit, base_url):
+    """With a last visit stored in the browser, items after it are marked and the checkbox shows only those;
+    negative control: on a first visit nothing is marked and the checkbox stays hidden."""
+    page = visit.page
+    page.goto(base_url + "nyt/")
+    first = (page.locator(".vp-news-since").is_visible(), page.locator(".vp-news__item--since").count())
+    page.evaluate("localStorage.setItem('vp-sidste-besoeg', '2000-01-01'); sessionStorage.clear()")
+    page.goto(base_url + "nyt/")
+    marked, total = page.locator(".vp-news__item--since").count(), page.locator(".vp-news__item").count()
+    page.locator("[data-vp-since]").check()
+    hidden = page.locator(".vp-news__item[hidden]").count()
+    assert first == (False, 0), first
+    assert 0 < marked <= total and hidden == total - marked and not visit.errors, (marked, total, hidden, visit.errors)

@@ -15,14 +15,28 @@ from vidensportal.catalog import Catalog
 from vidensportal.data.model import INITIATIVE_STATUSES, Event, Initiative, Material, Meeting
 from vidensportal.numbers import MEETING, count
 
+# A Følgegruppe meeting whose day has passed while its file still says planlagt: nobody has said it was held.
+NOT_UPDATED = "status ikke opdateret"
+
 
 def is_held(item: Meeting | Event, today: date) -> bool:
-    """Held: marked afholdt, or a day that has passed for something not cancelled."""
+    """Held: marked afholdt; an event also once its day has passed unless cancelled. A meeting counts towards the
+    agreement's minimum only when its file says afholdt."""
+    if isinstance(item, Meeting):
+        return item.status == "afholdt"
     return item.status == "afholdt" or (item.status != "aflyst" and item.day < today)
 
 
+def is_stale(item: Meeting | Event, today: date) -> bool:
+    """A meeting whose day has passed and whose file still says planlagt."""
+    return isinstance(item, Meeting) and item.status == "planlagt" and item.day < today
+
+
 def shown_status(item: Meeting | Event, today: date) -> str:
-    """The status to show: a planned event or meeting whose day has passed counts, and shows, as afholdt."""
+    """The status to show: a planned event whose day has passed shows as afholdt; a planned meeting whose day has
+    passed shows that its status has not been updated."""
+    if is_stale(item, today):
+        return NOT_UPDATED
     return "afholdt" if is_held(item, today) else item.status
 
 

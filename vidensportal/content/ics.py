@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from vidensportal.catalog import Catalog
+from vidensportal.content.dates import danish_date
 from vidensportal.data.model import Event, Meeting, value_label
 from vidensportal.paths import (
     CALENDAR_FEED,
@@ -173,22 +174,40 @@ def meeting_uid(meeting: Meeting) -> str:
     return f"foelgegruppe-{meeting.day.isoformat()}@vidensportalen"
 
 
+def meeting_title(meeting: Meeting, name: str) -> str:
+    """A meeting's calendar title: which meeting it is, and that it is an example or cancelled when it is."""
+    title = f"{name}: møde {danish_date(meeting.day)}"
+    if meeting.example:
+        title = f"EKSEMPEL: {title}"
+    return f"AFLYST: {title}" if meeting.status == "aflyst" else title
+
+
 def _meeting_vevent(
-    meeting: Meeting, title: str, url: str | None, stamp: datetime, organiser: Organiser | None
+    meeting: Meeting, name: str, url: str | None, stamp: datetime, organiser: Organiser | None
 ) -> icalendar.Event:
-    """A meeting as an all-day entry: data/ gives its day, not its hours, so it does not block time as busy."""
+    """A meeting with its hours blocks the time as busy; without them it is an all-day entry marked free, as its
+    file gives no hours to block."""
     lines = ["Mødet er aflyst."] if meeting.status == "aflyst" else []
     if meeting.agenda:
         lines += ["Dagsorden:", *(f"{number}. {item}" for number, item in enumerate(meeting.agenda, start=1))]
     vevent = icalendar.Event()
     vevent.add("UID", meeting_uid(meeting))
     vevent.add("DTSTAMP", stamp)
-    vevent.add("DTSTART", meeting.day)
-    vevent.add("DTEND", meeting.day + timedelta(days=1))
-    vevent.add("SUMMARY", f"AFLYST: {title}" if meeting.status == "aflyst" else title)
+    if meeting.start is not None:
+        start = datetime.combine(meeting.day, meeting.start, tzinfo=ZONE)
+        end = datetime.combine(meeting.day, meeting.end, tzinfo=ZONE) if meeting.end else start + timedelta(hours=2)
+        vevent.add("DTSTART", start)
+        vevent.add("DTEND", end)
+        vevent.add("TRANSP", "OPAQUE")
+    else:
+        vevent.add("DTSTART", meeting.day)
+        vevent.add("DTEND", meeting.day + timedelta(days=1))
+        vevent.add("TRANSP", "TRANSPARENT")
+    vevent.add("SUMMARY", meeting_title(meeting, name))
+    if meeting.place:
+        vevent.add("LOCATION", meeting.place)
     vevent.add("DESCRIPTION", _description(lines, meeting.example, url))
     vevent.add("STATUS", _STATUS[meeting.status])
-    vevent.add("TRANSP", "TRANSPARENT")
     _add_organiser(vevent, organiser)
     if url:
         vevent.add("URL", url)

@@ -31,6 +31,7 @@ MACROS = {
     "maal_resume": render.goals_summary,
     "aftalens_titel": render.agreement_title,
     "aftalens_parter": render.agreement_key_actors,
+    "aftalens_baggrund": render.agreement_background,
     "aftalens_formaal": render.agreement_purpose,
     "aftalens_forpligtelser": render.agreement_commitments,
     "organisering": render.organisation,
@@ -50,11 +51,13 @@ DATED_MACROS = {
     "kommende_seminarer": render_events.upcoming_events,
     "nyeste_materialer": render_events.newest_materials,
     "foelgegruppe_moeder": render_followup.meetings_by_year,
+    "foelgegruppe_naeste_moede": render_followup.next_meeting,
     "aarsstatus_oversigt": render_followup.annual_index,
     "aktivitet_diagram": render_charts.activity_chart,
 }
 # Macros the adapter binds to the whole site's reader aids (the news list, the pages due for review), by name.
-SITE_MACROS = ("nyt_paa_portalen", "sider_til_gennemgang")
+SITE_MACROS = ("nyt_paa_portalen", "nyeste_nyt", "sider_til_gennemgang")
+FRONT_PAGE_NEWS = 5  # how many of the newest items the front page shows (nyeste_nyt)
 # What each macro shows, in Danish, for the guide's list (macros_guide); a page may call these and nothing else.
 SHOWS = {
     "spor_oversigt": "Aftalens spor som kort med nummer, navn og formål.",
@@ -73,7 +76,7 @@ SHOWS = {
     "indsatser_oversigt": "Hvert års indsatser efter spor, nyeste år først.",
     "indsatser_pr_maal": "Indsatserne under hvert Sikker By-mål og delmål.",
     "organisationsdiagram": "Organisationsdiagrammet: myndighed, forvaltning eller afdeling og enhed.",
-    "foelgegruppe_kontakt": "Følgegruppens postkasse, når data/aftale.yml nævner en.",
+    "foelgegruppe_kontakt": "Kontakt: sekretariatet (EAS og Sikker By) med links og deres funktionspostkasser.",
     "foelgegruppe_kalender": "Sådan abonnerer man på Følgegruppens kalender.",
     "forkortelser": "Alle forkortelser, hvad de står for, og hvor de hører til.",
     "portalens_makroer": "Denne liste over makroer.",
@@ -83,7 +86,10 @@ SHOWS = {
     "foelgegruppe_moeder": "Følgegruppens møder efter år.",
     "aarsstatus_oversigt": "En linje pr. år med årsstatus, nyeste år først.",
     "aktivitet_diagram": "Et diagram over seminarer, møder og materialer pr. år og spor.",
-    "nyt_paa_portalen": "De seneste nye og ændrede seminarer, materialer og møder, nyeste først.",
+    "nyt_paa_portalen": "Det seneste nye og ændrede på portalen af alle slags, under månedsoverskrifter.",
+    "nyeste_nyt": "De fem nyeste nyheder, til forsiden.",
+    "foelgegruppe_naeste_moede": "Boksen med Følgegruppens næste møde, med tid og sted, når de er angivet.",
+    "aftalens_baggrund": "Aftalens baggrund: samarbejdet siden 2013, som aftalen bygger på.",
     "sider_til_gennemgang": "Siderne med ejer og dato for gennemgang, og hvornår de skal gennemgås igen.",
 }
 # The one list of what a page may call: every name above.

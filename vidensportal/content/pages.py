@@ -96,6 +96,7 @@ def party_page_content(catalog: Catalog, party: Party, prose: str | None, today:
     )
     their_events, their_materials = catalog.events_of_party(party.id), catalog.materials_of_party(party.id)
     _activity(catalog, tail, their_events, their_materials, here, today)
+    tail.section("Kontakt", render.party_contact(catalog, party, here))
     tail.add(html.paragraph(html.link(here, PARTIES_INDEX, "Alle parter")))
     return _page(party.label, tags, head, prose, tail)
 

@@ -99,6 +99,11 @@ def goals_summary(catalog: Catalog, here: str) -> str:
     return f"Aftalen sigter efter målene i {strategy}: {names}. {link(here, GOALS_PAGE, 'Se målene')}."
 
 
+def agreement_background(catalog: Catalog, here: str) -> str:
+    """The agreement's background as it states it: the cooperation since 2013 that it builds on."""
+    return md(catalog.agreement.background)
+
+
 def agreement_purpose(catalog: Catalog, here: str) -> str:
     return bullets([md(p) for p in catalog.agreement.purpose], "Aftalen angiver intet formål.")
 
@@ -117,7 +122,7 @@ def organisation(catalog: Catalog, here: str) -> str:
             f"Samarbejdsaftalen er forankret i {md(group.name)}, der mødes {md(group.meets)}.\n",
             f"- **Deltagere:** {md(group.participants)}",
             f"- **Planlægges og faciliteres af:** {facilitators}",
-            f"- **Mindst antal møder om året:** {group.min_meetings_per_year}\n",
+            f"- **Møder om året:** mindst {group.min_meetings_per_year}\n",
             "## Årlig oversigt over indsatser\n",
             md(group.yearly_overview) + "\n",
             "## Årlig status\n",
@@ -147,6 +152,25 @@ def party_facts(catalog: Catalog, party: Party, here: str) -> Markup:
     if party.mailbox:
         facts.append(("Funktionspostkasse", html.mailto(party.mailbox)))
     return html.facts(facts)
+
+
+def party_contact(catalog: Catalog, party: Party, here: str) -> Markup:
+    """Whom to write to about the unit: its own functional mailbox, else the secretariat the agreement names (the
+    units that plan Følgegruppen's meetings) with their pages and mailboxes. Never an invented address."""
+    if party.mailbox:
+        return html.paragraph(Markup("Skriv til %s: ") % party.tag + html.mailto(party.mailbox))
+    group = catalog.agreement.follow_up_group
+    units = [catalog.parties[f] for f in group.facilitators]
+    names = [html.link(here, party_page(unit.id), unit.tag) for unit in units]
+    joined = names[0] if len(names) == 1 else Markup(", ").join(names[:-1]) + Markup(" og ") + names[-1]
+    sentence = Markup("Portalen har ingen funktionspostkasse for %s. Samarbejdets sekretariat er %s, der planlægger "
+                      "Følgegruppens møder") % (party.tag, joined)
+    mailboxes = [(group.name, group.mailbox)] if group.mailbox else []
+    mailboxes += [(unit.tag, unit.mailbox) for unit in units if unit.mailbox and unit.id != party.id]
+    if mailboxes:
+        boxes = [Markup("%s: ") % name + html.mailto(box) for name, box in mailboxes]
+        sentence += Markup(": ") + Markup("; ").join(boxes)
+    return html.paragraph(sentence + Markup("."))
 
 
 def party_role(party: Party) -> Markup:

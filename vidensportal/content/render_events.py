@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from vidensportal.catalog import Catalog
 from vidensportal.content import html
-from vidensportal.content.annual import is_held, is_published, shown_status
+from vidensportal.content.annual import NOT_UPDATED, is_held, is_published, shown_status
 from vidensportal.content.dates import danish_date, danish_time, danish_when
 from vidensportal.content.html import FilterField, filter_bar, item_attributes
 from vidensportal.content.render import track_label
@@ -41,7 +41,7 @@ from vidensportal.paths import (
 from vidensportal.sizes import danish_size
 
 KIND_LABELS = {kind: value_label(kind) for kind in (*get_args(EventKind), *get_args(MaterialKind))}
-STATUS_LABELS = {status: value_label(status) for status in get_args(EventStatus)}
+STATUS_LABELS = {status: value_label(status) for status in (*get_args(EventStatus), NOT_UPDATED)}
 CLASSIFICATION_LABELS = {level: value_label(level) for level in CLASSIFICATION_ORDER}
 EXAMPLE_EVENT = html.admonition(
     "example",
@@ -58,6 +58,7 @@ EXAMPLE_MATERIAL = html.admonition(
 CANCELLED = html.admonition("warning", "Aflyst", "Arrangementet er aflyst.")
 # Marks one listed item as example data, in every listing (not only in its title).
 EXAMPLE_BADGE = Markup('<span class="vp-badge vp-badge--example">Eksempel</span>')
+EXAMPLE_ITEM = " vp-item--example"  # the class the filters' live count reads to say how many shown are examples
 
 
 def track_links(catalog: Catalog, track_ids, here: str) -> Markup:
@@ -78,12 +79,13 @@ def _event_card(catalog: Catalog, event_id: str, event: Event, here: str, today:
     status = STATUS_LABELS[shown_status(event, today)]
     facts = [danish_when(event.day, event.start, event.end), KIND_LABELS[event.kind], status]
     return Markup(
-        '<div class="vp-event vp-item"{}>\n'
+        '<div class="vp-event vp-item{}"{}>\n'
         '<p class="vp-event__title"><strong>{}</strong></p>\n'
         '<p class="vp-event__meta">{}</p>\n'
         '<p class="vp-event__meta">Spor: {} · Arrangører: {}</p>\n'
         "</div>"
     ).format(
+        EXAMPLE_ITEM if event.example else "",
         item_attributes({"type": [event.kind], "spor": event.tracks}),
         _with_badge(html.link(here, event_page(event_id), event.title), event.example),
         Markup(" · ").join(facts),
@@ -92,12 +94,26 @@ def _event_card(catalog: Catalog, event_id: str, event: Event, here: str, today:
     )
 
 
+def only_examples(choices: list[tuple[str, str]], items: list[tuple[set[str], bool]]) -> list[tuple[str, str]]:
+    """The choices of a filter, each marked when every item it would show is an example. `items` gives each listed
+    item's values for the field and whether it is an example."""
+    marked = []
+    for value, label in choices:
+        found = [example for values, example in items if value in values]
+        marked.append((value, f"{label} (kun eksempler)" if found and all(found) else label))
+    return marked
+
+
 def _events_filter(catalog: Catalog) -> Markup:
     kinds = sorted({e.kind for e in catalog.events.values()}, key=list(KIND_LABELS).index)
+    events = list(catalog.events.values())
+    by_kind = [({e.kind}, e.example) for e in events]
+    by_track = [(set(e.tracks), e.example) for e in events]
+    tracks = [(t.id, track_label(t)) for t in catalog.tracks.values()]
     return filter_bar(
         [
-            FilterField("type", "Type", "Alle typer", [(k, KIND_LABELS[k]) for k in kinds]),
-            FilterField("spor", "Spor", "Alle spor", [(t.id, track_label(t)) for t in catalog.tracks.values()]),
+            FilterField("type", "Type", "Alle typer", only_examples([(k, KIND_LABELS[k]) for k in kinds], by_kind)),
+            FilterField("spor", "Spor", "Alle spor", only_examples(tracks, by_track)),
         ],
         EVENT,
         "arrangementerne",
@@ -215,7 +231,8 @@ def _library_item(catalog: Catalog, material_id: str, here: str) -> str:
     )
     below = Markup('<br><span class="vp-item__meta">%s</span>') % Markup(" · ").join(facts) if facts else ""
     line = material_line(catalog, material_id, here)
-    return str(Markup('<li class="vp-item"%s>%s%s</li>') % (attributes, line, below))
+    marked = EXAMPLE_ITEM if material.example else ""
+    return str(Markup('<li class="vp-item%s"%s>%s%s</li>') % (marked, attributes, line, below))
 
 
 def _materials_filter(catalog: Catalog, years: list[int]) -> Markup:
@@ -224,12 +241,19 @@ def _materials_filter(catalog: Catalog, years: list[int]) -> Markup:
     parties = [(p.id, p.label) for p in catalog.parties.values() if p.id in named]
     used = {t for key in catalog.materials for t in catalog.material_tracks(key)}
     tracks = [(t.id, track_label(t)) for t in catalog.tracks.values() if t.id in used]
+    material_tracks = catalog.material_tracks
+
+    def values(field) -> list[tuple[set[str], bool]]:
+        return [({str(v) for v in field(key, m)}, m.example) for key, m in catalog.materials.items()]
+
+    kind_choices = [(k, KIND_LABELS[k]) for k in kinds]
+    year_choices = [(str(y), str(y)) for y in years]
     return filter_bar(
         [
-            FilterField("type", "Type", "Alle typer", [(k, KIND_LABELS[k]) for k in kinds]),
-            FilterField("part", "Part", "Alle parter", parties),
-            FilterField("spor", "Spor", "Alle spor", tracks),
-            FilterField("aar", "År", "Alle år", [(str(y), str(y)) for y in years]),
+            FilterField("type", "Type", "Alle typer", only_examples(kind_choices, values(lambda _, m: [m.kind]))),
+            FilterField("part", "Part", "Alle parter", only_examples(parties, values(lambda _, m: m.parties))),
+            FilterField("spor", "Spor", "Alle spor", only_examples(tracks, values(lambda k, _: material_tracks(k)))),
+            FilterField("aar", "År", "Alle år", only_examples(year_choices, values(lambda _, m: [m.published.year]))),
         ],
         MATERIAL,
         "materialerne",

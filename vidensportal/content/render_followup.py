@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from datetime import date
 from itertools import groupby
@@ -15,13 +16,14 @@ from vidensportal.content.annual import (
     MeetingCount,
     events_held,
     initiatives_of_year,
+    is_stale,
     materials_published,
     meeting_count,
     shown_status,
     year_figures,
     years_with_data,
 )
-from vidensportal.content.dates import danish_date
+from vidensportal.content.dates import danish_date, danish_time, danish_when
 from vidensportal.content.render import track_label
 from vidensportal.content.render_events import (
     EXAMPLE_BADGE,
@@ -38,6 +40,7 @@ from vidensportal.errors import DataError, Problem, did_you_mean
 from vidensportal.numbers import MATERIAL, NETWORK_MEETING, SEMINAR, STATUS_ADJECTIVES, count
 from vidensportal.paths import (
     FOLLOWUP_CALENDAR,
+    FOLLOWUP_PAGE,
     INITIATIVES_PAGE,
     annual_page,
     material_page,
@@ -47,18 +50,33 @@ from vidensportal.paths import (
 )
 
 INITIATIVE_LABELS = {status: value_label(status) for status in INITIATIVE_STATUSES}
+# An empty list says what the portal holds, never what the cooperation did or did not do.
+NOTHING = "Portalen har ingen registrerede"
 
 
 def _parties(catalog: Catalog, ids, here: str) -> str:
     return ", ".join(link(here, party_page(p), catalog.parties[p].tag) for p in ids)
 
 
+def meeting_when(meeting: Meeting) -> str:
+    """'8. december 2026, kl. 13.00–15.00', as much of it as the meeting's file gives."""
+    if meeting.start is None:
+        return danish_date(meeting.day)
+    if meeting.end is None:
+        return f"{danish_date(meeting.day)}, kl. {danish_time(meeting.start)}"
+    return danish_when(meeting.day, meeting.start, meeting.end)
+
+
 def _meeting(catalog: Catalog, meeting: Meeting, here: str, today: date) -> str:
-    day = f'<strong id="{meeting_anchor(meeting.day)}">{md(danish_date(meeting.day))}</strong>'
+    day = f'<strong id="{meeting_anchor(meeting.day)}">{md(meeting_when(meeting))}</strong>'
     facts = [day, STATUS_LABELS[shown_status(meeting, today)]]
     if meeting.example:
         facts.append(EXAMPLE_BADGE)
     lines = [" · ".join(facts)]
+    if is_stale(meeting, today):
+        lines.append("    - Mødets dato er passeret, men det er ikke registreret som afholdt; det tælles ikke med.")
+    if meeting.place:
+        lines.append(f"    - Sted: {md(meeting.place)}")
     facilitators = meeting.facilitators or catalog.agreement.follow_up_group.facilitators
     lines.append(f"    - Planlagt og faciliteret af {_parties(catalog, facilitators, here)}")
     if meeting.participants:
@@ -94,17 +112,50 @@ def _count_note(meetings: MeetingCount) -> str:
 
 
 def followup_contact(catalog: Catalog, here: str) -> str:
-    """A 'Kontakt' section with the secretariat's mailbox, when data/aftale.yml names one; otherwise nothing."""
+    """Følgegruppen's 'Kontakt' section: the secretariat the agreement names (the units that plan the meetings),
+    linked to their pages, with the secretariat's and their own functional mailboxes where data/ gives them."""
+    return f"## Kontakt\n\n{secretariat_contact(catalog, here)}"
+
+
+def secretariat_contact(catalog: Catalog, here: str) -> str:
+    """One paragraph on whom to contact about the cooperation: never an invented address or person."""
     group = catalog.agreement.follow_up_group
-    if not group.mailbox:
-        return ""
-    facilitators = " og ".join(md(catalog.parties[f].tag) for f in group.facilitators)
-    return f"## Kontakt\n\nSkriv til Følgegruppens sekretariat ({facilitators}): {_mailto(group.mailbox)}."
+    units = [catalog.parties[f] for f in group.facilitators]
+    names = join_and([link(here, party_page(unit.id), unit.tag) for unit in units])
+    text = f"Følgegruppens møder planlægges af {names}, der er sekretariat for samarbejdet."
+    if group.mailbox:
+        text += f" Skriv til sekretariatet: {mailto(group.mailbox)}."
+    own = [f"{md(unit.tag)}: {mailto(unit.mailbox)}" for unit in units if unit.mailbox]
+    if own:
+        text += f" Enhedernes funktionspostkasser: {'; '.join(own)}."
+    if not group.mailbox and not own:
+        text += " Portalen har endnu ingen funktionspostkasse for sekretariatet; kontakt enhederne via deres sider."
+    return text
 
 
-def _mailto(address: str) -> str:
+def join_and(items: list[str]) -> str:
+    """'EAS og Sikker By'; 'A, B og C'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"
+
+
+def mailto(address: str) -> str:
     """A mailto link in Markdown prose: the address escaped for the attribute and as inert Markdown text."""
     return f'<a href="mailto:{md(address)}">{md(address)}</a>'
+
+
+def next_meeting(catalog: Catalog, here: str, today: date) -> str:
+    """'Næste møde': the first planned meeting from today on, with time and place when given."""
+    upcoming = sorted(
+        (m for m in catalog.meetings.values() if m.status == "planlagt" and m.day >= today), key=lambda m: m.day
+    )
+    if not upcoming:
+        return '!!! info "Næste møde i Følgegruppen"\n    Der er ikke registreret et kommende møde på portalen.'
+    meeting = upcoming[0]
+    target = posixpath.relpath(FOLLOWUP_PAGE, posixpath.dirname(here) or ".")
+    anchor = f"[{md(meeting_when(meeting))}]({target}#{meeting_anchor(meeting.day)})"
+    place = f" · {md(meeting.place)}" if meeting.place else ""
+    example = f" {EXAMPLE_BADGE} Mødet er et eksempel." if meeting.example else ""
+    return f'!!! info "Næste møde i Følgegruppen"\n    {anchor}{place}{example}'
 
 
 def followup_calendar(catalog: Catalog, here: str) -> str:
@@ -132,7 +183,7 @@ def initiatives_by_track(catalog: Catalog, here: str, year: int, level: int) -> 
     """One year's initiatives under the track they belong to, with headings at `level`."""
     of_year = initiatives_of_year(catalog, year)
     if not of_year:
-        return "*Ingen indsatser dette år.*"
+        return f"*Portalen har ingen indsatser registreret for {year}.*"
     parts = []
     for track in catalog.tracks.values():
         items = [_initiative(catalog, i, here) for i in of_year.values() if track.id in i.tracks]
@@ -155,7 +206,7 @@ def track_initiatives(catalog: Catalog, track: Track, here: str) -> Markup:
             INITIATIVE_LABELS[initiative.status],
         )
         items.append(line + Markup(" ") + EXAMPLE_BADGE if initiative.example else line)
-    listing = html.bullet_list(items, "Følgegruppen har endnu ikke sat en indsats i sporet på årets oversigt.")
+    listing = html.bullet_list(items, "Portalen har ingen indsatser registreret i sporet.")
     return listing + html.paragraph(html.link(here, INITIATIVES_PAGE, "Alle indsatser"))
 
 
@@ -170,15 +221,34 @@ def initiatives_overview(catalog: Catalog, here: str) -> str:
 def initiatives_by_goal(catalog: Catalog, here: str, year: int | None = None, heading: str = "##") -> str:
     """For every Sikker By goal and sub-goal, the initiatives that support it."""
     initiatives = initiatives_of_year(catalog, year) if year else dict(catalog.initiatives)
-    parts = []
+    parts = [note] if (note := strategy_ended_note(catalog, initiatives.values())) else []
     for goal in catalog.strategy.goals:
+        sub_ids = {s.id for s in goal.subgoals}
         for goal_id, name in [(goal.id, goal.name), *((s.id, s.name) for s in goal.subgoals)]:
             items = [
                 _initiative(catalog, i, here, with_goals=False) for i in initiatives.values() if goal_id in i.goals
             ]
+            below = goal_id == goal.id and any(sub_ids & set(i.goals) for i in initiatives.values())
+            empty = (
+                "Ingen indsatser er knyttet direkte til målet; se delmålene nedenfor."
+                if below
+                else "Portalen har ingen indsatser registreret for dette mål."
+            )
             parts.append(f"{heading} {md(name)}")
-            parts.append(bullets(items, "Ingen indsatser er knyttet til dette mål."))
+            parts.append(bullets(items, empty))
     return "\n\n".join(parts)
+
+
+def strategy_ended_note(catalog: Catalog, initiatives) -> str | None:
+    """Where initiatives after the Sikker By strategy's period are tied to its goals, the agreement's footnote on
+    what happens when the strategy runs out, in its own words."""
+    strategy = catalog.strategy
+    last_year = max((int(y) for y in re.findall(r"\d{4}", strategy.period)), default=None)
+    later = last_year is not None and any(max(i.years) > last_year and i.goals for i in initiatives)
+    if not later or not strategy.note:
+        return None
+    title = f"{md(strategy.name)} {md(strategy.period)} er udløbet"
+    return f'!!! note "{title}"\n    Aftalens fodnote: »{md(strategy.note)}«'
 
 
 def annual_index(catalog: Catalog, here: str, today: date) -> str:
@@ -279,8 +349,9 @@ def annual_sections(catalog: Catalog, year: int, today: date, sections: dict[str
             f"### Indsatser pr. Sikker By-mål\n\n{initiatives_by_goal(catalog, here, year, '####')}",
             f"## {POLICE_ASSESSMENT}\n\n{_written(sections, POLICE_ASSESSMENT, year)}",
             f"## Følgegruppens møder\n\n{_count_note(figures.meetings)}",
-            bullets([_meeting(catalog, m, here, today) for m in meetings], "Ingen møder registreret."),
-            "## Seminarer og netværksmøder\n\n" + event_list(catalog, held, here, "Ingen arrangementer afholdt."),
-            "## Materialer\n\n" + material_list(catalog, materials, here, "Ingen materialer udgivet."),
+            bullets([_meeting(catalog, m, here, today) for m in meetings], f"{NOTHING} møder i Følgegruppen i {year}."),
+            "## Seminarer og netværksmøder\n\n"
+            + event_list(catalog, held, here, f"{NOTHING} afholdte arrangementer i {year}."),
+            "## Materialer\n\n" + material_list(catalog, materials, here, f"{NOTHING} materialer fra {year}."),
         ]
     )

@@ -286,12 +286,23 @@ class Meeting(Entry):
 
     day: date = Field(alias="dato")
     status: EventStatus = Field(alias="status")
+    start: Clock | None = Field(alias="start", default=None)
+    end: Clock | None = Field(alias="slut", default=None)
+    place: Text | None = Field(alias="sted", default=None)
     facilitators: tuple[Slug, ...] = Field(alias="facilitatorer", default=())
     participants: tuple[Slug, ...] = Field(alias="deltagere", default=())
     agenda: tuple[Text, ...] = Field(alias="dagsorden", default=())
     minutes: Material | None = Field(alias="referat", default=None)
     classification: Classification = Field(alias="klassifikation")
     example: bool = Field(alias="eksempel", default=False)
+
+    @model_validator(mode="after")
+    def _times_fit(self) -> Meeting:
+        if self.end is not None and self.start is None:
+            raise PydanticCustomError("slut_uden_start", "'slut' kræver 'start'. Skriv også mødets start, fx '13:00'.")
+        if self.start is not None and self.end is not None and self.end <= self.start:
+            raise PydanticCustomError("slut_foer_start", "'slut' skal ligge efter 'start'. Ret det ene klokkeslæt.")
+        return self
 
 
 class Initiative(Entry):

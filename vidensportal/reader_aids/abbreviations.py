@@ -150,7 +150,7 @@ def with_abbreviations(html: str, terms: Mapping[str, str]) -> str:
     pattern, by_text = _marking(tuple(terms.items()))
     found = [m for m in pattern.finditer(html) if _starts_word(html, m.start()) and not _in_tag(html, m.start())]
     if not found:
-        return html
+        return _for_print(html)
     starts, ends = _left_alone(html)
     out, done = [], 0
     for match in found:
@@ -160,9 +160,18 @@ def with_abbreviations(html: str, terms: Mapping[str, str]) -> str:
         out += [html[done : match.start()], by_text[match[0]]]
         done = match.end()
     if not out:
-        return html
+        return _for_print(html)
     out.append(html[done:])
-    return "".join(out)
+    return _for_print("".join(out))
+
+
+# Material moves an abbreviation's title into its tooltip when the page loads, so paper reads a copy of it.
+_ABBR_TITLE = re.compile(r'<abbr title="([^"]*)">')
+
+
+def _for_print(html: str) -> str:
+    """Every <abbr title="…"> also carries its meaning in data-vp-print, which print.css spells out on paper."""
+    return _ABBR_TITLE.sub(r'<abbr title="\1" data-vp-print="\1">', html) if "<abbr" in html else html
 
 
 def abbreviations_table(catalog: Catalog, here: str) -> str:

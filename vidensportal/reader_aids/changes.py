@@ -83,6 +83,7 @@ MACRO_SOURCES: dict[str, tuple[str, ...]] = {
     "maal_resume": ("data/sikker-by.yml",),
     "aftalens_titel": ("data/aftale.yml",),
     "aftalens_parter": ("data/aftale.yml", *_ORGANISATION),
+    "aftalens_baggrund": ("data/aftale.yml",),
     "aftalens_formaal": ("data/aftale.yml",),
     "aftalens_forpligtelser": ("data/aftale.yml",),
     "oekonomi_og_periode": ("data/aftale.yml",),
@@ -91,13 +92,15 @@ MACRO_SOURCES: dict[str, tuple[str, ...]] = {
     "seminar_oversigt": ("data/seminarer/",),
     "kommende_seminarer": ("data/seminarer/",),
     "foelgegruppe_moeder": ("data/foelgegruppe/",),
+    "foelgegruppe_naeste_moede": ("data/foelgegruppe/",),
     "foelgegruppe_kalender": ("data/foelgegruppe/",),
     "foelgegruppe_kontakt": ("data/aftale.yml", "data/parter.yml"),
     "indsatser_oversigt": ("data/indsatser/", "data/sikker-by.yml"),
     "indsatser_pr_maal": ("data/indsatser/", "data/sikker-by.yml"),
     "aarsstatus_oversigt": _ACTIVITY,
     "aktivitet_diagram": _ACTIVITY,
-    "nyt_paa_portalen": _ACTIVITY,
+    "nyt_paa_portalen": ("data/", "docs/"),
+    "nyeste_nyt": ("data/", "docs/"),
     "portalens_makroer": (),  # the guide's list of macros shows no data
 }
 _MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")

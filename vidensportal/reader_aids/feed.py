@@ -9,7 +9,7 @@ from feedgen.feed import FeedGenerator
 
 from vidensportal.content.text import page_url
 from vidensportal.paths import NEWS_FEED, NEWS_PAGE
-from vidensportal.reader_aids.news import NewsItem, shown_title
+from vidensportal.reader_aids.news import NewsItem, shown_title, what_changed
 
 # Entry ids are URNs made from the item's key: they stay the same when the site moves to another address.
 _ID_SPACE = uuid.uuid5(uuid.NAMESPACE_URL, "vidensportalen")
@@ -26,7 +26,7 @@ def atom_feed(items: list[NewsItem], *, site_name: str, site_url: str | None, em
     feed = FeedGenerator()
     feed.id(_urn("nyt"))
     feed.title(f"Nyt på {site_name}")
-    feed.subtitle("Nye og ændrede seminarer, materialer og møder i Følgegruppen")
+    feed.subtitle("Nyt og ændret på portalen: parter, indsatser, årsstatus, seminarer, materialer, møder og sider")
     feed.language("da")
     feed.author({"name": site_name})
     feed.generator(site_name)  # instead of feedgen's name and web address
@@ -40,7 +40,8 @@ def atom_feed(items: list[NewsItem], *, site_name: str, site_url: str | None, em
         entry.title(shown_title(item))
         entry.published(item.published)
         entry.updated(item.updated)
-        entry.content(item.summary, type="text")  # content, not summary: Atom wants one of content or a link
+        # content, not summary: Atom wants one of content or a link
+        entry.content(" ".join(filter(None, [item.summary, what_changed(item)])), type="text")
         entry.category(term=item.kind)
         if base:
             entry.link(href=base + page_url(item.page), rel="alternate", type="text/html")

@@ -13,7 +13,7 @@ from vidensportal.catalog import Catalog
 from vidensportal.content.dates import local_day
 from vidensportal.data.yamlfile import front_matter
 from vidensportal.errors import DataError
-from vidensportal.paths import NEWS_FEED
+from vidensportal.paths import CONTRIBUTOR_GUIDE, NEWS_FEED, NEWS_PAGE, REVIEW_PAGE
 from vidensportal.reader_aids.abbreviations import abbreviations, duplicate_problems, glossary
 from vidensportal.reader_aids.changes import day_html, generated_page_sources, markdown_page_sources, newest_commit
 from vidensportal.reader_aids.feed import atom_feed
@@ -28,10 +28,13 @@ from vidensportal.reader_aids.review import (
     review_facts,
     review_table,
 )
+from vidensportal.reader_aids.revisions import ContentHistory, read_content_history
 
 # Keys the git plugin leaves in a page's meta when it found the page's last commit.
 GIT_HASH, GIT_DAY = "git_revision_date_localized_hash", "git_revision_date_localized_raw_iso_date"
 LAST_CHANGED = "git_revision_date_localized"  # the key Material and overrides/partials/source-file.html show
+# Pages whose edits are no news to staff: the news page itself and the pages for contributors.
+NOT_NEWS = frozenset({NEWS_PAGE, CONTRIBUTOR_GUIDE, REVIEW_PAGE})
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,14 @@ class ReaderAids:
     history: Mapping[str, FileHistory] | None
     glossary: dict[str, str]
     sources: dict[str, tuple[str, ...]]
+    content: ContentHistory | None = None
     reviews: dict[str, ReviewedPage] = field(default_factory=dict)
+    pages: tuple[tuple[str, str], ...] = ()  # the hand-written pages readers see, as (docs path, title)
 
     @cached_property
     def news_items(self) -> list[NewsItem]:
         """Read once per build: the feed and the 'Nyt på portalen' page list the same items."""
-        return news_items(self.catalog, self.history, self.moment)
+        return news_items(self.catalog, self.content, self.moment, self.pages)
 
     @cached_property
     def today(self) -> date:
@@ -65,7 +70,7 @@ class ReaderAids:
     def with_pages(self, pages: Iterable[tuple[str, str]], docs_dir: str) -> ReaderAids:
         """The Markdown pages, given as (docs path, source): their review fields (DataError with every problem)
         and the data their macros show, which counts for their 'Sidst ændret'."""
-        reviews, sources, problems = {}, dict(self.sources), []
+        reviews, sources, problems, titles = {}, dict(self.sources), [], []
         for path, source in pages:
             meta, body = front_matter(source)
             review, found = read_review(meta, source, Path(Path(docs_dir).name, path))
@@ -73,9 +78,11 @@ class ReaderAids:
             sources[path] = markdown_page_sources(path, body)
             if review is not None:
                 reviews[path] = ReviewedPage(path, page_title(meta, body, path), review)
+            if path not in NOT_NEWS:
+                titles.append((path, page_title(meta, body, path)))
         if problems:
             raise DataError(problems)
-        return replace(self, reviews=reviews, sources=sources)
+        return replace(self, reviews=reviews, sources=sources, pages=tuple(titles))
 
     def page_meta(self, path: str, meta: Mapping[str, object]) -> dict[str, object]:
         """What a page's meta gets: 'Sidst ændret' (the newest of the git plugin's day for the page's file and the
@@ -95,9 +102,11 @@ class ReaderAids:
     def feed(self, site_name: str, site_url: str | None) -> bytes:
         return atom_feed(self.news_items, site_name=site_name, site_url=site_url, empty_updated=self.moment)
 
-    def news(self, here: str) -> str:
-        """The list on 'Nyt på portalen'."""
-        return news_list(self.news_items, here)
+    def news(self, here: str, count: int | None = None) -> str:
+        """The list on 'Nyt på portalen' under month headings; with `count`, the newest few as one list."""
+        if count is None:
+            return news_list(self.news_items, here)
+        return news_list(self.news_items[:count], here, headings=False)
 
     def review_list(self, here: str) -> str:
         """The table on 'Sider til gennemgang'."""
@@ -110,4 +119,6 @@ def plan_reader_aids(catalog: Catalog, root: Path, moment: datetime) -> ReaderAi
     problems = duplicate_problems(found)
     if problems:
         raise DataError(problems)
-    return ReaderAids(catalog, moment, read_history(root), glossary(found), generated_page_sources(catalog))
+    history = read_history(root)
+    content = read_content_history(root) if history is not None else None
+    return ReaderAids(catalog, moment, history, glossary(found), generated_page_sources(catalog), content)

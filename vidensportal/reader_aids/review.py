@@ -18,11 +18,13 @@ from vidensportal.content import html
 from vidensportal.content.dates import danish_date
 from vidensportal.data.validation import validate
 from vidensportal.errors import Problem, did_you_mean
+from vidensportal.numbers import PAGE, count
 
 OWNER_KEY = "ejer"
 REVIEWED_KEY = "senest_gennemgået"
 REVIEW_IN_KEY = "gennemgå_igen_om"
 KEYS = (OWNER_KEY, REVIEWED_KEY, REVIEW_IN_KEY)
+DUE_SOON_DAYS = 30
 
 # '6 måneder', '1 år', '2 uger', '30 dage': a number and a unit, singular or plural.
 _INTERVAL = re.compile(r"^(\d{1,3}) (dag|dage|uge|uger|måned|måneder|år)$")
@@ -83,6 +85,10 @@ class PageReview(BaseModel):
 
     def overdue(self, today: date) -> bool:
         return self.due is not None and self.due < today
+
+    def due_soon(self, today: date) -> bool:
+        """Due within the next DUE_SOON_DAYS days, not yet overdue: time for its owner to plan the review."""
+        return self.due is not None and today <= self.due <= today + timedelta(days=DUE_SOON_DAYS)
 
 
 @dataclass(frozen=True)
@@ -160,21 +166,23 @@ def overdue_log_line(page: ReviewedPage) -> str:
 def _state(review: PageReview, today: date) -> str:
     if review.overdue(today):
         return "Over gennemgangsdatoen"
+    if review.due_soon(today):
+        return f"Skal gennemgås inden for {DUE_SOON_DAYS} dage"
     return "I orden" if review.due else "Ingen gennemgangsdato"
 
 
 def review_table(pages: list[ReviewedPage], here: str, today: date) -> Markup:
-    """The editors' list: every page with review fields, overdue ones first, each group by due date."""
+    """The editors' list: every page with review fields, overdue ones first, then those due within 30 days, each
+    group by due date."""
     if not pages:
         return html.empty_note("Ingen sider har en ejer eller en gennemgangsdato endnu.")
     ordered = sorted(pages, key=lambda p: (not p.review.overdue(today), p.review.due or date.max, p.path))
     overdue = sum(p.review.overdue(today) for p in ordered)
-    if not overdue:
-        summary = "Ingen sider er over deres gennemgangsdato."
-    elif overdue == 1:
-        summary = "1 side er over sin gennemgangsdato."
-    else:
-        summary = f"{overdue} sider er over deres gennemgangsdato."
+    soon = sum(p.review.due_soon(today) for p in ordered)
+    summary = (
+        f"{count(overdue, PAGE)} over gennemgangsdatoen; "
+        f"{count(soon, PAGE)} skal gennemgås inden for {DUE_SOON_DAYS} dage."
+    )
     rows = [
         [
             html.link(here, page.path, page.title),

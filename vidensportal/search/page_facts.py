@@ -19,10 +19,9 @@ LISTINGS = (
     paths.MATERIALS_INDEX,
     paths.ANNUAL_INDEX,
     "tags.md",
-    # The contributor guide and the review list repeat the site's words in examples and lists of pages.
-    paths.CONTRIBUTOR_GUIDE,
-    paths.REVIEW_PAGE,
 )
+# Pages for contributors, not staff: searched only when the reader asks for them too (search.js).
+FOR_CONTRIBUTORS = (paths.CONTRIBUTOR_GUIDE, paths.REVIEW_PAGE)
 EVENT_KINDS = {"vidensseminar": "Seminar", "netværksmøde": "Netværksmøde"}
 
 
@@ -36,6 +35,8 @@ class PageFacts:
     tracks: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     listing: bool = False
+    example: bool = False  # the page shows an example, and its search result says so
+    for_contributors: bool = False
 
 
 def _track_labels(catalog: Catalog, track_ids: tuple[str, ...]) -> tuple[str, ...]:
@@ -49,6 +50,7 @@ def _track_label(track: Track) -> str:
 def page_facts(catalog: Catalog) -> dict[str, PageFacts]:
     """Facts for every page the catalog knows, by URL; other pages are plain 'Side' pages."""
     facts = {page_url(path): PageFacts(listing=True) for path in LISTINGS}
+    facts |= {page_url(path): PageFacts(listing=True, for_contributors=True) for path in FOR_CONTRIBUTORS}
     # The parties' overview is where the authorities and their forvaltninger are shown.
     units = (*(a.name for a in catalog.authorities.values()), *(d.name for d in catalog.departments.values()))
     facts[page_url(paths.PARTIES_INDEX)] = PageFacts(listing=True, names=units)
@@ -62,13 +64,17 @@ def page_facts(catalog: Catalog) -> dict[str, PageFacts]:
         facts[page_url(paths.track_page(track_id))] = PageFacts(kind="Spor", tracks=(label,), names=(track.name,))
     for event_id, event in catalog.events.items():
         facts[page_url(paths.event_page(event_id))] = PageFacts(
-            kind=EVENT_KINDS[event.kind], date=event.day.isoformat(), tracks=_track_labels(catalog, event.tracks)
+            kind=EVENT_KINDS[event.kind],
+            date=event.day.isoformat(),
+            tracks=_track_labels(catalog, event.tracks),
+            example=event.example,
         )
     for material_id, material in catalog.materials.items():
         facts[page_url(paths.material_page(material_id))] = PageFacts(
             kind="Materiale",
             date=material.published.isoformat(),
             tracks=_track_labels(catalog, catalog.material_tracks(material_id)),
+            example=material.example,
         )
     goals = [name for goal in catalog.strategy.goals for name in (goal.name, *(s.name for s in goal.subgoals))]
     facts[page_url(paths.AGREEMENT_PAGE)] = PageFacts(names=(catalog.agreement.title,))

@@ -3,6 +3,7 @@ into the site, kept to what the search box loads and with its filters in a fixed
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -15,6 +16,7 @@ from vidensportal.search.stable_index import stable_filters
 
 PAGEFIND_CONFIG = {"force_language": "da", "exclude_selectors": list(IGNORED_SELECTORS)}
 # What the search box loads; Pagefind also makes its ready-made interfaces, which the site does not use.
+VOCABULARY = "vp-ord.json"
 KEPT = ("pagefind.js", "pagefind-entry.json", "pagefind-worker.js", "wasm.da.pagefind", "wasm.unknown.pagefind")
 
 
@@ -35,8 +37,16 @@ def build_index(
         if more := later():
             _add(service, more, facts, documents, spellings)
             _write(service.files(), output)
+        _write_vocabulary(spellings.vocabulary, facts, output)
     finally:
         service.close()
+
+
+def _write_vocabulary(words: set[str], facts: Mapping[str, PageFacts], output: Path) -> None:
+    """The words and names the index knows, for the search box's 'Mente du' when a query finds nothing."""
+    names = sorted({name for found in facts.values() for name in found.names if len(name) <= 40})
+    listing = {"navne": names, "ord": sorted(w for w in words if len(w) <= 30)}
+    (output / VOCABULARY).write_text(json.dumps(listing, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def _add(

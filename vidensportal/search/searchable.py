@@ -50,6 +50,7 @@ IGNORED_SELECTORS = (
     ".vp-subscribe",
     ".md-button",
 )
+AUDIENCE = "målgruppe"  # the filter that keeps the pages for contributors out of staff searches (search.js)
 NAMES_WEIGHT = 10
 TITLE_WEIGHT = 7  # Pagefind's own weight for an h1
 LISTING_WEIGHT = 0.5
@@ -86,6 +87,10 @@ def _labels(facts: PageFacts) -> str:
         labels.append(_empty("data-pagefind-meta", f"date:{facts.date}"))
         labels.append(_empty("data-pagefind-filter", f"år:{facts.date[:4]}"))
     labels += [_empty("data-pagefind-filter", f"spor:{track}") for track in facts.tracks]
+    audience = "bidragydere" if facts.for_contributors else "læsere"
+    labels.append(_empty("data-pagefind-filter", f"{AUDIENCE}:{audience}"))
+    if facts.example:
+        labels.append(_empty("data-pagefind-meta", "eksempel:ja"))
     return "".join(labels)
 
 
