@@ -11,7 +11,7 @@ from pathlib import Path
 from vidensportal.catalog import Catalog
 from vidensportal.content import html, render, render_followup
 from vidensportal.content import render_events as events
-from vidensportal.content.annual import years_with_data
+from vidensportal.content.annual import year_figures, years_with_data
 from vidensportal.content.dates import danish_date
 from vidensportal.content.html import Body, Heading
 from vidensportal.content.text import attr, link, md
@@ -33,6 +33,9 @@ from vidensportal.paths import (
     party_page,
     track_page,
 )
+
+# The tag of every page that shows an example or figures made from one: Emner lists them together.
+EXAMPLE_TAG = "Eksempel"
 
 
 def _meta(title: str, tags: list[str]) -> dict[str, object]:
@@ -129,7 +132,7 @@ def _tags(catalog: Catalog, kind: str, track_ids, party_ids) -> list[str]:
 
 def event_page_content(catalog: Catalog, event_id: str, event: Event, prose: str | None, today: date) -> GeneratedPage:
     here = event_page(event_id)
-    tags = _tags(catalog, event.kind, event.tracks, event.organisers)
+    tags = _tags(catalog, event.kind, event.tracks, event.organisers) + ([EXAMPLE_TAG] if event.example else [])
     head = (
         Body()
         .heading(1, event.title)
@@ -154,6 +157,7 @@ def material_page_content(catalog: Catalog, material_id: str, prose: str | None)
     material = catalog.materials[material_id]
     here = material_page(material_id)
     tags = _tags(catalog, material.kind, catalog.material_tracks(material_id), material.parties)
+    tags += [EXAMPLE_TAG] if material.example else []
     head = (
         Body()
         .heading(1, material.title)
@@ -182,7 +186,8 @@ def annual_page_content(catalog: Catalog, year: int, prose: str | None, today: d
         + render_followup.annual_sections(catalog, year, today, sections)
         + f'\n\n<p class="vp-noprint" markdown>{link(here, ANNUAL_INDEX, "Alle årsstatusser")}</p>\n'
     )
-    return GeneratedPage(meta=_meta(f"Årsstatus {year}", ["Årsstatus"]), body=body)
+    example = [EXAMPLE_TAG] if year_figures(catalog, year, today).example else []
+    return GeneratedPage(meta=_meta(f"Årsstatus {year}", ["Årsstatus", *example]), body=body)
 
 
 def page_ids(catalog: Catalog, today: date) -> dict[str, set[str]]:
