@@ -100,9 +100,8 @@ document$.subscribe(function () {
 // from after it are marked, and a checkbox shows only those. The visit is counted once per browser session, so
 // a reload keeps the marks.
 document$.subscribe(function () {
-  var lists = document.querySelectorAll(".vp-news");
-  var bar = document.querySelector(".vp-news-since");
-  if (!lists.length || !bar) return;
+  var lists = document.querySelectorAll(".vp-news--page");
+  if (!lists.length) return;
   var store = window.localStorage, session = window.sessionStorage;
   var previous = session.getItem("vp-forrige-besoeg");
   if (previous === null) {
@@ -111,7 +110,7 @@ document$.subscribe(function () {
     store.setItem("vp-sidste-besoeg", new Date().toISOString().slice(0, 10));
   }
   if (!previous) return;  // a first visit: everything is new, nothing to compare with
-  var items = document.querySelectorAll(".vp-news__item");
+  var items = document.querySelectorAll(".vp-news--page .vp-news__item");
   var fresh = 0;
   items.forEach(function (item) {
     if (item.dataset.vpDay > previous) {
@@ -119,11 +118,18 @@ document$.subscribe(function () {
       fresh += 1;
     }
   });
-  bar.hidden = false;
-  var day = new Date(previous + "T12:00:00");
-  bar.querySelector("[data-vp-since-day]").textContent = "(" + day.toLocaleDateString("da-DK", {
-    day: "numeric", month: "long", year: "numeric"}) + ": " + fresh + " nye)";
-  bar.querySelector("[data-vp-since]").addEventListener("change", function (event) {
+  var bar = document.createElement("p");
+  bar.className = "vp-news-since";
+  var label = document.createElement("label");
+  var box = document.createElement("input");
+  box.type = "checkbox";
+  var day = new Date(previous + "T12:00:00").toLocaleDateString("da-DK", {
+    day: "numeric", month: "long", year: "numeric"});
+  label.append(box, " Vis kun det, der er nyt siden dit sidste besøg (" + day + ": " + fresh + " nye)");
+  bar.append(label);
+  var first = lists[0].previousElementSibling || lists[0];  // the first month's heading
+  first.parentNode.insertBefore(bar, first);
+  box.addEventListener("change", function (event) {
     items.forEach(function (item) {
       item.hidden = event.target.checked && !item.classList.contains("vp-news__item--since");
     });

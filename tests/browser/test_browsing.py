@@ -183,7 +183,7 @@ def test_the_news_page_marks_what_is_new_since_the_last_visit(visit, base_url):
     page.evaluate("localStorage.setItem('vp-sidste-besoeg', '2000-01-01'); sessionStorage.clear()")
     page.goto(base_url + "nyt/")
     marked, total = page.locator(".vp-news__item--since").count(), page.locator(".vp-news__item").count()
-    page.locator("[data-vp-since]").check()
+    page.locator(".vp-news-since input").check()
     hidden = page.locator(".vp-news__item[hidden]").count()
     assert first == (False, 0), first
     assert 0 < marked <= total and hidden == total - marked and not visit.errors, (marked, total, hidden, visit.errors)

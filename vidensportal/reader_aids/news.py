@@ -226,7 +226,8 @@ def news_list(items: list[NewsItem], here: str, headings: bool = True) -> str:
     parts = []
     for month, group in groupby(items, key=lambda item: _month(local_day(item.updated))):
         lines = [_line(item, here) for item in group]
-        listing = Markup('<ul class="vp-news">\n') + Markup("\n").join(lines) + Markup("\n</ul>")
+        kind = "vp-news vp-news--page" if headings else "vp-news"
+        listing = Markup('<ul class="%s">\n') % kind + Markup("\n").join(lines) + Markup("\n</ul>")
         parts.append(f"### {month}\n\n{listing}" if headings else str(listing))
     return "\n\n".join(parts) if headings else "\n".join(parts)
 
