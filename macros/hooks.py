@@ -26,6 +26,7 @@ from vidensportal.content.render_events import put_in_listings
 from vidensportal.content.text import heading_slug
 from vidensportal.errors import DataError
 from vidensportal.finish import finish_site
+from vidensportal.guards.active_content import page_problems
 from vidensportal.paths import NEWS_FEED
 from vidensportal.plan import SiteSources, plan_site, read_sources, withheld_note
 from vidensportal.reader_aids.abbreviations import with_abbreviations
@@ -116,7 +117,10 @@ def on_page_context(context, page, config, nav):
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every page's article is made by now: the search index is built from them in a process of its own while
     mkdocs renders the pages. Every build does this, `mkdocs serve` too."""
-    articles = {f.dest_uri: _article(f.page, config) for f in files.documentation_pages() if f.page and f.page.content}
+    pages = [f.page for f in files.documentation_pages() if f.page and f.page.content]
+    if problems := page_problems([(p.file.src_uri, p.content, p.title) for p in pages], Path(config.docs_dir)):
+        raise PluginError("\n".join(str(problem) for problem in problems))
+    articles = {page.file.dest_uri: _article(page, config) for page in pages}
     folders = Path(config.docs_dir), project_dir(config), Path(config.site_dir)
     with engine_errors():
         _building.append(start_index(config[CATALOG_KEY], *folders, articles))
