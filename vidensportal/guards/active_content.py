@@ -131,8 +131,10 @@ class _Scan(HTMLParser):
         if allowed is None and not (self.svg_files and prefix and prefix != "svg"):
             self._refuse(line, tag)
             return
+        written = self.get_starttag_text() or ""
         for name, value in attrs:
-            self._attribute(line, tag, name, value or "", allowed)
+            at = re.search(rf"\s{re.escape(name)}\b", written, re.IGNORECASE)
+            self._attribute(line + written[: at.start() + 1 if at else 0].count("\n"), tag, name, value or "", allowed)
 
     def handle_comment(self, data: str) -> None:
         # Browsers end a comment at "-->", "--!>" or an early ">": one that holds markup may not be a comment there.
