@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import AIDS_KEY, CATALOG_KEY, MOMENT_KEY, TODAY_KEY
 from macros.generated_view import GeneratedView
-from macros.serve_preview import on_serve, on_startup  # noqa: F401 -- hooks: make serve shows a failed build
+from macros.serve_preview import on_serve, on_startup, serving  # noqa: F401 -- hooks: serve shows a failed build
 from macros.static_copies import BackgroundCopies, drain
 from vidensportal.content.dates import build_moment, local_day
 from vidensportal.content.render_events import put_in_listings
@@ -138,7 +138,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     config[COPIES_KEY].wait()
     index = _building.pop()
     with engine_errors():
-        report = finish_site(Path(config.site_dir), *args, index=index)
+        report = finish_site(Path(config.site_dir), *args, index=index, live_reload=bool(serving))
     for warning in index.warnings:  # about documents whose text could not be read for the search
         log.info(f"Vidensportalen: ADVARSEL: {warning}")
     if report:

@@ -22,11 +22,12 @@ def finish_site(
     settings: SiteSettings,
     site_url: str,
     index: SiteIndex,
+    live_reload: bool = False,
 ) -> str | None:
     """None when the site may be published; else the Danish report of why not (the files it names are withdrawn).
-    Raises SearchIndexError when the index cannot be written."""
+    Raises SearchIndexError when the index cannot be written. `live_reload`: the site is served by `mkdocs serve`."""
     localise_cdn_urls(site_dir / "assets" / "javascripts")
-    policy_problems = apply_content_policy(site_dir, docs_dir)
+    policy_problems = apply_content_policy(site_dir, docs_dir, live_reload=live_reload)
     index.start_writing()
     last = (INDEX_DIR, index.finish_writing)
     report = output_gate(site_dir, root, docs_dir, catalog, settings.cpr_allowed, site_url, last=last)

@@ -144,7 +144,6 @@ def with_heading_ids_renamed(html: str, renames: dict[str, str]) -> str:
 
     return _HEADING_ID.sub(rename, html)
 
-
 # The filter bar above a long listing (seminar overview, materials library): labelled selects, a live count and a
 # sentence for no match. It is progressive enhancement: the bar is hidden until docs/assets/vidensportal.js shows
 # it, so without the script the whole listing shows. The script keeps the listing's `.vp-item`s whose

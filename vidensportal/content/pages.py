@@ -79,7 +79,9 @@ def _activity(catalog: Catalog, body: Body, their_events, their_materials, here:
             body.heading(3, title).add(listing)
     else:
         body.section("Seminarer og netværksmøder", html.empty_note("Ingen arrangementer endnu."))
-    return body.section("Materialer", events.material_list(catalog, their_materials, here, "Ingen materialer endnu."))
+    return body.section(
+        "Materialer", events.material_list(catalog, their_materials, here, "Ingen materialer endnu.")
+    )
 
 
 def party_page_content(catalog: Catalog, party: Party, prose: str | None, today: date) -> GeneratedPage:

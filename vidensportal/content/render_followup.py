@@ -252,7 +252,9 @@ def annual_sections(catalog: Catalog, year: int, today: date, sections: dict[str
     meetings = sorted((m for m in catalog.meetings.values() if m.day.year == year), key=lambda m: m.day)
     held = split_events(events_held(catalog, year, today), today).held
     materials = materials_published(catalog, year, today)
-    status_line = ", ".join(count(figures.initiatives_by_status[s], STATUS_ADJECTIVES[s]) for s in INITIATIVE_STATUSES)
+    status_line = ", ".join(
+        count(figures.initiatives_by_status[s], STATUS_ADJECTIVES[s]) for s in INITIATIVE_STATUSES
+    )
     example = (
         f"\n\n{EXAMPLE_BADGE} Tallene bygger helt eller delvis på eksempler, ikke på rigtige møder, "
         "arrangementer og indsatser."

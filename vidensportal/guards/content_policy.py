@@ -23,35 +23,40 @@ POLICY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("font-src", ("'self'",)),
     ("connect-src", ("'self'",)),  # instant navigation and the search index
     ("worker-src", ("'self'",)),
-    ("manifest-src", ("'self'",)),
     ("object-src", ("'none'",)),
     ("frame-src", ("'none'",)),
     ("base-uri", ("'self'",)),
-    ("form-action", ("'self'",)),
+    ("form-action", ("'none'",)),  # the search box sends nothing; pages hold no forms
 )
 # What overrides/main.html writes first in every page's <head>, and what this stage turns it into.
 _POLICY_META = re.compile(r'(<head>\s*)<meta http-equiv="Content-Security-Policy" content="[^"<>]*">')
 _INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
-_RUNS = re.compile(r"""\btype\s*=\s*["']?(?!(?:text/javascript|application/javascript|module)\b)""", re.IGNORECASE)
-_SOURCE = re.compile(r"\bsrc\s*=", re.IGNORECASE)
+# A type that makes a <script> a data block (the theme's configuration as JSON), which no browser runs.
+_DATA_TYPE = re.compile(
+    r"""(?:^|\s)type\s*=\s*["']?(?!["'\s>]|(?:text/javascript|application/javascript|module)\b)""", re.IGNORECASE
+)
+_SOURCE = re.compile(r"(?:^|\s)src\s*=", re.IGNORECASE)
 # A theme script differs from page to page only in the path to the site's root it quotes ("..", "../..", "/").
 _ROOT_PATH = re.compile(r'"(?:\.\.?(?:/\.\.)*/?|/[^"\s]*)"')
 _REFERENCE = "404.html"  # the theme's page with no contributor's content: its inline scripts are the theme's
 _HTML_FILES = (".html", ".htm")
-_REFUSED_KINDS = (".xhtml", ".xht", ".xsl", ".xslt")  # XML a browser would run scripts or style sheets in
+# XML a browser would run scripts or style sheets in, and SVG packed where the check cannot read it.
+_REFUSED_KINDS = (".xhtml", ".xht", ".xsl", ".xslt", ".svgz")
 
 
-def policy(script_hashes: tuple[str, ...] = ()) -> str:
-    """The policy's text, with the hashes ('sha256-…') of the inline scripts it allows."""
-    hashes = tuple(f"'{digest}'" for digest in script_hashes)
+def policy(script_hashes: tuple[str, ...] = (), *, live_reload: bool = False) -> str:
+    """The policy's text, with the hashes ('sha256-…') of the inline scripts it allows. `live_reload`: the preview
+    of `mkdocs serve`, which puts an inline script that differs on every request into each page it serves; it
+    alone allows inline scripts (a browser ignores 'unsafe-inline' beside hashes, so it has none)."""
+    hashes = ("'unsafe-inline'",) if live_reload else tuple(f"'{digest}'" for digest in script_hashes)
     return "; ".join(" ".join((name, *sources, *(hashes if name == "script-src" else ()))) for name, sources in POLICY)
 
 
-def apply_content_policy(site_dir: Path, docs_dir: Path) -> list[Problem]:
+def apply_content_policy(site_dir: Path, docs_dir: Path, *, live_reload: bool = False) -> list[Problem]:
     """Write the policy into every HTML page of the built site, with the hashes of every theme inline script at
     any depth (instant navigation keeps the first page's head while it runs other pages' scripts). Problems: a
     page without the policy's place, an inline script the theme did not write, and active content in HTML and SVG
-    files copied from docs/ (those files are withdrawn from the site)."""
+    files copied from docs/ (those files are withdrawn from the site). `live_reload`: see policy."""
     pages, copied, problems = _site_files(site_dir, docs_dir)
     reference = site_dir / _REFERENCE
     if not reference.is_file():
@@ -73,7 +78,8 @@ def apply_content_policy(site_dir: Path, docs_dir: Path) -> list[Problem]:
                     f"siden har et script, som temaet ikke har skrevet ({script[:40]!r}); sider kan ikke køre scripts."
                 )
                 problems.append(Problem(Path("site", relative), message))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(tuple(sorted(hashes)))}">'
+    text_of_policy = policy(tuple(sorted(hashes)), live_reload=live_reload)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{text_of_policy}">'
     for relative, text in texts.items():
         _write(site_dir / relative, text, _POLICY_META.sub(lambda found: found.group(1) + meta, text, count=1))
     for relative in copied:
@@ -91,7 +97,7 @@ def _site_files(site_dir: Path, docs_dir: Path) -> tuple[list[Path], list[Path],
             relative = (Path(current) / name).relative_to(site_dir)
             suffix = relative.suffix.lower()
             if suffix in _REFUSED_KINDS:
-                message = "filer af den slags kan køre kode i en browser; gem indholdet som .html eller PDF."
+                message = "filer af den slags kan køre kode i en browser; gem indholdet som .html, .svg eller PDF."
                 problems.append(Problem(Path(docs_dir.name, relative), message))
                 (site_dir / relative).unlink()
             elif (docs_dir / relative).is_file() and suffix in (*_HTML_FILES, ".svg"):
@@ -127,7 +133,7 @@ def _inline_scripts(text: str) -> list[str]:
     return [
         body.replace("\r\n", "\n")
         for attributes, body in _INLINE_SCRIPT.findall(text)
-        if not _SOURCE.search(attributes) and not _RUNS.search(attributes)
+        if not _SOURCE.search(attributes) and not _DATA_TYPE.search(attributes)
     ]
 
 

@@ -60,14 +60,8 @@ def news_items(
         summary = f"{value_label(event.kind)} {when}, {event.place}. {event.description}"
         items.append(
             NewsItem(
-                f"seminarer/{event_id}",
-                value_label(event.kind),
-                event.title,
-                event_page(event_id),
-                summary,
-                published,
-                updated,
-                event.example,
+                f"seminarer/{event_id}", value_label(event.kind), event.title, event_page(event_id),
+                summary, published, updated, event.example,
             )
         )
     for material_id, material in catalog.materials.items():
@@ -75,14 +69,8 @@ def news_items(
         summary = f"{value_label(material.kind)} fra {danish_date(material.published)}."
         items.append(
             NewsItem(
-                f"materialer/{material_id}",
-                value_label(material.kind),
-                material.title,
-                material_page(material_id),
-                summary,
-                published,
-                updated,
-                material.example,
+                f"materialer/{material_id}", value_label(material.kind), material.title, material_page(material_id),
+                summary, published, updated, material.example,
             )
         )
     for meeting_id, meeting in catalog.meetings.items():
@@ -90,14 +78,8 @@ def news_items(
         agenda = f" Dagsorden: {'; '.join(meeting.agenda)}." if meeting.agenda else ""
         items.append(
             NewsItem(
-                f"foelgegruppe/{meeting_id}",
-                "Møde i Følgegruppen",
-                f"Følgegruppens møde {danish_date(meeting.day)}",
-                FOLLOWUP_PAGE,
-                f"{value_label(meeting.status)}.{agenda}",
-                published,
-                updated,
-                meeting.example,
+                f"foelgegruppe/{meeting_id}", "Møde i Følgegruppen", f"Følgegruppens møde {danish_date(meeting.day)}",
+                FOLLOWUP_PAGE, f"{value_label(meeting.status)}.{agenda}", published, updated, meeting.example,
             )
         )
     items.sort(key=lambda item: (item.updated, item.key), reverse=True)
