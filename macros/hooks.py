@@ -118,7 +118,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     """Every page's article is made by now: the search index is built from them in a process of its own while
     mkdocs renders the pages. Every build does this, `mkdocs serve` too."""
     pages = [f.page for f in files.documentation_pages() if f.page and f.page.content]
-    if problems := page_problems([(p.file.src_uri, p.content, p.title) for p in pages], Path(config.docs_dir)):
+    listed = [(page.file.src_uri, page.content, page.title) for page in pages]
+    if problems := page_problems(listed, Path(config.docs_dir), project_dir(config)):
         raise PluginError("\n".join(str(problem) for problem in problems))
     articles = {page.file.dest_uri: _article(page, config) for page in pages}
     folders = Path(config.docs_dir), project_dir(config), Path(config.site_dir)

@@ -209,3 +209,34 @@ def test_a_script_the_theme_did_not_write_is_not_hashed(tmp_path: Path):
     assert written.count("sha256-") == 2, f"the policy should hold the theme script's two hashes:\n{written[:600]}"
     assert alert not in written, "the page's own script was added to the policy"
     assert policy(("sha256-x",)).startswith("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-x'")
+
+
+def test_a_page_found_clean_is_remembered_and_a_bad_one_is_found_again(tmp_path: Path):
+    """The check remembers clean HTML between builds (.cache/aktivt-indhold), never HTML with a problem."""
+    pages = [("ren.md", "<p>Tekst</p>", "Ren"), ("slem.md", "<p>Tekst</p><script>alert(1)</script>", "Slem")]
+    rounds = [page_problems(pages, tmp_path / "docs", tmp_path) for _ in range(2)]
+    named = [[p.file.as_posix() for p in problems] for problems in rounds]
+    assert named == [["docs/slem.md"], ["docs/slem.md"]], f"pages named in the two rounds: {named}"
+    assert list((tmp_path / ".cache" / "aktivt-indhold").glob("*.txt")), "nothing was remembered"
+
+
+def test_a_rebuild_that_reuses_pages_gets_one_current_policy(tmp_path: Path):
+    """Pages kept from an earlier build (--dirty) get the current policy in place of the old one, not a second."""
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    docs.mkdir()
+    site.mkdir()
+    page = (
+        '<!doctype html><html><head>\n<meta http-equiv="Content-Security-Policy" content=""></head><body></body></html>'
+    )
+    (site / "404.html").write_text(page)
+    (site / "index.html").write_text(page.replace('content=""', "content=\"default-src 'none'; script-src *\""))
+    assert apply_content_policy(site, docs) == apply_content_policy(site, docs) == []
+    written = (site / "index.html").read_text()
+    assert written.count("Content-Security-Policy") == 1 and "script-src *" not in written, written
+
+
+def test_only_the_serve_preview_allows_inline_scripts():
+    """mkdocs serve's live reload needs inline scripts; the published policy allows only the hashed ones."""
+    published, preview = policy(("sha256-x",)), policy(("sha256-x",), live_reload=True)
+    assert "'unsafe-inline'" not in published and "'sha256-x'" in published, published
+    assert "'unsafe-inline'" in preview and "sha256-x" not in preview, preview

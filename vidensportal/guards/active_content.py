@@ -4,6 +4,7 @@ an on…= handler, a javascript: link or an embedded frame or program is refused
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from vidensportal.data.yamlfile import front_matter
 from vidensportal.errors import Problem
+from vidensportal.guards.clean_cache import CleanContent
 
 # What every element may carry, and the attribute families that hold no code (aria-*, data-*).
 _GLOBAL = frozenset({"id", "class", "title", "lang", "dir", "role", "hidden", "tabindex", "translate"})
@@ -68,24 +70,32 @@ _FOREIGN_CODE_NAMESPACES = ("http://www.w3.org/1999/xhtml", "http://www.w3.org/1
 _CONTROL = re.compile(r"[\x00-\x20]")  # browsers drop these in a URL's scheme (java\tscript:)
 
 
-def page_problems(pages: Iterable[tuple[str, str, str | None]], docs_dir: Path) -> list[Problem]:
+def page_problems(
+    pages: Iterable[tuple[str, str, str | None]], docs_dir: Path, root: Path | None = None
+) -> list[Problem]:
     """Problems in rendered pages, given as (path under docs/, rendered HTML, title): active content in the HTML,
     located on the Markdown's line where it can be found there, and markup in the title and the front matter,
-    which the theme writes into the page's head as they are."""
+    which the theme writes into the page's head as they are. With `root`, HTML found clean is remembered in its
+    .cache/aktivt-indhold, so an unchanged page is not read again."""
     problems: list[Problem] = []
+    clean = CleanContent(root / ".cache" / "aktivt-indhold" if root else None, [])
     for src_uri, content, title in pages:
         shown = Path(docs_dir.name, src_uri)
         source = docs_dir / src_uri
         text = source.read_text(encoding="utf-8-sig", errors="replace") if source.is_file() else ""
         lines, meta = text.splitlines(), front_matter(text)[0]
-        for _, needle, message in _findings(content, _HTML, svg_files=False):
-            problems.append(Problem(shown, message, _line_of(needle, lines)))
+        digest = hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+        found = [] if digest in clean else _findings(content, _HTML, svg_files=False)
+        if not found:
+            clean.add(digest)
+        problems += [Problem(shown, message, _line_of(needle, lines)) for _, needle, message in found]
         if title and re.search("[<>]", title):
             problems.append(Problem(shown, f"sidens titel '{title}' indeholder < eller >; skriv den uden."))
         for key, value in _strings(meta):
             if re.search('[<>"]', value):
                 message = f"feltet '{key}' øverst i siden indeholder <, > eller \"; skriv det uden (citér med „ og “)."
                 problems.append(Problem(shown, message, _line_of(f"{key}:", lines)))
+    clean.save()
     return problems
 
 
@@ -131,10 +141,15 @@ class _Scan(HTMLParser):
         if allowed is None and not (self.svg_files and prefix and prefix != "svg"):
             self._refuse(line, tag)
             return
-        written = self.get_starttag_text() or ""
         for name, value in attrs:
-            at = re.search(rf"\s{re.escape(name)}\b", written, re.IGNORECASE)
-            self._attribute(line + written[: at.start() + 1 if at else 0].count("\n"), tag, name, value or "", allowed)
+            if message := self._attribute(tag, name, value or "", allowed):
+                self.found.append((line + self._lines_before(name), message[0], message[1]))
+
+    def _lines_before(self, name: str) -> int:
+        """How many lines into its start tag an attribute is written."""
+        written = self.get_starttag_text() or ""
+        at = re.search(rf"\s{re.escape(name)}\b", written, re.IGNORECASE)
+        return written[: at.start() + 1 if at else 0].count("\n")
 
     def handle_comment(self, data: str) -> None:
         # Browsers end a comment at "-->", "--!>" or an early ">": one that holds markup may not be a comment there.
@@ -156,25 +171,25 @@ class _Scan(HTMLParser):
             )
         self.found.append((line, f"<{tag}", message))
 
-    def _attribute(self, line: int, tag: str, name: str, value: str, allowed: frozenset[str] | None) -> None:
+    def _attribute(self, tag: str, name: str, value: str, allowed: frozenset[str] | None) -> tuple[str, str] | None:
+        """(text to find it by, Danish message) when the attribute may not be there."""
         if name.startswith("on"):
-            self.found.append((line, name, f'Fjern {name}="…" fra <{tag}>; sider kan ikke køre scripts.'))
-        elif name == "xmlns" or name.startswith("xmlns:"):  # only an SVG file's XML reads namespaces
-            if self.svg_files and self._foreign_binding(name, value):
-                self.found.append((line, name, f'Fjern {name}="{value}"; filen må kun tegne SVG.'))
-        elif name == "style" and not self.svg_files:
-            message = 'Fjern style="…"; sitets sikkerhedspolitik tillader ikke stil i selve siden. Brug en klasse.'
-            self.found.append((line, name, message))
-        elif allowed is not None and allowed is not _SVG and not _known(name, allowed):
-            self.found.append((line, name, f"Fjern {name}= fra <{tag}>; en side må ikke bruge den attribut."))
-        elif name in _URL_ATTRIBUTES or name.endswith(":href"):
+            return name, f'Fjern {name}="…" fra <{tag}>; sider kan ikke køre scripts.'
+        if name == "xmlns" or name.startswith("xmlns:"):  # only an SVG file's XML reads namespaces
+            bound = self.svg_files and self._foreign_binding(name, value)
+            return (name, f'Fjern {name}="{value}"; filen må kun tegne SVG.') if bound else None
+        if name == "style" and not self.svg_files:
+            return name, 'Fjern style="…"; sitets sikkerhedspolitik tillader ikke stil i selve siden. Brug en klasse.'
+        if allowed is not None and allowed is not _SVG and not _known(name, allowed):
+            return name, f"Fjern {name}= fra <{tag}>; en side må ikke bruge den attribut."
+        if name in _URL_ATTRIBUTES or name.endswith(":href"):
             scheme = _scheme(value)
             if scheme and scheme not in _SAFE_SCHEMES and not (tag == "img" and _SAFE_DATA.match(value.strip())):
-                message = (
+                return value[:40], (
                     f"linket '{value[:60]}' bruger '{scheme}:', som sider ikke må bruge; link med https:, http:, "
                     "mailto: eller en sti til en side eller fil."
                 )
-                self.found.append((line, value[:40], message))
+        return None
 
     def _foreign_binding(self, name: str, value: str) -> bool:
         """A namespace that would make an element run or hold HTML: XHTML or MathML anywhere, SVG under a prefix
