@@ -133,12 +133,12 @@ class _Scan(HTMLParser):
         line = self.getpos()[0]
         prefix, _, local = tag.rpartition(":")
         if self.svg_files and prefix and prefix != "svg":
-            allowed = None  # a drawing program's metadata (inkscape:, rdf: …); no prefix may bind SVG or HTML
+            allowed = _SVG  # a drawing program's metadata (inkscape:, rdf: …); no prefix may bind SVG or HTML
         elif self.svg_files:
             allowed = _SVG if local in _SVG_FILE else None
         else:
             allowed = self.html.get(tag, _SVG if tag in _SVG else None)
-        if allowed is None and not (self.svg_files and prefix and prefix != "svg"):
+        if allowed is None:
             self._refuse(line, tag)
             return
         for name, value in attrs:
@@ -171,8 +171,9 @@ class _Scan(HTMLParser):
             )
         self.found.append((line, f"<{tag}", message))
 
-    def _attribute(self, tag: str, name: str, value: str, allowed: frozenset[str] | None) -> tuple[str, str] | None:
-        """(text to find it by, Danish message) when the attribute may not be there."""
+    def _attribute(self, tag: str, name: str, value: str, allowed: frozenset[str]) -> tuple[str, str] | None:
+        """(text to find it by, Danish message) when the attribute may not be there. SVG's elements may carry any
+        attribute but a handler, a style in a page, a namespace that runs code and a link to code."""
         if name.startswith("on"):
             return name, f'Fjern {name}="…" fra <{tag}>; sider kan ikke køre scripts.'
         if name == "xmlns" or name.startswith("xmlns:"):  # only an SVG file's XML reads namespaces
@@ -180,7 +181,7 @@ class _Scan(HTMLParser):
             return (name, f'Fjern {name}="{value}"; filen må kun tegne SVG.') if bound else None
         if name == "style" and not self.svg_files:
             return name, 'Fjern style="…"; sitets sikkerhedspolitik tillader ikke stil i selve siden. Brug en klasse.'
-        if allowed is not None and allowed is not _SVG and not _known(name, allowed):
+        if allowed is not _SVG and not _known(name, allowed):
             return name, f"Fjern {name}= fra <{tag}>; en side må ikke bruge den attribut."
         if name in _URL_ATTRIBUTES or name.endswith(":href"):
             scheme = _scheme(value)
