@@ -19,13 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import AIDS_KEY, CATALOG_KEY, MOMENT_KEY, TODAY_KEY
 from macros.generated_view import GeneratedView
-from macros.serve_preview import on_serve, on_startup  # noqa: F401 -- hooks: make serve shows a failed build
+from macros.serve_preview import on_serve, on_startup, serving  # noqa: F401 -- hooks: serve shows a failed build
 from macros.static_copies import BackgroundCopies, drain
 from vidensportal.content.dates import build_moment, local_day
 from vidensportal.content.render_events import put_in_listings
 from vidensportal.content.text import heading_slug
 from vidensportal.errors import DataError
 from vidensportal.finish import finish_site
+from vidensportal.guards.active_content import page_problems
 from vidensportal.paths import NEWS_FEED
 from vidensportal.plan import SiteSources, plan_site, read_sources, withheld_note
 from vidensportal.reader_aids.abbreviations import with_abbreviations
@@ -116,7 +117,11 @@ def on_page_context(context, page, config, nav):
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every page's article is made by now: the search index is built from them in a process of its own while
     mkdocs renders the pages. Every build does this, `mkdocs serve` too."""
-    articles = {f.dest_uri: _article(f.page, config) for f in files.documentation_pages() if f.page and f.page.content}
+    pages = [f.page for f in files.documentation_pages() if f.page and f.page.content]
+    listed = [(page.file.src_uri, page.content, page.title) for page in pages]
+    if problems := page_problems(listed, Path(config.docs_dir), project_dir(config)):
+        raise PluginError("\n".join(str(problem) for problem in problems))
+    articles = {page.file.dest_uri: _article(page, config) for page in pages}
     folders = Path(config.docs_dir), project_dir(config), Path(config.site_dir)
     with engine_errors():
         _building.append(start_index(config[CATALOG_KEY], *folders, articles))
@@ -134,7 +139,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     config[COPIES_KEY].wait()
     index = _building.pop()
     with engine_errors():
-        report = finish_site(Path(config.site_dir), *args, index=index)
+        report = finish_site(Path(config.site_dir), *args, index=index, live_reload=bool(serving))
     for warning in index.warnings:  # about documents whose text could not be read for the search
         log.info(f"Vidensportalen: ADVARSEL: {warning}")
     if report:

@@ -401,6 +401,10 @@
     if (event.target.closest?.("#vp-search-more")) showMore(element("vp-search-results"))
     else if (event.target.closest?.(".vp-search .md-search-result__link")) close()
   })
+  // The box is never sent anywhere: an Enter only searches (no onsubmit=, which the site's policy would block).
+  document.addEventListener("submit", event => {
+    if (event.target.closest?.(".vp-search")) event.preventDefault()
+  })
   document.addEventListener("reset", event => {
     if (event.target.closest?.(".vp-search")) setTimeout(run, 0)
   })

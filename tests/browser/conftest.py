@@ -118,5 +118,7 @@ def visit(browser):
 
 @pytest.fixture
 def axe_source() -> str:
+    """axe-core's source, to run with page.evaluate: the site's policy blocks an added inline <script> like any
+    other, and so do string predicates of wait_for_function (they are eval'd; pass an arrow function)."""
     require(AXE.is_file(), "axe-core is not installed in node_modules")
     return AXE.read_text(encoding="utf-8")

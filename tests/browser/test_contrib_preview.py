@@ -23,5 +23,5 @@ def test_an_open_tab_shows_the_error_and_comes_back_by_itself(project, visit):
         page.wait_for_selector("text=Portalen kan ikke bygges", timeout=90_000)
         assert f"{SEMINAR}, linje" in page.inner_text("#fejl"), page.inner_text("body")
         seminar.write_text(original, encoding="utf-8")
-        page.wait_for_function("document.title.startsWith('Parter')", timeout=90_000)
+        page.wait_for_function("() => document.title.startsWith('Parter')", timeout=90_000)
         assert not visit.outside, f"requests that left 127.0.0.1: {visit.outside}"

@@ -12,7 +12,7 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
 
 def _axe(page, axe_source: str) -> list[str]:
-    page.add_script_tag(content=axe_source)
+    page.evaluate(axe_source)
     rules = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}"
     result = page.evaluate(f"axe.run(document, {rules})")
     return [f"{v['id']} ({v['impact']})" for v in result["violations"] if v["impact"] in SERIOUS]
