@@ -1,4 +1,5 @@
-"""What the output must never hold of withheld material: its files' bytes, under any name, and its titles."""
+"""What the output must never hold of withheld material: its files' bytes under any name, their text under any
+bytes, the pages and files its items would have had (and links to them), and its titles."""
 
 from __future__ import annotations
 
@@ -7,17 +8,26 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vidensportal.guards.similar import WithheldTexts, document_words, fingerprint
+from vidensportal.guards.text.contents import texts_of
 from vidensportal.guards.text.reading import fold, words
+from vidensportal.paths import page_url
 
 MIN_TITLE_WORDS = 3  # shorter titles ("Møde", "Status 2026") are ordinary words on any page
 
 
 @dataclass(frozen=True)
 class Withheld:
-    """sha256 of each withheld file → the file as shown; folded title → what it is the title of."""
+    """sha256 of each withheld file → the file as shown; folded title → what it is the title of; the withheld
+    documents' shingles; each site path a withheld item's page or file would have (and each way a link names
+    it) → what it belongs to; withheld files whose text could not be read → why."""
 
     hashes: Mapping[str, str] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)
+    texts: WithheldTexts = field(default_factory=WithheldTexts)
+    paths: Mapping[str, str] = field(default_factory=dict)
+    links: Mapping[str, str] = field(default_factory=dict)
+    unreadable: Mapping[str, str] = field(default_factory=dict)
 
 
 def folded_title(title: str) -> str:
@@ -25,27 +35,57 @@ def folded_title(title: str) -> str:
     return words(fold(title)).casefold()
 
 
+def site_paths(pages: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """For docs paths of pages and files (→ what they belong to): the site paths they are written to, with or
+    without directory URLs, and every site-relative form a link to them takes."""
+    paths, links = {}, {}
+    for page, what in pages.items():
+        if page.endswith(".md"):
+            stem = page.removesuffix(".md")
+            paths |= {f"{stem}/index.html": what, f"{stem}.html": what}
+            links |= {stem: what, page_url(page): what, f"{stem}/index.html": what, f"{stem}.html": what}
+        else:
+            paths[page] = links[page] = what
+    return paths, links
+
+
 def withheld_items(
-    docs_dir: Path, files: Collection[str], titles: Mapping[str, str], published_titles: Collection[str] = ()
+    docs_dir: Path,
+    files: Collection[str],
+    titles: Mapping[str, str],
+    published_titles: Collection[str] = (),
+    pages: Mapping[str, str] | None = None,
 ) -> Withheld:
-    """The hashes of the withheld `files` (docs-relative) and the `titles` (title → what) worth looking for: three
-    words or more, and not also the title of something published."""
-    hashes = {}
+    """What the output must not hold of the withheld `files` (docs-relative), `titles` (title → what: those of
+    three words or more, and not also the title of something published) and `pages` (see site_paths)."""
+    hashes, fingerprints, unreadable = {}, [], {}
     for relative in sorted(files):
         path = docs_dir / relative
-        if path.is_file():
-            hashes[hashlib.sha256(path.read_bytes()).hexdigest()] = f"docs/{relative}"
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        shown = f"docs/{relative}"
+        hashes[hashlib.sha256(data).hexdigest()] = shown
+        try:
+            texts = texts_of(data, relative)
+        # Whatever stops the reader: the gate could not tell this document's text under other bytes.
+        except Exception as error:
+            unreadable[shown] = str(error) or type(error).__name__
+            continue
+        if (document := fingerprint(shown, document_words(data, texts))) is not None:
+            fingerprints.append(document)
     public = {folded_title(title) for title in published_titles}
     wanted = {
         folded_title(title): what
         for title, what in titles.items()
         if len(title.split()) >= MIN_TITLE_WORDS and folded_title(title) not in public
     }
-    return Withheld(hashes, wanted)
+    paths, links = site_paths({**(pages or {}), **{relative: f"docs/{relative}" for relative in files}})
+    return Withheld(hashes, wanted, WithheldTexts(fingerprints), paths, links, unreadable)
 
 
 def withheld_in(catalog, docs_dir: Path) -> Withheld:
     """What of the catalog's withheld material the output must not hold."""
     published = [event.title for event in catalog.events.values()]
     published += [material.title for material in catalog.materials.values()]
-    return withheld_items(docs_dir, catalog.withheld_files, catalog.withheld_titles, published)
+    return withheld_items(docs_dir, catalog.withheld_files, catalog.withheld_titles, published, catalog.withheld_pages)
