@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import posixpath
-import re
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
 from vidensportal.guards.external_loads import external_load_message, external_loads
-from vidensportal.guards.similar import THRESHOLD, words_of
+from vidensportal.guards.similar import THRESHOLD, words_in
 from vidensportal.guards.sources import SourceTrace
 from vidensportal.guards.text.contents import packed_files, texts_of
 from vidensportal.guards.text.reading import as_read, words
@@ -22,8 +20,6 @@ from vidensportal.guards.withheld import Withheld, withheld_in
 
 # A folder of the site still being written, and what to call to wait for it.
 LastFolder = tuple[str, Callable[[], None]]
-# A run of characters a URL can be written with, between quotes, brackets, spaces and tags.
-_URL_RUN = re.compile(r"[^\s\"'<>()\[\]{}`,;|\\]+")
 
 
 def published_files(site_dir: Path, last: LastFolder | None = None) -> Iterator[tuple[str, str]]:
@@ -63,7 +59,6 @@ def check_output(
     rules = [sorted(allowed), sorted(withheld.titles), sorted(withheld.hashes), sorted(withheld.paths), own_url]
     clean = CleanContent(cache_dir, rules)
     problems = _unreadable_withheld(withheld)
-    links = _link_names(withheld.links)
     for relative, path in published_files(site_dir, last):
         shown = Path(shown_as, relative)
         with open(path, "rb") as file:
@@ -75,7 +70,7 @@ def check_output(
         key = f"{digest} {''.join(PurePosixPath(relative.rpartition('/')[2]).suffixes[-2:]).lower()}"
         if key not in clean:
             same = {withheld.hashes[digest]} if digest in withheld.hashes else set()
-            found_in_content = _check_content(shown, relative, data, allowed, withheld, sources, own_url, links, same)
+            found_in_content = _check_content(shown, relative, data, allowed, withheld, sources, own_url, same)
             if not found_in_content:
                 clean.add(key)
             found += found_in_content
@@ -106,11 +101,10 @@ def _check_content(
     withheld: Withheld,
     sources: SourceTrace | None,
     own_url: str,
-    links: re.Pattern[str] | None,
     same: set[str],
 ) -> list[Problem]:
     """CPR numbers, withheld titles, text and links, and loads from another host in what the file holds for a
-    reader. `links` finds the names of withheld pages and files; `same`: withheld files this one is a copy of."""
+    reader. `same`: the withheld files this one is a copy of, named already."""
     problems: list[Problem] = []
     for packed in packed_files(data):  # a withheld file inside a published archive
         found = _withheld_bytes(shown, hashlib.sha256(packed).hexdigest(), withheld)
@@ -119,19 +113,21 @@ def _check_content(
     texts = texts_of(data, relative)
     numbers: dict[str, str] = {}
     views: list[str] = []
+    read_words: list[str] = []  # for the withheld documents' text, only when there are some
     for text in texts:
-        for view in as_read(text.text, markup=text.markup, css=text.css, whole_text=bool(withheld.titles)):
+        text_views = as_read(text.text, markup=text.markup, css=text.css, whole_text=bool(withheld.titles))
+        for view in text_views:
             views.append(view)
             for _, number in numbers_in(view):
                 numbers.setdefault(_digits(number), number)
+        read_words += words_in(text_views[0], markup=text.markup) if withheld.texts else []
     for digits, number in numbers.items():
         if digits not in allowed:
             problems.append(cpr_problem(shown, None, number, sources.where(digits, relative) if sources else ""))
     problems += _withheld_titles(shown, views, withheld)
-    problems += _withheld_links(shown, relative, views, withheld.links, links)
-    if withheld.texts:
-        held = withheld.texts.held_in(words_of(texts))
-        problems += [_withheld_text(shown, source, share) for source, share in held if source not in same]
+    problems += _withheld_links(shown, relative, views, withheld)
+    held = withheld.texts.held_in(read_words)
+    problems += [_withheld_text(shown, source, share) for source, share in held if source not in same]
     for text in texts:
         for url in external_loads(text.text, relative, own_url):
             problems.append(Problem(shown, external_load_message(url, sources.where_text(url) if sources else "")))
@@ -181,44 +177,11 @@ def _unreadable_withheld(withheld: Withheld) -> list[Problem]:
     ]
 
 
-def _link_names(links: Mapping[str, str]) -> re.Pattern[str] | None:
-    """What every link to a withheld page or file holds: its last name ('2026-10-01-moede', 'notat.pdf')."""
-    names = {posixpath.basename(target.removesuffix("index.html").rstrip("/")) for target in links}
-    return re.compile("|".join(sorted(map(re.escape, names)))) if names else None
-
-
-def _withheld_links(
-    shown: Path, relative: str, views: list[str], links: Mapping[str, str], names: re.Pattern[str] | None
-) -> list[Problem]:
-    """Links (and URLs in the search index and the sitemap) to a withheld item's page or file: a listing or page
-    that an earlier build wrote and mkdocs --dirty did not write again."""
-    if names is None:
-        return []
-    folder = relative.rpartition("/")[0]
-    found: dict[str, str] = {}
-    for view in views:
-        if names.search(view):
-            for run in _URL_RUN.findall(view):
-                if names.search(run) and (target := _link_target(run, folder, links)):
-                    found.setdefault(target, links[target])
+def _withheld_links(shown: Path, relative: str, views: list[str], withheld: Withheld) -> list[Problem]:
     return [
         Problem(shown, f"linker til '{target}', der hører til {what}, som er tilbageholdt. Fjern linket, og byg igen.")
-        for target, what in found.items()
+        for target, what in withheld.linked_in(views, relative).items()
     ]
-
-
-def _link_target(url: str, folder: str, links: Mapping[str, str]) -> str | None:
-    """The withheld page or file `url`, written in a file in `folder`, leads to, or None."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    path = unquote(parts.path)
-    if parts.scheme or parts.netloc or path.startswith("/"):
-        # From the host's root: the site may lie in any folder of it, so the path's end names the target.
-        return next((target for target in links if path.endswith(f"/{target}")), None)
-    resolved = posixpath.normpath(posixpath.join(folder, path)) + ("/" if path.endswith("/") else "")
-    return resolved if resolved in links else None
 
 
 def _withheld_titles(shown: Path, views: list[str], withheld: Withheld) -> list[Problem]:

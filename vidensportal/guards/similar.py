@@ -31,13 +31,15 @@ _ZIP_MAGIC = b"PK\x03\x04"
 Shingle = tuple[str, ...]
 
 
+def words_in(read: str, *, markup: bool) -> list[str]:
+    """The words of a text already decoded and folded (as_read's first view), in order; of markup, only what is
+    between the tags. Case is ignored."""
+    return _WORD.findall((visible(read) if markup and "<" in read else read).casefold())
+
+
 def words_of(texts: Iterable[Text]) -> list[str]:
-    """The words of every text in order, as a reader reads them: markup's visible text, decoded and folded."""
-    found: list[str] = []
-    for text in texts:
-        body = visible(text.text) if text.markup and "<" in text.text else text.text
-        found += _WORD.findall(fold(decode(body, css=text.css)).casefold())
-    return found
+    """The words of every text in order, as a reader reads them (see words_in)."""
+    return [word for text in texts for word in words_in(fold(decode(text.text, css=text.css)), markup=text.markup)]
 
 
 def document_words(data: bytes, texts: Sequence[Text]) -> list[str]:

@@ -4,9 +4,13 @@ bytes, the pages and files its items would have had (and links to them), and its
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping
+import posixpath
+import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from vidensportal.guards.similar import WithheldTexts, document_words, fingerprint
 from vidensportal.guards.text.contents import texts_of
@@ -14,6 +18,8 @@ from vidensportal.guards.text.reading import fold, words
 from vidensportal.paths import page_url
 
 MIN_TITLE_WORDS = 3  # shorter titles ("Møde", "Status 2026") are ordinary words on any page
+# A run of characters a URL can be written with, between quotes, brackets, spaces and tags.
+_URL_RUN = re.compile(r"[^\s\"'<>()\[\]{}`,;|\\]+")
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,46 @@ class Withheld:
     paths: Mapping[str, str] = field(default_factory=dict)
     links: Mapping[str, str] = field(default_factory=dict)
     unreadable: Mapping[str, str] = field(default_factory=dict)
+
+    def linked_in(self, views: Iterable[str], relative: str) -> dict[str, str]:
+        """The withheld pages and files (→ what) that links and URLs in `views` of the site file `relative` lead
+        to: a listing or page that an earlier build wrote and mkdocs --dirty did not write again, the search
+        index, the sitemap."""
+        found: dict[str, str] = {}
+        if not self.links:
+            return found
+        folder = relative.rpartition("/")[0]
+        for view in views:
+            if self._named_in(view):
+                for run in _URL_RUN.findall(view):
+                    if self._named_in(f"/{run}") and (target := _link_target(run, folder, self.links)):
+                        found.setdefault(target, self.links[target])
+        return found
+
+    @cached_property
+    def _link_names(self) -> tuple[list[str], re.Pattern[str]]:
+        """The last name of every link to a withheld page or file ('2026-10-01-moede', 'notat.pdf'), and the
+        pattern of one after a slash, a quote or an equals sign, not running on."""
+        names = sorted({posixpath.basename(target.removesuffix("index.html").rstrip("/")) for target in self.links})
+        return names, re.compile(rf"""[/"'=](?:{"|".join(map(re.escape, names))})(?![\w-])""")
+
+    def _named_in(self, text: str) -> bool:
+        names, pattern = self._link_names
+        return any(name in text for name in names) and pattern.search(text) is not None  # plain strings first
+
+
+def _link_target(url: str, folder: str, links: Mapping[str, str]) -> str | None:
+    """The withheld page or file that `url`, written in a site file in `folder`, leads to, or None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc or path.startswith("/"):
+        # From the host's root: the site may lie in any folder of it, so the path's end names the target.
+        return next((target for target in links if path.endswith(f"/{target}")), None)
+    resolved = posixpath.normpath(posixpath.join(folder, path)) + ("/" if path.endswith("/") else "")
+    return resolved if resolved in links else None
 
 
 def folded_title(title: str) -> str:
