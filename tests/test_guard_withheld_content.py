@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from tools.make_example_pdf import render_pdf
+from vidensportal.guards import withheld as withheld_module
 from vidensportal.guards.output import check_output
 from vidensportal.guards.similar import MIN_WORDS, SHINGLE_WORDS, THRESHOLD, fingerprint
 from vidensportal.guards.stale import prepare_site
@@ -135,6 +136,20 @@ def test_a_short_withheld_text_is_caught_whole_and_only_whole(tmp_path: Path):
     found = gate(tmp_path / "a", withheld, {"a/index.html": "<p>Husk: kodeordetzyx <b>er</b> hemmeligt!</p>"})
     assert len(found) == 1 and "docs/materialer/kort.txt" in found[0], found
     assert gate(tmp_path / "b", withheld, {"a/index.html": "<p>Kodeordetzyx er skiftet.</p>"}) == []
+
+
+def test_a_withheld_document_whose_text_cannot_be_read_stops_the_build(tmp_path: Path, monkeypatch):
+    """A withheld file the reader cannot open cannot be compared: the gate names it instead of passing everything;
+    the same file read stops nothing (control)."""
+    assert gate(tmp_path / "a", {WITHHELD_FILE: secret_pdf()}, {"a/index.html": "<p>Intet</p>"}) == []
+
+    def unreadable(data: bytes, name: str) -> list:
+        raise ValueError("låst med adgangskode")
+
+    monkeypatch.setattr(withheld_module, "texts_of", unreadable)
+    problems = gate(tmp_path / "b", {WITHHELD_FILE: secret_pdf()}, {"a/index.html": "<p>Intet</p>"})
+    assert len(problems) == 1 and problems[0].startswith(f"docs/{WITHHELD_FILE}: "), problems
+    assert "kan ikke læses (låst med adgangskode)" in problems[0], problems
 
 
 # --- Pages and files of withheld items left in the site by an earlier build ----------------------------------------
