@@ -344,3 +344,27 @@ def test_a_withheld_page_put_back_into_a_reused_site_stops_the_build(project: Pa
     output = result.stdout + result.stderr
     assert result.returncode != 0 and f"site/seminarer/{EVENT_ID}/index.html" in output, output
     assert f"seminar '{EVENT_ID}'" in output and not stale.exists(), output
+
+
+PROSE = (
+    "Øvelsen i Nord samler politiets og kommunens folk om tre konkrete adresser, hvor grupperingen mødes. "
+    "Deltagerne får navnene på de unge, der er i kontakt med grupperingen, udleveret på dagen."
+)
+
+
+@pytest.mark.slow
+def test_the_prose_of_a_withheld_event_is_withheld_text(project: Path, tmp_path: Path):
+    """The prose written for a withheld event's page (docs/seminarer/<id>.md) is not published and does not stop
+    the build; pasted into another page, it stops the build naming both."""
+    (project / "docs/materialer/oevelsesplan.pdf").write_bytes(render_pdf("Plan", ["Øvelsen holdes i Nord."]))
+    (project / f"data/seminarer/{EVENT_ID}.yml").write_text(SHORT_EVENT.replace(INTERN, FORTROLIG), encoding="utf-8")
+    (project / f"docs/seminarer/{EVENT_ID}.md").write_text(PROSE + "\n", encoding="utf-8")
+    site = build_ok(project, tmp_path / "site")
+    assert not traces(site) and not any(
+        "adresser, hvor grupperingen" in path.read_text(encoding="utf-8", errors="replace")
+        for path in site.rglob("*.html")
+    ), "the withheld event's prose is in the site"
+    with (project / "docs/aftalen.md").open("a", encoding="utf-8") as page:
+        page.write("\n\n" + PROSE + "\n")
+    output = build_fails(project)
+    assert "site/aftalen/index.html" in output and f"docs/seminarer/{EVENT_ID}.md" in output, output

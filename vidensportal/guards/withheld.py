@@ -126,12 +126,16 @@ def withheld_items(
         for title, what in titles.items()
         if len(title.split()) >= MIN_TITLE_WORDS and folded_title(title) not in public
     }
-    paths, links = site_paths({**(pages or {}), **{relative: f"docs/{relative}" for relative in files}})
+    paths, links = site_paths({**{relative: f"docs/{relative}" for relative in files}, **(pages or {})})
     return Withheld(hashes, wanted, WithheldTexts(fingerprints), paths, links, unreadable)
 
 
 def withheld_in(catalog, docs_dir: Path) -> Withheld:
-    """What of the catalog's withheld material the output must not hold."""
+    """What of the catalog's withheld material the output must not hold; the prose written for a withheld item's
+    page (docs/seminarer/<id>.md) is withheld text like its files."""
     published = [event.title for event in catalog.events.values()]
     published += [material.title for material in catalog.materials.values()]
-    return withheld_items(docs_dir, catalog.withheld_files, catalog.withheld_titles, published, catalog.withheld_pages)
+    prose = {page for page in catalog.withheld_pages if page.endswith(".md")}
+    return withheld_items(
+        docs_dir, catalog.withheld_files | prose, catalog.withheld_titles, published, catalog.withheld_pages
+    )
