@@ -152,6 +152,24 @@ def test_a_withheld_document_whose_text_cannot_be_read_stops_the_build(tmp_path:
     assert "kan ikke læses (låst med adgangskode)" in problems[0], problems
 
 
+def test_a_withheld_documents_words_are_read_once_and_remembered(tmp_path: Path, monkeypatch):
+    """The words of a withheld document are remembered by its content: the next build does not read it again and
+    finds the same; a changed file is read again."""
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    (docs / "materialer").mkdir(parents=True)
+    (docs / WITHHELD_FILE).write_bytes(secret_pdf())
+    first = withheld_items(docs, {WITHHELD_FILE}, {}, cache_dir=cache).texts.fingerprints
+
+    def unreadable(data: bytes, name: str) -> list:
+        raise ValueError("læst igen")
+
+    monkeypatch.setattr(withheld_module, "texts_of", unreadable)
+    again = withheld_items(docs, {WITHHELD_FILE}, {}, cache_dir=cache)
+    assert again.texts.fingerprints == first and not again.unreadable, again.unreadable
+    (docs / WITHHELD_FILE).write_bytes(secret_pdf() + b"\n")
+    assert withheld_items(docs, {WITHHELD_FILE}, {}, cache_dir=cache).unreadable, "a changed file was not read"
+
+
 # --- Pages and files of withheld items left in the site by an earlier build ----------------------------------------
 
 ITEM_PAGES = {

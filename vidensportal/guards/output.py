@@ -229,7 +229,7 @@ def output_gate(
     problems = check_output(
         site_dir,
         allow=allow,
-        withheld=withheld_in(catalog, docs_dir),
+        withheld=withheld_in(catalog, docs_dir, root / ".cache" / "tilbageholdt"),
         sources=SourceTrace(root, docs_dir),
         own_url=site_url,
         cache_dir=root / ".cache" / "udgangsport",

@@ -3,15 +3,19 @@ bytes, the pages and files its items would have had (and links to them), and its
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import posixpath
 import re
+import tempfile
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from vidensportal.guards.clean_cache import guard_code
 from vidensportal.guards.similar import WithheldTexts, document_words, fingerprint
 from vidensportal.guards.text.contents import texts_of
 from vidensportal.guards.text.reading import fold, words
@@ -101,10 +105,13 @@ def withheld_items(
     titles: Mapping[str, str],
     published_titles: Collection[str] = (),
     pages: Mapping[str, str] | None = None,
+    cache_dir: Path | None = None,
 ) -> Withheld:
     """What the output must not hold of the withheld `files` (docs-relative), `titles` (title → what: those of
-    three words or more, and not also the title of something published) and `pages` (see site_paths)."""
+    three words or more, and not also the title of something published) and `pages` (see site_paths). The words
+    of each file are remembered in `cache_dir` by its content: reading a long PDF takes half a second."""
     hashes, fingerprints, unreadable = {}, [], {}
+    words_cache = _WordsCache(cache_dir)
     for relative in sorted(files):
         path = docs_dir / relative
         if not path.is_file():
@@ -113,13 +120,14 @@ def withheld_items(
         shown = f"docs/{relative}"
         hashes[hashlib.sha256(data).hexdigest()] = shown
         try:
-            texts = texts_of(data, relative)
+            document = fingerprint(shown, words_cache.words(data, relative))
         # Whatever stops the reader: the gate could not tell this document's text under other bytes.
         except Exception as error:
             unreadable[shown] = str(error) or type(error).__name__
             continue
-        if (document := fingerprint(shown, document_words(data, texts))) is not None:
+        if document is not None:
             fingerprints.append(document)
+    words_cache.save()
     public = {folded_title(title) for title in published_titles}
     wanted = {
         folded_title(title): what
@@ -130,12 +138,46 @@ def withheld_items(
     return Withheld(hashes, wanted, WithheldTexts(fingerprints), paths, links, unreadable)
 
 
-def withheld_in(catalog, docs_dir: Path) -> Withheld:
+class _WordsCache:
+    """A withheld document's words by its sha256, kind and the guards' code, one file each; `save()` drops those
+    not used in this build."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.cache_dir, self.used = cache_dir, set()
+
+    def words(self, data: bytes, name: str) -> list[str]:
+        if self.cache_dir is None:
+            return document_words(data, texts_of(data, name))
+        key = hashlib.sha256(data + PurePosixPath(name).suffix.lower().encode() + guard_code()).hexdigest()[:32]
+        path = self.cache_dir / f"{key}.txt"
+        self.used.add(path.name)
+        try:
+            return path.read_text(encoding="utf-8").split()
+        except (OSError, UnicodeDecodeError):
+            pass
+        found = document_words(data, texts_of(data, name))
+        with contextlib.suppress(OSError):  # a cache that cannot be written is only a slower next build
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.cache_dir, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write("\n".join(found))
+            os.replace(temporary, path)
+        return found
+
+    def save(self) -> None:
+        if self.cache_dir is None or not self.cache_dir.is_dir():
+            return
+        for old in self.cache_dir.iterdir():
+            if old.name not in self.used:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+
+
+def withheld_in(catalog, docs_dir: Path, cache_dir: Path | None = None) -> Withheld:
     """What of the catalog's withheld material the output must not hold; the prose written for a withheld item's
     page (docs/seminarer/<id>.md) is withheld text like its files."""
     published = [event.title for event in catalog.events.values()]
     published += [material.title for material in catalog.materials.values()]
     prose = {page for page in catalog.withheld_pages if page.endswith(".md")}
-    return withheld_items(
-        docs_dir, catalog.withheld_files | prose, catalog.withheld_titles, published, catalog.withheld_pages
-    )
+    files = catalog.withheld_files | prose
+    return withheld_items(docs_dir, files, catalog.withheld_titles, published, catalog.withheld_pages, cache_dir)
