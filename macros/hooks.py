@@ -27,6 +27,7 @@ from vidensportal.content.text import heading_slug
 from vidensportal.errors import DataError
 from vidensportal.finish import finish_site
 from vidensportal.guards.active_content import page_problems
+from vidensportal.guards.stale import prepare_site, withheld_fingerprint
 from vidensportal.paths import NEWS_FEED
 from vidensportal.plan import SiteSources, plan_site, read_sources, withheld_note
 from vidensportal.reader_aids.abbreviations import with_abbreviations
@@ -100,6 +101,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for note in aids.notes(config.site_url):
         log.info(note)
     files.append(File.generated(config, NEWS_FEED, content=aids.feed(config.site_name, config.site_url)))
+    # Before anything is written: a site folder reused by --dirty that holds what is withheld now is emptied.
+    with engine_errors():
+        catalog = config[CATALOG_KEY]
+        prepare_site(Path(config.site_dir), project_dir(config) / ".cache" / "bygget",
+                     withheld_fingerprint(catalog), [file.src_uri for file in files])  # fmt: skip
     # mkdocs writes these itself after the pages: they are not copied in the background (static_copies.py).
     config[COPIES_KEY] = BackgroundCopies(files, {*config.theme.static_templates, "sitemap.xml.gz"})
     return config[COPIES_KEY]

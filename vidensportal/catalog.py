@@ -67,6 +67,7 @@ class Catalog:
     withheld: tuple[str, ...]
     withheld_files: frozenset[str]
     withheld_titles: Mapping[str, str]  # title → what it is the title of, for the output gate
+    withheld_pages: Mapping[str, str]  # docs path of a page or file a withheld item would have had → what
     # Not errors: placeholder text from `make ny-seminar` still in a data file, with file and line.
     warnings: tuple[Problem, ...] = ()
 
@@ -208,5 +209,6 @@ def load_catalog(
         withheld=tuple(publication.withheld),
         withheld_files=frozenset(publication.withheld_files),
         withheld_titles=MappingProxyType(publication.withheld_titles),
+        withheld_pages=MappingProxyType(publication.withheld_pages),
         warnings=tuple(reader.warnings),
     )

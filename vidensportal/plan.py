@@ -69,7 +69,7 @@ def plan_site(
         folder, _, name = src.rpartition("/")
         if name.endswith(PAGE_SUFFIXES):
             problems += front_matter_problems(sources.docs_dir / src, shown_dir / src)
-        if src in catalog.withheld_files:
+        if src in catalog.withheld_files or src in catalog.withheld_pages:  # a withheld item's file or prose
             removals.add(src)
         elif _unlisted_material_file(catalog, src):
             removals.add(src)

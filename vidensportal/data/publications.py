@@ -12,6 +12,7 @@ from vidensportal.data.reader import DataReader, Record
 from vidensportal.paths import EVENTS_DATA as EVENTS_DIR
 from vidensportal.paths import MATERIALS_DATA as MATERIALS_DIR
 from vidensportal.paths import MEETINGS_DATA as MEETINGS_DIR
+from vidensportal.paths import event_calendar_file, event_page, material_page
 from vidensportal.sizes import danish_size
 
 
@@ -40,6 +41,7 @@ class Publication:
     withheld: list[str]
     withheld_files: set[str]
     withheld_titles: dict[str, str]  # title → what it is the title of, for the output gate
+    withheld_pages: dict[str, str]  # docs path of a page or file a withheld item would have had → what
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ def _publishable(
     allowed = set(CLASSIFICATION_ORDER[: limit + 1])
     withheld = []
     withheld_titles: dict[str, str] = {}
+    withheld_pages: dict[str, str] = {}
     kept: dict[str, dict] = {}
     for kind, records in owners.items():
         kept[kind] = {}
@@ -187,6 +190,9 @@ def _publishable(
                 kept[kind][key] = record.item
             else:
                 withheld.append(f"{_OWNER_NAMES[kind]} '{key}' ({record.item.classification})")
+                if kind == EVENTS_DIR:
+                    what = f"seminar '{key}'"
+                    withheld_pages |= {event_page(key): what, event_calendar_file(key): what}
                 if getattr(record.item, "title", None):  # a Følgegruppe meeting has no title
                     withheld_titles[record.item.title] = f"{_OWNER_NAMES[kind]} '{key}'"
     published: dict[str, _Located] = {}
@@ -205,6 +211,7 @@ def _publishable(
     for material_id in [key for key in published if key in files and files[key].path in held_files]:
         del published[material_id]
         withheld.append(f"materiale '{material_id}' (dets fil hører også til et tilbageholdt materiale)")
+    withheld_pages |= {material_page(key): f"materiale '{key}'" for key in materials if key not in published}
     # Events and meetings keep only published materials, so nothing withheld can reach their pages.
     events = {
         key: event.model_copy(update={"materials": tuple(m for m in event.materials if m.id in published)})
@@ -227,4 +234,5 @@ def _publishable(
         withheld=withheld,
         withheld_files={value.path for key, value in files.items() if key not in published},
         withheld_titles=withheld_titles,
+        withheld_pages=withheld_pages,
     )

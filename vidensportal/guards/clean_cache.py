@@ -6,6 +6,7 @@ any of them starts afresh. Only clean content is remembered; a problem is found 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -13,6 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 _GUARDS = Path(__file__).resolve().parent
+
+
+@functools.cache
+def guard_code() -> bytes:
+    """The guards' own code: a cache made under other code is not used."""
+    return b"".join(source.read_bytes() for source in sorted(_GUARDS.rglob("*.py")))
 
 
 class CleanContent:
@@ -25,8 +32,7 @@ class CleanContent:
         if cache_dir is None:
             return
         fingerprint = hashlib.sha256(repr(list(rules)).encode("utf-8"))
-        for source in sorted(_GUARDS.rglob("*.py")):
-            fingerprint.update(source.read_bytes())
+        fingerprint.update(guard_code())
         self.path = cache_dir / f"{fingerprint.hexdigest()[:32]}.txt"
         try:
             self.known = set(self.path.read_text(encoding="ascii").split("\n"))

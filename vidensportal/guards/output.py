@@ -12,6 +12,7 @@ from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
 from vidensportal.guards.external_loads import external_load_message, external_loads
+from vidensportal.guards.similar import THRESHOLD, words_in
 from vidensportal.guards.sources import SourceTrace
 from vidensportal.guards.text.contents import packed_files, texts_of
 from vidensportal.guards.text.reading import as_read, words
@@ -55,18 +56,21 @@ def check_output(
     `last` names a folder still being written, read at the end (see published_files)."""
     allowed = {_digits(entry) for entry in allow}
     withheld = withheld or Withheld()
-    clean = CleanContent(cache_dir, [sorted(allowed), sorted(withheld.titles), sorted(withheld.hashes), own_url])
-    problems: list[Problem] = []
+    rules = [sorted(allowed), sorted(withheld.titles), sorted(withheld.hashes), sorted(withheld.paths), own_url]
+    clean = CleanContent(cache_dir, rules)
+    problems = _unreadable_withheld(withheld)
     for relative, path in published_files(site_dir, last):
         shown = Path(shown_as, relative)
         with open(path, "rb") as file:
             data = file.read()
         digest = hashlib.sha256(data).hexdigest()
         found = _withheld_bytes(shown, digest, withheld)
+        found += _withheld_place(shown, relative, withheld)
         found += _check_path(shown, relative, allowed, sources)
         key = f"{digest} {''.join(PurePosixPath(relative.rpartition('/')[2]).suffixes[-2:]).lower()}"
         if key not in clean:
-            found_in_content = _check_content(shown, relative, data, allowed, withheld, sources, own_url)
+            same = {withheld.hashes[digest]} if digest in withheld.hashes else set()
+            found_in_content = _check_content(shown, relative, data, allowed, withheld, sources, own_url, same)
             if not found_in_content:
                 clean.add(key)
             found += found_in_content
@@ -97,23 +101,33 @@ def _check_content(
     withheld: Withheld,
     sources: SourceTrace | None,
     own_url: str,
+    same: set[str],
 ) -> list[Problem]:
-    """CPR numbers, withheld titles and loads from another host in what the file holds for a reader."""
+    """CPR numbers, withheld titles, text and links, and loads from another host in what the file holds for a
+    reader. `same`: the withheld files this one is a copy of, named already."""
     problems: list[Problem] = []
     for packed in packed_files(data):  # a withheld file inside a published archive
-        problems += _withheld_bytes(shown, hashlib.sha256(packed).hexdigest(), withheld)
+        found = _withheld_bytes(shown, hashlib.sha256(packed).hexdigest(), withheld)
+        same |= {withheld.hashes[hashlib.sha256(packed).hexdigest()]} if found else set()
+        problems += found
     texts = texts_of(data, relative)
     numbers: dict[str, str] = {}
     views: list[str] = []
+    read_words: list[str] = []  # for the withheld documents' text, only when there are some
     for text in texts:
-        for view in as_read(text.text, markup=text.markup, css=text.css, whole_text=bool(withheld.titles)):
+        text_views = as_read(text.text, markup=text.markup, css=text.css, whole_text=bool(withheld.titles))
+        for view in text_views:
             views.append(view)
             for _, number in numbers_in(view):
                 numbers.setdefault(_digits(number), number)
+        read_words += words_in(text_views[0], markup=text.markup) if withheld.texts else []
     for digits, number in numbers.items():
         if digits not in allowed:
             problems.append(cpr_problem(shown, None, number, sources.where(digits, relative) if sources else ""))
     problems += _withheld_titles(shown, views, withheld)
+    problems += _withheld_links(shown, relative, views, withheld)
+    held = withheld.texts.held_in(read_words)
+    problems += [_withheld_text(shown, source, share) for source, share in held if source not in same]
     for text in texts:
         for url in external_loads(text.text, relative, own_url):
             problems.append(Problem(shown, external_load_message(url, sources.where_text(url) if sources else "")))
@@ -126,6 +140,47 @@ def _withheld_bytes(shown: Path, digest: str, withheld: Withheld) -> list[Proble
         return []
     return [
         Problem(shown, f"filen er den samme som {source}, der er tilbageholdt; den må ikke udgives under noget navn.")
+    ]
+
+
+def _withheld_place(shown: Path, relative: str, withheld: Withheld) -> list[Problem]:
+    """A page or file at the place a withheld item's own would have: left by an earlier build (--dirty)."""
+    what = withheld.paths.get(relative)
+    if what is None:
+        return []
+    return [
+        Problem(
+            shown,
+            f"her ville {what} ligge, men det er tilbageholdt: filen er fra en tidligere bygning og er nu fjernet. "
+            "Byg igen.",
+        )
+    ]
+
+
+def _withheld_text(shown: Path, source: str, share: float) -> Problem:
+    return Problem(
+        shown,
+        f"teksten svarer til {source}, der er tilbageholdt: {round(share * 100)} % af dens tekst står også her "
+        f"(grænsen er {round(THRESHOLD * 100)} %). Udgiv ikke det tilbageholdte indhold under et andet navn eller "
+        "i et andet format; fjern det fra filen, eller fjern filen.",
+    )
+
+
+def _unreadable_withheld(withheld: Withheld) -> list[Problem]:
+    return [
+        Problem(
+            Path(source),
+            f"filen er tilbageholdt, men dens tekst kan ikke læses ({reason}), så porten kan ikke se, om den "
+            "udgives under et andet navn. Gem den, så den kan læses (fx som PDF), eller fjern den fra docs/.",
+        )
+        for source, reason in withheld.unreadable.items()
+    ]
+
+
+def _withheld_links(shown: Path, relative: str, views: list[str], withheld: Withheld) -> list[Problem]:
+    return [
+        Problem(shown, f"linker til '{target}', der hører til {what}, som er tilbageholdt. Fjern linket, og byg igen.")
+        for target, what in withheld.linked_in(views, relative).items()
     ]
 
 
@@ -174,7 +229,7 @@ def output_gate(
     problems = check_output(
         site_dir,
         allow=allow,
-        withheld=withheld_in(catalog, docs_dir),
+        withheld=withheld_in(catalog, docs_dir, root / ".cache" / "tilbageholdt"),
         sources=SourceTrace(root, docs_dir),
         own_url=site_url,
         cache_dir=root / ".cache" / "udgangsport",
