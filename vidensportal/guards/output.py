@@ -11,6 +11,8 @@ from urllib.parse import unquote
 from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
+from vidensportal.guards.documents.kinds import kind_refusal
+from vidensportal.guards.documents.outcome import UnreadableDocument
 from vidensportal.guards.external_loads import external_load_message, external_loads
 from vidensportal.guards.sources import SourceTrace
 from vidensportal.guards.text.contents import packed_files, texts_of
@@ -64,6 +66,11 @@ def check_output(
         digest = hashlib.sha256(data).hexdigest()
         found = _withheld_bytes(shown, digest, withheld)
         found += _check_path(shown, relative, allowed, sources)
+        refusal = kind_refusal(relative, contributed=False)
+        if refusal is not None:  # a kind not on the list is not published, whatever it holds
+            refused = Problem(shown, refusal + _source_of(relative, sources))
+            problems += [*found, *_withheld_packed(shown, data, withheld), refused]
+            continue
         key = f"{digest} {''.join(PurePosixPath(relative.rpartition('/')[2]).suffixes[-2:]).lower()}"
         if key not in clean:
             found_in_content = _check_content(shown, relative, data, allowed, withheld, sources, own_url)
@@ -99,10 +106,12 @@ def _check_content(
     own_url: str,
 ) -> list[Problem]:
     """CPR numbers, withheld titles and loads from another host in what the file holds for a reader."""
-    problems: list[Problem] = []
-    for packed in packed_files(data):  # a withheld file inside a published archive
-        problems += _withheld_bytes(shown, hashlib.sha256(packed).hexdigest(), withheld)
-    texts = texts_of(data, relative)
+    problems = _withheld_packed(shown, data, withheld)
+    try:
+        texts = texts_of(data, relative)
+    except UnreadableDocument as refused:
+        source = _source_of(relative, sources)
+        return problems + [Problem(shown, f"{reason}{source}") for reason in refused.reasons]
     numbers: dict[str, str] = {}
     views: list[str] = []
     for text in texts:
@@ -118,6 +127,21 @@ def _check_content(
         for url in external_loads(text.text, relative, own_url):
             problems.append(Problem(shown, external_load_message(url, sources.where_text(url) if sources else "")))
     return problems
+
+
+def _withheld_packed(shown: Path, data: bytes, withheld: Withheld) -> list[Problem]:
+    """A withheld file packed inside the published one (a gzip's content, an archive's member)."""
+    return [
+        problem
+        for packed in packed_files(data)
+        for problem in _withheld_bytes(shown, hashlib.sha256(packed).hexdigest(), withheld)
+    ]
+
+
+def _source_of(relative: str, sources: SourceTrace | None) -> str:
+    """' (kilde: docs/x.pdf)' when the published file is a copy of a file under docs/ by the same path."""
+    source = sources.docs_dir / relative if sources else None
+    return f" (kilde: {source.relative_to(sources.root).as_posix()})" if source and source.is_file() else ""
 
 
 def _withheld_bytes(shown: Path, digest: str, withheld: Withheld) -> list[Problem]:
