@@ -69,7 +69,9 @@ def check_sources(
     `skip` (checked elsewhere, as data/'s YAML is when the catalog reads it)."""
     skipped = {path.resolve() for path in skip}
     files = [(shown, path) for shown, path in source_files(root, docs_dir) if path.resolve() not in skipped]
-    return kind_problems(files, docs_dir) + check_files(files, allow, cache_dir)
+    refused = kind_problems(files, docs_dir)
+    named = {problem.file for problem in refused}  # a kind that is not published is not read either
+    return refused + check_files([(s, p) for s, p in files if s not in named], allow, cache_dir)
 
 
 def kind_problems(files: Iterable[tuple[Path, Path]], docs_dir: Path) -> list[Problem]:

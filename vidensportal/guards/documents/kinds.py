@@ -100,5 +100,6 @@ def read_completely(reader: Reader, data: bytes, name: str, depth: int) -> list[
     # A damaged document makes pypdf, zipfile or lxml raise nearly anything; it is refused, never read in part.
     except Exception as error:
         raise UnreadableDocument(
-            f"filen kan ikke læses helt ({type(error).__name__}). Åbn den, og gem den igen som PDF uden adgangskode."
+            "filen kan ikke læses helt (den er beskadiget, eller porten kender ikke dens variant). Åbn den, og gem "
+            "den igen som PDF uden adgangskode."
         ) from error

@@ -30,6 +30,9 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 class UnknownFormat(UnreadableDocument):
     """A number format the gate does not know how to show."""
 
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"{reason} Vælg et almindeligt talformat i Excel (Tal, Dato eller Tekst), eller gem som PDF.")
+
 
 def shown(value: float, code: str) -> list[str]:
     """Every way the number may be shown through `code` (one, or several for a locale-dependent short date)."""

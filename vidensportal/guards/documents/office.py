@@ -34,8 +34,9 @@ _EMBEDDED = "indeholder den indlejrede fil '{part}'. Slet den, eller udgiv den s
 _MACROS = "indeholder makroer. Gem filen som .docx, .pptx eller .xlsx uden makroer, eller som PDF."
 _HIDDEN_SLIDE = "har skjulte dias ('{part}'). Vis eller slet de skjulte dias i PowerPoint, og gem igen."
 _OFF = frozenset({"0", "false", "off"})
-# The printer's settings Excel stores (a fixed DEVMODE record: printer and paper names, numbers); no reader shows it.
-_PRINTER_SETTINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"
+# The printer's settings Office stores (a fixed DEVMODE record: printer and paper names, numbers); no reader shows
+# them, their strings are read all the same.
+_PRINTER_SETTINGS = ".printersettings"
 _PACKAGE_SUFFIXES = frozenset({".docx", ".pptx", ".xlsx"})
 
 
@@ -83,13 +84,13 @@ class _ContentTypes:
         self.overrides = {}
         for element in root:
             if local(element.tag) == "Default":
-                self.defaults[element.get("Extension", "").lower()] = element.get("ContentType", "")
+                self.defaults[element.get("Extension", "").lower()] = element.get("ContentType", "").lower()
             elif local(element.tag) == "Override":
-                self.overrides[element.get("PartName", "").lstrip("/").lower()] = element.get("ContentType", "")
+                self.overrides[element.get("PartName", "").lstrip("/").lower()] = element.get("ContentType", "").lower()
 
     def part(self, part: str) -> str:
         suffix = PurePosixPath(part).suffix.lower().lstrip(".")
-        return self.overrides.get(part.lower(), self.defaults.get(suffix, "")).lower()
+        return self.overrides.get(part.lower(), self.defaults.get(suffix, ""))
 
 
 def _content_types(archive: zipfile.ZipFile) -> _ContentTypes:
@@ -137,7 +138,7 @@ def _other_part(part: str, content_type: str, content: bytes, depth: int) -> tup
     suffix = PurePosixPath(part).suffix.lower()
     if content_type.startswith("image/"):  # read as an image of its kind; a kind not on the list is refused
         return read_document(content, part, depth + 1), []
-    if content_type == _PRINTER_SETTINGS:
+    if content_type.endswith(_PRINTER_SETTINGS):
         from vidensportal.guards.text.contents import binary_strings
 
         return binary_strings(content), []

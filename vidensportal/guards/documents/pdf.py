@@ -31,7 +31,7 @@ def read_pdf(data: bytes, name: str, depth: int) -> list[str]:
         except UnreadableDocument:
             raise
         except PdfReadError as error:
-            raise UnreadableDocument(_UNREADABLE.format(why=f"den er beskadiget: {error}"[:160])) from error
+            raise UnreadableDocument(_UNREADABLE.format(why="den er beskadiget")) from error
 
 
 def _texts(reader, depth: int) -> list[str]:

@@ -9,6 +9,12 @@ from vidensportal.guards.documents.outcome import UnreadableDocument
 
 # Elements a program shows on a line, cell or row of their own; text within any other element runs on.
 _BREAKS = frozenset({"p", "br", "cr", "tab", "tc", "tr", "si", "c", "row", "sldId", "txBody", "li", "item"})
+# Attributes a program shows as text (names of sheets and shapes, alternative texts, list entries, link targets):
+# read whatever they hold. In any other attribute a bare number is an id, a size or a position that no program
+# shows (a slide's creationId is a random ten-digit number), so only values with more than digits are read there.
+_SHOWN_ATTRIBUTES = frozenset(
+    {"name", "descr", "title", "displayText", "value", "text", "alias", "tag", "Target", "label", "tooltip"}
+)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -36,7 +42,11 @@ def xml_texts(root: etree._Element) -> list[str]:
 
     def walk(element: etree._Element) -> None:
         if isinstance(element.tag, str):
-            extras.extend(value for value in element.attrib.values() if any(c.isdigit() for c in value))
+            extras.extend(
+                value
+                for key, value in element.attrib.items()
+                if any(c.isdigit() for c in value) and (not value.isdigit() or local(key) in _SHOWN_ATTRIBUTES)
+            )
             pieces.append(element.text or "")
             for child in element:
                 walk(child)
