@@ -14,6 +14,7 @@ from vidensportal.guards.documents.outcome import MAX_DEPTH, UnreadableDocument
 
 _UNREADABLE = "PDF-filen kan ikke læses helt ({why}). Åbn den, og gem den igen som PDF uden adgangskode."
 _ATTACHED = "PDF-filen har den vedhæftede fil '{name}'. Fjern den (eller udgiv den som sin egen fil), og gem igen."
+_DIGIT_WIDTH = 0.556  # a digit's width in em in Helvetica, Arial and Times: where a run of glyphs ends
 _SCRIPT = "PDF-filen indeholder JavaScript. Gem den igen som PDF uden scripts (fx Udskriv > Gem som PDF)."
 
 
@@ -58,20 +59,33 @@ def _texts(reader, depth: int) -> list[str]:
 
 
 def _in_reading_order(page) -> str:
-    """The page's glyph runs sorted top to bottom, then left to right: the order a reader reads them in."""
-    runs: list[tuple[float, float, str]] = []
+    """The page's glyph runs sorted top to bottom, then left to right, as a reader reads them: runs that touch
+    are joined without a space (digits drawn one by one in any order read as one number), others with one."""
+    runs: list[tuple[float, float, float, str]] = []
 
     def visit(text, user_matrix, text_matrix, font, size) -> None:
         if text.strip():
             x = text_matrix[4] * user_matrix[0] + text_matrix[5] * user_matrix[2] + user_matrix[4]
             y = text_matrix[4] * user_matrix[1] + text_matrix[5] * user_matrix[3] + user_matrix[5]
-            runs.append((-round(y, 0), x, text))
+            em = abs(size * text_matrix[0] * user_matrix[0]) or abs(size)
+            runs.append((-round(y), x, em, text.strip()))  # pypdf's own guess of a space before a run is left out
 
     page.extract_text(visitor_text=visit)
-    lines: dict[float, list[tuple[float, str]]] = {}
-    for y, x, text in runs:
-        lines.setdefault(y, []).append((x, text))
-    return "\n".join("".join(text for _, text in sorted(line)) for _, line in sorted(lines.items()))
+    lines: dict[float, list[tuple[float, float, str]]] = {}
+    for y, x, em, text in runs:
+        lines.setdefault(y, []).append((x, em, text))
+    return "\n".join(_joined(sorted(line)) for _, line in sorted(lines.items()))
+
+
+def _joined(line: list[tuple[float, float, str]]) -> str:
+    """One line's runs; a gap wider than a fifth of an em (a space is a quarter) reads as a space."""
+    out, end = "", None
+    for x, em, text in line:
+        if end is not None:
+            out += "" if x - end < em / 5 else " "
+        out += text
+        end = x + _DIGIT_WIDTH * em * len(text)
+    return out
 
 
 def _appearance_texts(page, annotation) -> list[str]:
