@@ -260,3 +260,41 @@ def test_the_build_writes_only_kinds_on_the_list():
     assert kind_refusal("materialer/a.zip.gz", contributed=False) is not None
     assert kind_refusal("materialer/a.PDF", contributed=True) is None
     assert all(kind_refusal(f"x{suffix}", contributed=False) is None for suffix in PUBLISHABLE)
+
+
+def test_the_guide_and_the_readme_name_every_kind_a_contributor_may_publish():
+    """docs/bidrag.md and the README's "Sikkerhed" section name each kind on the list a contributor may use."""
+    from .support import ROOT
+
+    guide = (ROOT / "docs/bidrag.md").read_text(encoding="utf-8")
+    contributed = [suffix for suffix, kind in PUBLISHABLE.items() if kind.contributed]
+    missing = [suffix for suffix in contributed if f"`{suffix}`" not in guide]
+    assert not missing, f"kinds the guide does not name: {missing}"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "Kun filtyper, porten kan læse helt" in readme and "`.odt`" in readme, "the README does not say it"
+
+
+@pytest.mark.slow
+def test_an_odt_under_docs_stops_the_build_and_a_clean_word_file_publishes(project: Path):
+    """A real build: an .odt under docs/ stops it with one Danish line naming the file and what to do instead;
+    the same project with a clean Word file instead builds and publishes it (control)."""
+    from .support import build_fails, build_ok
+
+    (project / "docs/assets/noter.odt").write_bytes(edited(word(), {}))
+    output = build_fails(project)
+    assert "docs/assets/noter.odt" in output and "Gem den som PDF" in output, output
+    (project / "docs/assets/noter.odt").unlink()
+    (project / "docs/assets/noter.docx").write_bytes(word([["Noter fra mødet"]]))
+    site = build_ok(project)
+    assert (site / "assets/noter.docx").is_file(), "the clean Word file was not published"
+
+
+@pytest.mark.slow
+def test_a_word_file_with_tracked_changes_stops_the_build(project: Path):
+    """A real build: a Word file with a tracked deletion under docs/ stops it, saying how to remove it."""
+    from .support import build_fails
+
+    deletion = TRACKED_DELETION.format(cpr="slettet tekst")
+    (project / "docs/assets/noter.docx").write_bytes(edited(word(), {"word/document.xml": in_body(deletion)}))
+    output = build_fails(project)
+    assert "docs/assets/noter.docx" in output and "Acceptér eller afvis alle ændringer" in output, output
