@@ -162,6 +162,18 @@ HIDDEN = {
         edited(slides(), {"ppt/slides/slide1.xml": lambda part: part.replace(b"<p:sld ", b'<p:sld show="0" ', 1)}),
         "skjulte dias",
     ),
+    "powerpoint hidden shape": (
+        "a.pptx",
+        edited(
+            slides(),
+            {
+                "ppt/slides/slide1.xml": lambda part: part.replace(
+                    b'<p:cNvPr id="2" ', b'<p:cNvPr hidden="1" id="2" ', 1
+                )
+            },
+        ),
+        "skjulte figurer",
+    ),
     "excel hidden sheet": ("a.xlsx", workbook([(1, "0")], sheet_state="veryHidden"), "er skjult"),
     "excel hidden row": ("a.xlsx", workbook([(1, "0")], row_attributes=' hidden="1"'), "skjulte rækker"),
     "excel number hidden by its format": ("a.xlsx", workbook([(1, ";;;")]), "skjuler"),

@@ -31,6 +31,11 @@ def read_image(data: bytes, name: str, depth: int) -> list[str]:
     texts = binary_strings(data)
     if suffix == ".png":
         texts += _png_texts(data)
+    elif suffix == ".ico":  # an icon holds its sizes as PNG or bitmap images one after the other
+        start = data.find(_SIGNATURES[".png"][0])
+        while start != -1:
+            texts += _png_texts(data[start:])
+            start = data.find(_SIGNATURES[".png"][0], start + 1)
     return texts
 
 
@@ -38,7 +43,7 @@ def _png_texts(data: bytes) -> list[str]:
     """The text of tEXt, zTXt and iTXt chunks, compressed ones unpacked; a damaged chunk list is refused."""
     texts = []
     offset = 8
-    while offset + 8 <= len(data):
+    while offset + 8 <= len(data):  # up to IEND: what follows belongs to no chunk (and is read as strings)
         length, kind = struct.unpack(">I4s", data[offset : offset + 8])
         body = data[offset + 8 : offset + 8 + length]
         if len(body) != length:

@@ -66,9 +66,10 @@ def kind_of(name: str) -> str:
 
 def kind_refusal(name: str, *, contributed: bool) -> str | None:
     """The Danish line refusing a file of a kind the site does not publish (`contributed`: under docs/), or None."""
-    suffix = kind_of(name)
+    # A contributor's file is taken by its last suffix: only the build compresses (the sitemap).
+    suffix = PurePosixPath(name).suffix.lower() if contributed else kind_of(name)
     kind = PUBLISHABLE.get(suffix)
-    if kind is not None and (kind.contributed or not contributed) and not (contributed and name.endswith(".gz")):
+    if kind is not None and (kind.contributed or not contributed):
         return None
     shown = f"'{suffix}'" if suffix else "uden endelse"
     advice = _ADVICE_BY_SUFFIX.get(suffix, "Gem den som PDF, eller brug en af de filtyper, bidragsguiden nævner.")

@@ -33,6 +33,7 @@ _COMMENTS = "indeholder kommentarer. Slet alle kommentarer (Gennemse > Slet alle
 _EMBEDDED = "indeholder den indlejrede fil '{part}'. Slet den, eller udgiv den som sin egen fil, og gem igen."
 _MACROS = "indeholder makroer. Gem filen som .docx, .pptx eller .xlsx uden makroer, eller som PDF."
 _HIDDEN_SLIDE = "har skjulte dias ('{part}'). Vis eller slet de skjulte dias i PowerPoint, og gem igen."
+_HIDDEN_SHAPE = "har skjulte figurer ('{part}'). Vis dem (Markeringsruden), slet dem, der ikke skal med, og gem igen."
 _OFF = frozenset({"0", "false", "off"})
 # The printer's settings Office stores (a fixed DEVMODE record: printer and paper names, numbers); no reader shows
 # them, their strings are read all the same.
@@ -120,6 +121,8 @@ def _hidden_in(part: str, root: etree._Element, content_type: str) -> list[str]:
         found.append(_HIDDEN_SLIDE.format(part=part))
     if lowered == "xl/workbook.xml":
         found += hidden_sheets(root)
+    if any(local(e.tag) in ("cNvPr", "docPr") and e.get("hidden") in ("1", "true") for e in root.iter()):
+        found.append(_HIDDEN_SHAPE.format(part=part))
     if lowered.startswith("word/"):
         for element in root.iter():
             message = _HIDDEN.get(local(element.tag))
