@@ -310,3 +310,33 @@ def test_a_word_file_with_tracked_changes_stops_the_build(project: Path):
     (project / "docs/assets/noter.docx").write_bytes(edited(word(), {"word/document.xml": in_body(deletion)}))
     output = build_fails(project)
     assert "docs/assets/noter.docx" in output and "Acceptér eller afvis alle ændringer" in output, output
+
+
+FORMATS = [
+    (101901234, "000000-0000", "010190-1234"),
+    (101901234, "General", "101901234"),
+    (101901234, '"Sag "000000\\-0000', "Sag 010190-1234"),
+    (1234567.891, "#,##0.00", "1,234,567.89"),
+    (0.256, "0.0%", "25.6%"),
+    (-3, "#,##0 ;(#,##0)", "(3)"),
+    (-3, "0", "-3"),
+    (45000, "dd-mm-yyyy", "15-03-2023"),
+    (45000.5, "yyyy-mm-dd hh:mm", "2023-03-15 12:00"),
+    (7, "[Red]0.00", "7.00"),
+]
+
+
+@pytest.mark.parametrize(("value", "code", "expected"), FORMATS)
+def test_excel_numbers_are_shown_through_their_format(value: float, code: str, expected: str):
+    """A cell's number is read as Excel shows it through its number format, literals and padding included."""
+    from vidensportal.guards.documents.numformat import shown
+
+    assert expected in shown(value, code), f"{value} through {code!r}: {shown(value, code)}, expected {expected}"
+
+
+def test_a_1904_workbook_shows_its_dates_from_1904():
+    """A workbook that counts from 1904 shows the same serial four years and a day later (control: 1900)."""
+    from vidensportal.guards.documents.numformat import shown
+
+    assert shown(45000, "dd-mm-yyyy", date1904=True) == ["16-03-2027"]
+    assert shown(45000, "dd-mm-yyyy") == ["15-03-2023"]

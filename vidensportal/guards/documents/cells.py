@@ -14,7 +14,7 @@ _HIDE_HOW = "Vis alt skjult i Excel (Vis skjulte ark, rækker og kolonner), slet
 class Workbook:
     """The number formats of a workbook's styles part, by the cell style index a cell's `s` names."""
 
-    def __init__(self, styles: etree._Element | None) -> None:
+    def __init__(self, styles: etree._Element | None, workbook: etree._Element | None = None) -> None:
         custom: dict[int, str] = {}
         self.formats: list[int] = []
         if styles is not None:
@@ -25,6 +25,8 @@ class Workbook:
                 elif name == "cellXfs":
                     self.formats = [int(xf.get("numFmtId", "0")) for xf in element if local(xf.tag) == "xf"]
         self.custom = custom
+        properties = [e for e in (workbook.iter() if workbook is not None else ()) if local(e.tag) == "workbookPr"]
+        self.date1904 = any(e.get("date1904") in ("1", "true") for e in properties)
 
     def code(self, style: int) -> str:
         """The format code of a cell style; a style or format id the workbook does not define is refused."""
@@ -58,7 +60,7 @@ def sheet_texts(sheet: etree._Element, workbook: Workbook, part: str) -> tuple[l
             code = workbook.code(int(cell.get("s", "0")))
             if hides_numbers(code):
                 hidden.append(f"arket '{part}' har tal, som talformatet '{code}' skjuler. {_HIDE_HOW}")
-            shown_cells += shown(float(value), code)
+            shown_cells += shown(float(value), code, date1904=workbook.date1904)
         rows.append("\t".join(shown_cells))
     return rows, sorted(set(hidden))
 

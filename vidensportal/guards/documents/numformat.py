@@ -25,6 +25,7 @@ _TOKEN = re.compile(
 )
 _COLOURS = frozenset(["black", "blue", "cyan", "green", "magenta", "red", "white", "yellow"])
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_EPOCH_1904 = datetime(1904, 1, 1)
 
 
 class UnknownFormat(UnreadableDocument):
@@ -34,16 +35,18 @@ class UnknownFormat(UnreadableDocument):
         super().__init__(f"{reason} Vælg et almindeligt talformat i Excel (Tal, Dato eller Tekst), eller gem som PDF.")
 
 
-def shown(value: float, code: str) -> list[str]:
-    """Every way the number may be shown through `code` (one, or several for a locale-dependent short date)."""
+def shown(value: float, code: str, *, date1904: bool = False) -> list[str]:
+    """Every way the number may be shown through `code` (one, or several for a locale-dependent short date);
+    `date1904`: the workbook counts its dates from 1904, as old Mac workbooks do."""
+    epoch = _EPOCH_1904 if date1904 else _EXCEL_EPOCH
     if code == "mm-dd-yy":
-        return [_section_shown(value, date_code) for date_code in SHORT_DATES]
+        return [_section_shown(value, date_code, epoch) for date_code in SHORT_DATES]
     sections = _sections(code)
     if value < 0 and len(sections) > 1:
-        return [_section_shown(-value, sections[1])]
+        return [_section_shown(-value, sections[1], epoch)]
     if value == 0 and len(sections) > 2:
-        return [_section_shown(value, sections[2])]
-    return [("-" if value < 0 else "") + _section_shown(abs(value), sections[0])]
+        return [_section_shown(value, sections[2], epoch)]
+    return [("-" if value < 0 else "") + _section_shown(abs(value), sections[0], epoch)]
 
 
 def hides_numbers(code: str) -> bool:
@@ -69,7 +72,7 @@ def _literal_free(section: str) -> str:
     return re.sub(r"\[[^\]]*\]", "", section)
 
 
-def _section_shown(value: float, section: str) -> str:
+def _section_shown(value: float, section: str, epoch: datetime) -> str:
     tokens = list(_TOKEN.finditer(section))
     for token in tokens:
         bracket = token["bracket"]
@@ -80,7 +83,7 @@ def _section_shown(value: float, section: str) -> str:
     if section.strip() == "@":
         return _general(value)
     if any(token["date"] or token["ampm"] for token in tokens):
-        return _date_shown(value, tokens, section)
+        return _date_shown(value, tokens, section, epoch)
     return _number_shown(value, tokens, section)
 
 
@@ -156,9 +159,9 @@ def _fill_decimals(tokens: list[tuple[str, str]], fraction: str) -> str:
     return "".join(out)
 
 
-def _date_shown(value: float, tokens: list[re.Match[str]], section: str) -> str:
+def _date_shown(value: float, tokens: list[re.Match[str]], section: str, epoch: datetime) -> str:
     try:
-        moment = _EXCEL_EPOCH + timedelta(days=value)
+        moment = epoch + timedelta(days=value)
     except OverflowError as error:
         raise UnknownFormat(f"datoen {value} i talformatet '{section}' kan ikke vises.") from error
     out: list[str] = []

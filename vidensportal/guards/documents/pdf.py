@@ -38,8 +38,7 @@ def read_pdf(data: bytes, name: str, depth: int) -> list[str]:
 def _texts(reader, depth: int) -> list[str]:
     texts: list[str] = []
     for page in reader.pages:
-        texts.append(page.extract_text() or "")
-        texts.append(_in_reading_order(page))
+        texts += _page_texts(page)
         for annotation in page.get("/Annots") or ():
             texts += _appearance_texts(page, annotation.get_object())
     strings, scripts = _object_strings(reader)
@@ -58,9 +57,10 @@ def _texts(reader, depth: int) -> list[str]:
     return texts
 
 
-def _in_reading_order(page) -> str:
-    """The page's glyph runs sorted top to bottom, then left to right, as a reader reads them: runs that touch
-    are joined without a space (digits drawn one by one in any order read as one number), others with one."""
+def _page_texts(page) -> list[str]:
+    """The page's text in stream order, and its glyph runs sorted top to bottom, then left to right, as a reader
+    reads them: runs that touch are joined without a space (digits drawn one by one in any order read as one
+    number), others with one. One pass over the page gives both."""
     runs: list[tuple[float, float, float, str]] = []
 
     def visit(text, user_matrix, text_matrix, font, size) -> None:
@@ -70,11 +70,11 @@ def _in_reading_order(page) -> str:
             em = abs(size * text_matrix[0] * user_matrix[0]) or abs(size)
             runs.append((-round(y), x, em, text.strip()))  # pypdf's own guess of a space before a run is left out
 
-    page.extract_text(visitor_text=visit)
+    in_stream_order = page.extract_text(visitor_text=visit) or ""
     lines: dict[float, list[tuple[float, float, str]]] = {}
     for y, x, em, text in runs:
         lines.setdefault(y, []).append((x, em, text))
-    return "\n".join(_joined(sorted(line)) for _, line in sorted(lines.items()))
+    return [in_stream_order, "\n".join(_joined(sorted(line)) for _, line in sorted(lines.items()))]
 
 
 def _joined(line: list[tuple[float, float, str]]) -> str:
