@@ -340,3 +340,28 @@ def test_a_1904_workbook_shows_its_dates_from_1904():
 
     assert shown(45000, "dd-mm-yyyy", date1904=True) == ["16-03-2027"]
     assert shown(45000, "dd-mm-yyyy") == ["15-03-2023"]
+
+
+def test_a_pdf_whose_page_cannot_be_unpacked_is_refused_not_read_as_empty(tmp_path: Path):
+    """A content stream pypdf cannot unpack (it would read the page as empty and go on) refuses the whole PDF; the
+    same PDF with its stream intact publishes (control)."""
+    from pypdf.generic import EncodedStreamObject, NameObject
+
+    def with_stream(data: bytes, filtered: bool) -> bytes:
+        import io
+
+        from pypdf import PdfReader, PdfWriter
+
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        if filtered:
+            stream = EncodedStreamObject()
+            stream._data = b"x\x9cnot a deflate stream"
+            stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+            writer.pages[0][NameObject("/Contents")] = writer._add_object(stream)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        return buffer.getvalue()
+
+    problems = gate(tmp_path / "bad", "a.pdf", with_stream(pdf(), filtered=True))
+    assert any("kan ikke læses helt" in p for p in problems), problems
+    assert gate(tmp_path / "ok", "a.pdf", with_stream(pdf(), filtered=False)) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -23,16 +24,19 @@ def read_pdf(data: bytes, name: str, depth: int) -> list[str]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    with _quiet_pypdf():
+    with _pypdf_complaints() as complaints:
         try:
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise UnreadableDocument(_UNREADABLE.format(why="den er beskyttet med en adgangskode"))
-            return _texts(reader, depth)
+            texts = _texts(reader, depth)
         except UnreadableDocument:
             raise
         except PdfReadError as error:
             raise UnreadableDocument(_UNREADABLE.format(why="den er beskadiget")) from error
+    if complaints:  # pypdf repaired or skipped something: what it read may not be all there is
+        raise UnreadableDocument(_UNREADABLE.format(why="den er beskadiget"))
+    return texts
 
 
 def _texts(reader, depth: int) -> list[str]:
@@ -164,13 +168,40 @@ def _attached(content: bytes, name: str, depth: int) -> list[str]:
     return read_document(content, name, depth + 1)
 
 
+class _Complaints(logging.Handler):
+    """What pypdf logs while a file is read, kept for the thread that reads it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.local = threading.local()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        found = getattr(self.local, "found", None)
+        if found is not None:
+            found.append(record.getMessage())
+
+
+_COMPLAINTS = _Complaints()
+
+
 @contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    """pypdf logs complaints about damaged files; the gate reports one Danish line instead."""
+def _pypdf_complaints() -> Iterator[list[str]]:
+    """pypdf logs what it had to guess or skip in a damaged file (a content stream it could not unpack is read
+    as empty) and goes on; the messages are collected, not printed, so the file can be refused instead."""
+    outer = getattr(_COMPLAINTS.local, "found", None)
+    if outer is not None:  # an attached PDF, read while its parent is: the parent's collection goes on
+        yield outer
+        return
     logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL + 1)
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(_COMPLAINTS)
+    _COMPLAINTS.local.found = found = []
     try:
-        yield
+        yield found
     finally:
+        _COMPLAINTS.local.found = None
+        logger.removeHandler(_COMPLAINTS)
         logger.setLevel(level)
+        logger.propagate = propagate
