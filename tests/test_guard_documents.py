@@ -45,6 +45,10 @@ def embedded(inner: bytes) -> bytes:
     )
 
 
+CHART = (
+    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:numCache>'
+    '<c:formatCode>000000-0000</c:formatCode><c:pt idx="0"><c:v>{value}</c:v></c:pt></c:numCache></c:chartSpace>'
+)
 GLYPHS_OUT_OF_ORDER = b"BT /F1 11 Tf 200 700 Td (1234) Tj ET BT /F1 11 Tf 100 700 Td (%s0190-) Tj ET"
 TRACKED_DELETION = '<w:del w:id="1" w:author="A"><w:r><w:delText>{cpr}</w:delText></w:r></w:del>'
 
@@ -79,6 +83,11 @@ ROUTES = {
     "excel number format": (
         "materialer/a.xlsx",
         lambda dd: workbook([(int(f"{dd}01901234"), "000000-0000")]),
+        "CPR-nummer",
+    ),
+    "chart label through its number format": (
+        "materialer/a.docx",
+        lambda dd: edited(word(), {"word/charts/chart1.xml": CHART.format(value=int(f"{dd}01901234")).encode()}),
         "CPR-nummer",
     ),
     "excel shared string": ("materialer/a.xlsx", lambda dd: workbook([(f"{dd}0190-1234", "@")]), "CPR-nummer"),

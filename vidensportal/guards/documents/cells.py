@@ -72,3 +72,20 @@ def hidden_sheets(workbook_part: etree._Element) -> list[str]:
         for sheet in workbook_part.iter()
         if local(sheet.tag) == "sheet" and sheet.get("state") in ("hidden", "veryHidden")
     ]
+
+
+def chart_numbers(part: etree._Element) -> list[str]:
+    """The numbers a chart caches for its labels and axes, as its number format shows them (Word, PowerPoint
+    and Excel charts alike)."""
+    texts = []
+    for cache in part.iter():
+        if local(cache.tag) != "numCache":
+            continue
+        code = next((child.text or "General" for child in cache if local(child.tag) == "formatCode"), "General")
+        for point in cache:
+            if local(point.tag) != "pt":
+                continue
+            value = next((child.text for child in point if local(child.tag) == "v"), None)
+            if value is not None:
+                texts += shown(float(value), point.get("formatCode") or code)
+    return ["\n".join(texts)] if texts else []

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from vidensportal.guards.documents.cells import Workbook, hidden_sheets, sheet_texts
+from vidensportal.guards.documents.cells import Workbook, chart_numbers, hidden_sheets, sheet_texts
 from vidensportal.guards.documents.outcome import MAX_DEPTH, MAX_UNPACKED, UnreadableDocument, resave_advice
 from vidensportal.guards.documents.xmltext import local, parse_part, xml_texts
 
@@ -65,7 +65,7 @@ def read_office(data: bytes, name: str, depth: int) -> list[str]:
             if part == _TYPES or _is_xml(part, content_type):
                 root = parse_part(content, part)
                 xml_parts[part] = root
-                texts += xml_texts(root)
+                texts += xml_texts(root) + chart_numbers(root)
                 hidden += _hidden_in(part, root, content_type)
             else:
                 reading = _other_part(part, content_type, content, depth)
