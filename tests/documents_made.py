@@ -134,10 +134,17 @@ def zipped(parts: dict[str, bytes]) -> bytes:
 
 def pdf(text: str = "Referat af mødet", **changes) -> bytes:
     """A one-page PDF of `text`, changed by pypdf: `content` (the page's drawing operators), `outline` (a
-    bookmark title), `attachment` ((name, bytes)), `appearance` (text only an annotation's appearance draws),
-    `owner_password` (AES-256 with an empty user password), `user_password`."""
+    bookmark title), `attachment` ((name, bytes)), `annotation_file` (a file pinned to the page), `appearance`
+    (text only an annotation's appearance draws), `owner_password` (AES-256, empty user password), `user_password`."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        TextStringObject,
+    )
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(render_pdf("Referat", [text]))))
     page = writer.pages[0]
@@ -169,6 +176,26 @@ def pdf(text: str = "Referat af mødet", **changes) -> bytes:
             }
         )
         writer.add_annotation(0, annotation)
+    if "annotation_file" in changes:
+        name, content = changes["annotation_file"]
+        embedded = DecodedStreamObject()
+        embedded.set_data(content)
+        spec = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Filespec"),
+                NameObject("/F"): TextStringObject(name),
+                NameObject("/EF"): DictionaryObject({NameObject("/F"): writer._add_object(embedded)}),
+            }
+        )
+        pin = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/FileAttachment"),
+                NameObject("/Rect"): ArrayObject([FloatObject(10), FloatObject(10), FloatObject(30), FloatObject(30)]),
+                NameObject("/FS"): spec,
+            }
+        )
+        writer.add_annotation(0, pin)
     if "owner_password" in changes or "user_password" in changes:
         writer.encrypt(
             user_password=changes.get("user_password", ""),

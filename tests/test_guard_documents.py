@@ -194,9 +194,10 @@ HIDDEN = {
             {"word/media/image1.emf": b"\x01\x00\x00\x00"},
             types='<Default Extension="emf" ContentType="image/x-emf"/>',
         ),
-        "'.emf' udgives ikke",
+        "'word/media/image1.emf' kan porten ikke læse",
     ),
     "word nested too deep": ("a.docx", embedded(embedded(embedded(embedded(word())))), "indlejrede fil"),
+    "pdf file attached to an annotation": ("a.pdf", pdf(annotation_file=("noter.docx", word())), "noter.docx"),
     "pdf with a user password": ("a.pdf", pdf(user_password="hemmelig"), "adgangskode"),  # noqa: S106
     "damaged pdf": ("a.pdf", pdf()[:400], "kan ikke læses helt"),
     "damaged word file": ("a.docx", word()[:300], "ikke en gyldig Office-fil"),

@@ -87,8 +87,10 @@ def read_document(data: bytes, name: str, depth: int = 0) -> list[str]:
     without a reader of its own is refused."""
     reader = document_reader(name)
     if reader is None:
-        refusal = kind_refusal(name, contributed=True) or "den er ikke et dokument eller billede."
-        raise UnreadableDocument(f"den indlejrede fil '{name}': {refusal}")
+        raise UnreadableDocument(
+            f"den indlejrede fil '{name}' kan porten ikke læse: inde i en anden fil læses kun PDF, Word, PowerPoint, "
+            "Excel og billeder i PNG, JPEG, GIF, WebP og ICO. Fjern den, og gem filen igen."
+        )
     return read_completely(reader, data, name, depth)
 
 

@@ -45,7 +45,7 @@ def _texts(reader, depth: int) -> list[str]:
         texts += _page_texts(page)
         for annotation in page.get("/Annots") or ():
             texts += _appearance_texts(page, annotation.get_object())
-    strings, scripts = _object_strings(reader)
+    strings, scripts, files = _object_strings(reader)
     texts += strings + _xfa_texts(reader)
     if reader.xmp_metadata is not None:
         from vidensportal.guards.documents.xmltext import parse_part, xml_texts
@@ -53,9 +53,9 @@ def _texts(reader, depth: int) -> list[str]:
         texts += xml_texts(parse_part(reader.xmp_metadata.stream.get_data(), "XMP"))
     hidden = [_SCRIPT] if scripts else []
     texts += scripts
-    for name, contents in reader.attachments.items():
+    for name, content in files:
         hidden.append(_ATTACHED.format(name=name))
-        texts += [text for content in contents for text in _attached(content, name, depth)]
+        texts += _attached(content, name, depth)
     if hidden:
         raise UnreadableDocument(*dict.fromkeys(hidden))
     return texts
@@ -107,8 +107,9 @@ def _appearance_texts(page, annotation) -> list[str]:
     return texts
 
 
-def _object_strings(reader) -> tuple[list[str], list[str]]:
-    """(every string in every object reachable from the trailer, the JavaScript among the objects)."""
+def _object_strings(reader) -> tuple[list[str], list[str], list[tuple[str, bytes]]]:
+    """(every string in every object reachable from the trailer, the JavaScript among the objects, every file
+    embedded in a file specification: attached to the document or to an annotation on a page)."""
     from pypdf.generic import (
         ArrayObject,
         ByteStringObject,
@@ -121,6 +122,7 @@ def _object_strings(reader) -> tuple[list[str], list[str]]:
 
     strings: list[str] = []
     scripts: list[str] = []
+    files: list[tuple[str, bytes]] = []
     seen: set[tuple[int, int]] = set()
     stack = [reader.trailer]
     while stack:
@@ -135,6 +137,9 @@ def _object_strings(reader) -> tuple[list[str], list[str]]:
                 script = item.get("/JS")
                 script = script.get_object() if script is not None else ""
                 scripts.append(script.get_data().decode("latin-1") if isinstance(script, StreamObject) else str(script))
+            if "/EF" in item:
+                name = str(item.get("/UF") or item.get("/F") or "uden navn")
+                files += [(name, stream.get_object().get_data()) for stream in item["/EF"].get_object().values()]
             stack += [value for key, value in item.items() if key not in ("/Parent", "/P")]
         elif isinstance(item, ArrayObject):
             stack += list(item)
@@ -142,7 +147,7 @@ def _object_strings(reader) -> tuple[list[str], list[str]]:
             strings.append(str(item))
         elif isinstance(item, ByteStringObject):
             strings.append(bytes(item).decode("latin-1"))
-    return strings, scripts
+    return strings, scripts, files
 
 
 def _xfa_texts(reader) -> list[str]:
