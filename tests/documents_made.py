@@ -58,10 +58,10 @@ def workbook(
     row = ""
     for column, (value, code) in enumerate(cells):
         ref = f"{chr(65 + column)}1"
+        style = 0 if code in ("General", "@") else 1 + formats.index(code)
         if isinstance(value, str):
-            row += f'<c r="{ref}" t="s"><v>{shared.index(value)}</v></c>'
+            row += f'<c r="{ref}" s="{style}" t="s"><v>{shared.index(value)}</v></c>'
         else:
-            style = 0 if code == "General" else 1 + formats.index(code)
             row += f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
     state = f' state="{sheet_state}"' if sheet_state else ""
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -49,6 +49,20 @@ CHART = (
     '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:numCache>'
     '<c:formatCode>000000-0000</c:formatCode><c:pt idx="0"><c:v>{value}</c:v></c:pt></c:numCache></c:chartSpace>'
 )
+
+
+def conditional_rule(sheet: bytes) -> bytes:
+    rule = b'<cfRule type="expression" dxfId="0" priority="1"><formula>TRUE</formula></cfRule>'
+    return sheet.replace(
+        b"</sheetData>", b'</sheetData><conditionalFormatting sqref="A1">' + rule + b"</conditionalFormatting>"
+    )
+
+
+def differential_format(styles: bytes) -> bytes:
+    dxf = b'<dxfs count="1"><dxf><numFmt numFmtId="200" formatCode="000000-0000"/></dxf></dxfs>'
+    return styles.replace(b"</styleSheet>", dxf + b"</styleSheet>")
+
+
 GLYPHS_OUT_OF_ORDER = b"BT /F1 11 Tf 200 700 Td (1234) Tj ET BT /F1 11 Tf 100 700 Td (%s0190-) Tj ET"
 TRACKED_DELETION = '<w:del w:id="1" w:author="A"><w:r><w:delText>{cpr}</w:delText></w:r></w:del>'
 
@@ -88,6 +102,19 @@ ROUTES = {
     "chart label through its number format": (
         "materialer/a.docx",
         lambda dd: edited(word(), {"word/charts/chart1.xml": CHART.format(value=int(f"{dd}01901234")).encode()}),
+        "CPR-nummer",
+    ),
+    "excel text through a format's literals": (
+        "materialer/a.xlsx",
+        lambda dd: workbook([("901234", f'"{dd}01"@')]),
+        "CPR-nummer",
+    ),
+    "excel conditional number format": (
+        "materialer/a.xlsx",
+        lambda dd: edited(
+            workbook([(int(f"{dd}01901234"), "General")]),
+            {"xl/worksheets/sheet1.xml": conditional_rule, "xl/styles.xml": differential_format},
+        ),
         "CPR-nummer",
     ),
     "excel shared string": ("materialer/a.xlsx", lambda dd: workbook([(f"{dd}0190-1234", "@")]), "CPR-nummer"),

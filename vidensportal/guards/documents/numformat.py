@@ -212,3 +212,19 @@ def _literal(token: re.Match[str]) -> str:
     if token["fill"] is not None or token["bracket"] is not None:
         return ""
     return token.group()
+
+
+def shown_text(text: str, code: str) -> str:
+    """A text cell as its format shows it: the format's text section (the fourth, or a single one with '@'),
+    its literals around the text; the text alone when the format has no text section."""
+    sections = _sections(code)
+    section = sections[3] if len(sections) >= 4 else sections[0] if "@" in sections[0] else None
+    if section is None:
+        return text
+    out = []
+    for token in _TOKEN.finditer(section):
+        bracket = token["bracket"]
+        if bracket is not None and bracket.lower() not in _COLOURS:
+            raise UnknownFormat(f"talformatet '{section}' (betingelser, sprog- eller kalenderkoder) kendes ikke.")
+        out.append(text if token["other"] == "@" else _literal(token))
+    return "".join(out)

@@ -160,7 +160,7 @@ def _sheets_as_shown(xml_parts: dict[str, etree._Element], hidden: list[str]) ->
     sheets = {part: root for part, root in xml_parts.items() if local(root.tag) == "worksheet"}
     if not sheets:
         return []
-    workbook = Workbook(xml_parts.get("xl/styles.xml"), xml_parts.get("xl/workbook.xml"))
+    workbook = Workbook(xml_parts)
     texts = []
     for part, root in sheets.items():
         rows, found = sheet_texts(root, workbook, part)
