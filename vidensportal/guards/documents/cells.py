@@ -48,7 +48,11 @@ def sheet_texts(sheet: etree._Element, workbook: Workbook, part: str) -> tuple[l
     sheet has conditional formatting, each cell is also shown through every format it may apply."""
     rows: list[str] = []
     hidden: list[str] = []
-    conditional = workbook.conditional if any(local(e.tag) == "conditionalFormatting" for e in sheet) else []
+    conditional: list[str] = []
+    if any(local(e.tag) == "conditionalFormatting" for e in sheet.iter()):
+        # Excel 2010's rules (in an extension list) carry their differential formats in the sheet itself.
+        in_sheet = [e.get("formatCode", "") for e in sheet.iter() if local(e.tag) == "numFmt"]
+        conditional = [*workbook.conditional, *in_sheet]
     for element in sheet.iter():
         name = local(element.tag)
         if name in ("row", "col") and element.get("hidden") in ("1", "true"):
