@@ -30,7 +30,10 @@ _HIDDEN = {  # element name -> what it is and how to remove it
     "altChunk": "indeholder en indlejret fil. Kopiér dens indhold ind som almindelig tekst, og gem igen.",
 }
 _COMMENTS = "indeholder kommentarer. Slet alle kommentarer (Gennemse > Slet alle), og gem filen igen."
-_EMBEDDED = "indeholder den indlejrede fil '{part}'. Slet den, eller udgiv den som sin egen fil, og gem igen."
+_EMBEDDED = (
+    "indeholder den indlejrede fil '{part}'. Slet den, eller udgiv den som sin egen fil, og gem igen (et diagram "
+    "bærer sine data med som en indlejret projektmappe: indsæt diagrammet som billede)."
+)
 _MACROS = "indeholder makroer. Gem filen som .docx, .pptx eller .xlsx uden makroer, eller som PDF."
 _HIDDEN_SLIDE = "har skjulte dias ('{part}'). Vis eller slet de skjulte dias i PowerPoint, og gem igen."
 _HIDDEN_SHAPE = "har skjulte figurer ('{part}'). Vis dem (Markeringsruden), slet dem, der ikke skal med, og gem igen."
