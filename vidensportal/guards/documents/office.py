@@ -23,12 +23,25 @@ _HIDDEN = {  # element name -> what it is and how to remove it
     "delInstrText": f"indeholder sporede ændringer (slettet tekst). {_CHANGES_HOW}",
     "moveFrom": f"indeholder sporede ændringer (flyttet tekst). {_CHANGES_HOW}",
     "moveTo": f"indeholder sporede ændringer (flyttet tekst). {_CHANGES_HOW}",
-    "rPrChange": f"indeholder sporede ændringer (formatering). {_CHANGES_HOW}",
-    "pPrChange": f"indeholder sporede ændringer (formatering). {_CHANGES_HOW}",
+    **dict.fromkeys(
+        [
+            "cellIns",
+            "cellDel",
+            "cellMerge",
+            "customXmlInsRangeStart",
+            "customXmlDelRangeStart",
+            "customXmlMoveFromRangeStart",
+            "customXmlMoveToRangeStart",
+            "numberingChange",
+        ],
+        f"indeholder sporede ændringer. {_CHANGES_HOW}",
+    ),
     "commentReference": "indeholder kommentarer. Slet alle kommentarer (Gennemse > Slet alle), og gem filen igen.",
     "vanish": "indeholder skjult tekst. Vis skjult tekst (Filer > Indstillinger > Vis), slet den, og gem igen.",
     "altChunk": "indeholder en indlejret fil. Kopiér dens indhold ind som almindelig tekst, og gem igen.",
 }
+_FORMAT_CHANGE = f"indeholder sporede ændringer (formatering). {_CHANGES_HOW}"
+_REVISIONS_HOW = "Slå Spor ændringer fra i Excel (Gennemse), acceptér eller afvis ændringerne, og gem filen igen."
 _COMMENTS = "indeholder kommentarer. Slet alle kommentarer (Gennemse > Slet alle), og gem filen igen."
 _EMBEDDED = (
     "indeholder den indlejrede fil '{part}'. Slet den, eller udgiv den som sin egen fil, og gem igen (et diagram "
@@ -120,6 +133,8 @@ def _hidden_in(part: str, root: etree._Element, content_type: str) -> list[str]:
     lowered = part.lower()
     if "comments" in content_type or "/comments" in lowered or "threadedcomment" in lowered:
         found.append(_COMMENTS)
+    if "/revisions/" in f"/{lowered}":  # a shared workbook's change history
+        found.append(f"indeholder sporede ændringer. {_REVISIONS_HOW}")
     if local(root.tag) == "sld" and root.get("show") in _OFF:
         found.append(_HIDDEN_SLIDE.format(part=part))
     if lowered == "xl/workbook.xml":
@@ -128,7 +143,8 @@ def _hidden_in(part: str, root: etree._Element, content_type: str) -> list[str]:
         found.append(_HIDDEN_SHAPE.format(part=part))
     if lowered.startswith("word/"):
         for element in root.iter():
-            message = _HIDDEN.get(local(element.tag))
+            name = local(element.tag)
+            message = _HIDDEN.get(name) or (_FORMAT_CHANGE if name.endswith("PrChange") else None)
             if message is None:
                 continue
             value = next((v for k, v in element.attrib.items() if local(k) == "val"), "on")
