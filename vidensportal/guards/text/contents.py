@@ -120,7 +120,11 @@ def texts_of(data: bytes, name: str, *, depth: int = 0) -> list[Text]:
         if body.startswith((b"{", b"[")):
             return [Text(decode_text(body) or "", markup=True)]
         strings = cbor_strings(body)
-        return [Text(s) for s in strings] if strings is not None else [Text(s) for s in binary_strings(body)]
+        if strings is None:
+            raise UnreadableDocument(
+                "søgeindeksets fil kan ikke læses helt. Byg sitet igen; sker det igen, er det en fejl."
+            )
+        return [Text(s) for s in strings]
     reader = document_reader(name)
     if reader is not None:
         # Markup: a PDF annotation's rich text and an XMP packet are XHTML; plain text reads the same either way.
