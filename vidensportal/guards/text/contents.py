@@ -48,7 +48,8 @@ _MIME_SUFFIX = {
     "image/gif": ".gif",
     "image/webp": ".webp",
 }
-_PAGEFIND_PROGRAM = ".pagefind"  # Pagefind's own WebAssembly program, gzip-compressed: a binary, read as strings
+# Pagefind's own WebAssembly program (gzip, signature, then the program): a binary, read as strings.
+_PAGEFIND_PROGRAM = ".pagefind"
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def texts_of(data: bytes, name: str, *, depth: int = 0) -> list[Text]:
         if unpacked is not None:
             inner = name[: -len(suffix)] if suffix == ".gz" else name
             return texts_of(unpacked, inner, depth=depth + 1)
-    if data.startswith(_PAGEFIND_SIGNATURE):
+    if data.startswith(_PAGEFIND_SIGNATURE) and suffix != _PAGEFIND_PROGRAM:
         body = data[len(_PAGEFIND_SIGNATURE) :]
         if body.startswith((b"{", b"[")):
             return [Text(decode_text(body) or "", markup=True)]
