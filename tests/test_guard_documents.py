@@ -402,3 +402,14 @@ def test_a_pdf_whose_page_cannot_be_unpacked_is_refused_not_read_as_empty(tmp_pa
     problems = gate(tmp_path / "bad", "a.pdf", with_stream(pdf(), filtered=True))
     assert any("kan ikke læses helt" in p for p in problems), problems
     assert gate(tmp_path / "ok", "a.pdf", with_stream(pdf(), filtered=False)) == []
+
+
+def test_the_source_check_refuses_a_document_as_the_gate_does(tmp_path: Path):
+    """make tjek and the build's first check read docs/ documents with the same readers: a Word file with tracked
+    changes is refused there with the gate's line; a clean one is not (control)."""
+    deletion = TRACKED_DELETION.format(cpr="slettet tekst")
+    tracked = edited(word(), {"word/document.xml": in_body(deletion)})
+    root = docs_project(tmp_path, {"docs/materialer/a.docx": tracked, "docs/materialer/ok.docx": word()})
+    before = [str(p) for p in check_project(root, root / "docs", [])]
+    at_gate = [p.replace("site/", "docs/materialer/", 1) for p in gate(tmp_path / "gate", "a.docx", tracked)]
+    assert before == at_gate and len(before) == 1 and "Acceptér eller afvis" in before[0], (before, at_gate)
