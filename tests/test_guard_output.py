@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -37,18 +38,37 @@ def cpr_files(tmp_path: Path, files: dict[str, bytes | str], **kwargs) -> list[s
 
 
 def docx(paragraph_runs: list[str]) -> bytes:
-    """A minimal Word file whose one paragraph is split into the given runs."""
-    runs = "".join(f"<w:r><w:rPr><w:b/></w:rPr><w:t>{run}</w:t></w:r>" for run in paragraph_runs)
+    """A Word file whose one paragraph is split into the given runs."""
+    from docx import Document
+
+    document = Document()
+    paragraph = document.add_paragraph()
+    for run in paragraph_runs:
+        paragraph.add_run(run).bold = True
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("word/document.xml", f"<w:document><w:body><w:p>{runs}</w:p></w:body></w:document>")
+    document.save(buffer)
     return buffer.getvalue()
 
 
+def png_with_text(text: str) -> bytes:
+    """A one-pixel PNG whose metadata holds `text` in a tEXt chunk."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+
+    header = chunk(b"IHDR", (1).to_bytes(4, "big") * 2 + bytes([8, 0, 0, 0, 0]))
+    pixels = chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+    return b"\x89PNG\r\n\x1a\n" + header + chunk(b"tEXt", b"Comment\x00" + text.encode()) + pixels + chunk(b"IEND", b"")
+
+
 def b64(text: str) -> str:
+    return b64_bytes(text.encode("utf-8"))
+
+
+def b64_bytes(data: bytes) -> str:
     import base64
 
-    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return base64.b64encode(data).decode("ascii")
 
 
 def zipped(members: dict[str, str | bytes]) -> bytes:
@@ -119,12 +139,7 @@ ROUTES = {
         lambda dd: f"<p>{dd}\u24ea\u2460\u2468\u2070-\u00b9\u00b2\u00b34</p>",
     ),
     "data uri": ("a/index.html", lambda dd: f'<a href="data:text/plain;base64,{b64(f"ring {dd}0190-1234")}">x</a>'),
-    "zip archive": ("materialer/pakke.zip", lambda dd: zipped({"mappe/noter.txt": f"ring {dd}0190-1234"})),
-    "zip in gzip": ("materialer/pakke.zip.gz", lambda dd: gzip.compress(zipped({"n.md": f"{dd}0190-1234"}))),
-    "binary strings": (
-        "assets/logo.png",
-        lambda dd: b"\x89PNG\r\n\x1a\n\x00\x00tEXtComment\x00ring " + f"{dd}0190-1234".encode() + b"\x00",
-    ),
+    "image metadata": ("assets/logo.png", lambda dd: png_with_text(f"ring {dd}0190-1234")),
 }
 
 
@@ -200,7 +215,7 @@ def test_a_withheld_file_is_caught_under_any_name(tmp_path: Path):
             "materialer/ok.pdf": render_pdf("Offentligt", ["x"]),
         },
     )
-    problems = check_output(site, withheld=withheld)
+    problems = [p for p in check_output(site, withheld=withheld) if "filtypen" not in p.message]
     assert sorted((p.file.as_posix(), "docs/materialer/hemmelig.pdf" in p.message) for p in problems) == [
         ("site/assets/kopi.bin", True),
         ("site/assets/pakket.pdf.gz", True),
@@ -272,9 +287,10 @@ def test_css_url_and_import_from_another_host_are_caught(tmp_path: Path):
 
 def test_links_and_local_loads_are_allowed(tmp_path: Path):
     """Negative control: ordinary links to other sites, a canonical link, data: images and local files pass."""
+    pixel = b64_bytes(png_with_text("en prik"))
     page = (
         '<a href="https://www.kk.dk/">Kommunen</a><link rel="canonical" href="https://intra.example/x/">'
-        '<img src="../assets/a.png" srcset="a.png 1x, a2.png 2x"><img src="data:image/png;base64,AAAA">'
+        f'<img src="../assets/a.png" srcset="a.png 1x, a2.png 2x"><img src="data:image/png;base64,{pixel}">'
         '<link rel="stylesheet" href="../assets/site.css"><script src="/assets/app.js"></script>'
         '<img src="https://intra.example/billede.png">'
     )

@@ -139,7 +139,9 @@ def test_the_trace_finds_the_source_file_and_line(tmp_path: Path):
 
 def test_a_link_into_the_materials_folder_is_refused(tmp_path: Path):
     """A link elsewhere in docs/ to a file or folder in docs/materialer/ would publish what no material names."""
-    root = project(tmp_path, {"docs/materialer/notat.pdf": "x", "docs/a.md": "x"})
+    from tools.make_example_pdf import render_pdf
+
+    root = project(tmp_path, {"docs/materialer/notat.pdf": render_pdf("Notat", ["x"]), "docs/a.md": "x"})
     os.symlink(root / "docs/materialer", root / "docs/genvej")
     os.symlink(root / "docs/materialer/notat.pdf", root / "docs/kopi.pdf")
     problems = check_project(root, root / "docs", [])

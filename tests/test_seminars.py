@@ -306,11 +306,12 @@ def test_pdf_text_is_cached_by_content_across_builds(corpus):
 
 
 @pytest.mark.slow
-def test_an_unreadable_pdf_is_a_warning_not_a_failure(project):
-    """A material whose PDF cannot be read still builds; the build names the file in a warning."""
+def test_an_unreadable_pdf_stops_the_build_naming_it(project):
+    """A material whose PDF cannot be read completely is not published: the build stops with one Danish line
+    naming the file and what to do (the gate publishes nothing it has not read)."""
     (project / "docs/materialer/eksempel-oplaeg-rekruttering.pdf").write_bytes(b"%PDF-1.4 ikke en rigtig pdf")
-    output = build_log(project, env=BUILD_ENV)
-    assert "ADVARSEL: docs/materialer/eksempel-oplaeg-rekruttering.pdf: PDF-filens tekst kunne ikke læses" in output
+    output = build_fails(project)
+    assert "docs/materialer/eksempel-oplaeg-rekruttering.pdf: PDF-filen kan ikke læses helt" in output, output
 
 
 def _errors(project: Path) -> list[str]:

@@ -11,6 +11,8 @@ from urllib.parse import unquote
 from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
+from vidensportal.guards.documents.kinds import kind_refusal
+from vidensportal.guards.documents.outcome import UnreadableDocument
 from vidensportal.guards.external_loads import external_load_message, external_loads
 from vidensportal.guards.similar import THRESHOLD, words_in
 from vidensportal.guards.sources import SourceTrace
@@ -67,6 +69,11 @@ def check_output(
         found = _withheld_bytes(shown, digest, withheld)
         found += _withheld_place(shown, relative, withheld)
         found += _check_path(shown, relative, allowed, sources)
+        refusal = kind_refusal(relative, contributed=False)
+        if refusal is not None:  # a kind not on the list is not published, whatever it holds
+            refused = Problem(shown, refusal + _source_of(relative, sources))
+            problems += [*found, *_withheld_packed(shown, data, withheld), refused]
+            continue
         key = f"{digest} {''.join(PurePosixPath(relative.rpartition('/')[2]).suffixes[-2:]).lower()}"
         if key not in clean:
             same = {withheld.hashes[digest]} if digest in withheld.hashes else set()
@@ -110,7 +117,11 @@ def _check_content(
         found = _withheld_bytes(shown, hashlib.sha256(packed).hexdigest(), withheld)
         same |= {withheld.hashes[hashlib.sha256(packed).hexdigest()]} if found else set()
         problems += found
-    texts = texts_of(data, relative)
+    try:
+        texts = texts_of(data, relative)
+    except UnreadableDocument as refused:
+        source = _source_of(relative, sources)
+        return problems + [Problem(shown, f"{reason}{source}") for reason in refused.reasons]
     numbers: dict[str, str] = {}
     views: list[str] = []
     read_words: list[str] = []  # for the withheld documents' text, only when there are some
@@ -132,6 +143,21 @@ def _check_content(
         for url in external_loads(text.text, relative, own_url):
             problems.append(Problem(shown, external_load_message(url, sources.where_text(url) if sources else "")))
     return problems
+
+
+def _withheld_packed(shown: Path, data: bytes, withheld: Withheld) -> list[Problem]:
+    """A withheld file packed inside the published one (a gzip's content, an archive's member)."""
+    return [
+        problem
+        for packed in packed_files(data)
+        for problem in _withheld_bytes(shown, hashlib.sha256(packed).hexdigest(), withheld)
+    ]
+
+
+def _source_of(relative: str, sources: SourceTrace | None) -> str:
+    """' (kilde: docs/x.pdf)' when the published file is a copy of a file under docs/ by the same path."""
+    source = sources.docs_dir / relative if sources else None
+    return f" (kilde: {source.relative_to(sources.root).as_posix()})" if source and source.is_file() else ""
 
 
 def _withheld_bytes(shown: Path, digest: str, withheld: Withheld) -> list[Problem]:

@@ -1,5 +1,6 @@
 """The source guard: CPR numbers in what contributors write, found early with file and line, in every file
-under docs/ (whatever its kind or encoding), data/, overrides/ and mkdocs.yml."""
+under docs/ (whatever its encoding), data/, overrides/ and mkdocs.yml; a file under docs/ of a kind the site does
+not publish, and a document that cannot be read completely, refused the same way the output gate refuses them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from pathlib import Path
 from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, find_cpr_numbers, unallowed_problems
+from vidensportal.guards.documents.kinds import kind_refusal
+from vidensportal.guards.documents.outcome import UnreadableDocument
 from vidensportal.guards.text.contents import texts_of
 from vidensportal.guards.text.yaml_values import yaml_scalars
 
@@ -66,7 +69,18 @@ def check_sources(
     `skip` (checked elsewhere, as data/'s YAML is when the catalog reads it)."""
     skipped = {path.resolve() for path in skip}
     files = [(shown, path) for shown, path in source_files(root, docs_dir) if path.resolve() not in skipped]
-    return check_files(files, allow, cache_dir)
+    refused = kind_problems(files, docs_dir)
+    named = {problem.file for problem in refused}  # a kind that is not published is not read either
+    return refused + check_files([(s, p) for s, p in files if s not in named], allow, cache_dir)
+
+
+def kind_problems(files: Iterable[tuple[Path, Path]], docs_dir: Path) -> list[Problem]:
+    """A Problem for each file under docs/ of a kind the site does not publish (see documents.kinds)."""
+    problems = []
+    for shown, path in files:
+        if path.is_relative_to(docs_dir) and (refusal := kind_refusal(path.name, contributed=True)) is not None:
+            problems.append(Problem(shown, refusal))
+    return problems
 
 
 def check_files(
@@ -81,7 +95,11 @@ def check_files(
         key = _content_key(path, shown)
         if key is not None and key in clean:
             continue
-        hits = sorted(hits_in_file(path, shown), key=lambda hit: (hit[0] is None, hit[0] or 0))
+        try:
+            hits = sorted(hits_in_file(path, shown), key=lambda hit: (hit[0] is None, hit[0] or 0))
+        except UnreadableDocument as refused:
+            problems += [Problem(shown, reason) for reason in refused.reasons]
+            continue
         found = unallowed_problems(shown, hits, allowed)
         if key is not None and not found:
             clean.add(key)
@@ -106,11 +124,13 @@ class SourceTrace:
 
     @cached_property
     def _hits(self) -> list[tuple[Path, int | None, str]]:
-        return [
-            (shown, line, _digits(number))
-            for shown, path in source_files(self.root, self.docs_dir)
-            for line, number in hits_in_file(path, shown)
-        ]
+        hits = []
+        for shown, path in source_files(self.root, self.docs_dir):
+            try:
+                hits += [(shown, line, _digits(number)) for line, number in hits_in_file(path, shown)]
+            except UnreadableDocument:
+                continue  # refused by the source guard and the gate on its own
+        return hits
 
     def where(self, digits: str, published: str = "") -> str:
         """' (kilde: docs/x.md, linje 3)' for the first source holding the number; else, for a page, the source
@@ -138,10 +158,10 @@ class SourceTrace:
         texts = []
         for shown, path in source_files(self.root, self.docs_dir):
             try:
-                data = path.read_bytes()
-            except OSError:
+                read = texts_of(path.read_bytes(), path.name)
+                texts += [(shown, text.text.splitlines()) for text in read if text.lined]
+            except (OSError, UnreadableDocument):
                 continue
-            texts += [(shown, text.text.splitlines()) for text in texts_of(data, path.name) if text.lined]
         return texts
 
     def where_text(self, needle: str) -> str:

@@ -1,5 +1,6 @@
 """What a file holds for a reader, as text: decoded whatever its encoding, unpacked when compressed, the text
-of a document, the strings of a binary file."""
+of a document read completely by its kind's reader (see guards/documents); what cannot be read is refused with
+UnreadableDocument, never read in part."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from vidensportal.guards.documents.kinds import document_reader, read_completely
+from vidensportal.guards.documents.outcome import UnreadableDocument
 from vidensportal.guards.text.cbor import cbor_strings
-from vidensportal.guards.text.documents import DOCUMENT_TEXT
 
 MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xml", ".svg", ".md", ".markdown"})
 # Pagefind writes its index gzip-compressed, each file's content starting with this signature once unpacked.
@@ -34,7 +36,20 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _FOLDED_LINES = frozenset({".ics", ".ifb", ".vcf"})
 _UNFOLD = re.compile(r"\r?\n[ \t]")
 _DATA_URI = re.compile(r"data:(?P<mime>[\w.+-]+/[\w.+-]+)?[^,;\"'\s]*;base64,(?P<data>[A-Za-z0-9+/=\s]+)")
-_MIME_SUFFIX = {"text/html": ".html", "image/svg+xml": ".svg", "text/css": ".css", "application/pdf": ".pdf"}
+_MIME_SUFFIX = {
+    "text/html": ".html",
+    "image/svg+xml": ".svg",
+    "text/css": ".css",
+    "text/plain": ".txt",
+    "application/json": ".json",
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+}
+# Pagefind's own WebAssembly program (gzip, signature, then the program): a binary, read as strings.
+_PAGEFIND_PROGRAM = ".pagefind"
 
 
 @dataclass(frozen=True)
@@ -101,45 +116,39 @@ def texts_of(data: bytes, name: str, *, depth: int = 0) -> list[Text]:
         if unpacked is not None:
             inner = name[: -len(suffix)] if suffix == ".gz" else name
             return texts_of(unpacked, inner, depth=depth + 1)
-    if data.startswith(_PAGEFIND_SIGNATURE):
+    if data.startswith(_PAGEFIND_SIGNATURE) and suffix != _PAGEFIND_PROGRAM:
         body = data[len(_PAGEFIND_SIGNATURE) :]
         if body.startswith((b"{", b"[")):
             return [Text(decode_text(body) or "", markup=True)]
         strings = cbor_strings(body)
-        return [Text(s) for s in strings] if strings is not None else [Text(s) for s in binary_strings(body)]
-    extract = DOCUMENT_TEXT.get(suffix)
-    if extract is not None:
-        try:
-            return [Text(text, markup=True) for text in extract(data)]
-        # A damaged document gives pypdf or zipfile any kind of error; its readable strings are checked instead.
-        except Exception:
-            return [Text(s) for s in binary_strings(data)]
-    if data.startswith(_ZIP_MAGIC) and depth < 3:
-        return _archive_texts(data, depth)
+        if strings is None:
+            raise UnreadableDocument(
+                "søgeindeksets fil kan ikke læses helt. Byg sitet igen; sker det igen, er det en fejl."
+            )
+        return [Text(s) for s in strings]
+    reader = document_reader(name)
+    if reader is not None:
+        # Markup: a PDF annotation's rich text and an XMP packet are XHTML; plain text reads the same either way.
+        return [Text(text, markup=True) for text in read_completely(reader, data, name, depth)]
+    if suffix == _PAGEFIND_PROGRAM:
+        return [Text(s) for s in binary_strings(data)]
+    if data.startswith(_ZIP_MAGIC):
+        raise UnreadableDocument("filen er et zip-arkiv, ikke den filtype, navnet siger. Udgiv filerne hver for sig.")
     text = decode_text(data)
     if text is None:
-        return [Text(s) for s in binary_strings(data)]
+        raise UnreadableDocument("filen er ikke tekst, som filtypen siger. Gem den igen som tekst (UTF-8).")
     if suffix in _FOLDED_LINES:
         text = _UNFOLD.sub("", text)  # a calendar program joins a line that goes on on the next
     texts = [Text(text, markup=suffix in MARKUP_SUFFIXES or "<" in text[:1000], css=suffix == ".css", lined=depth == 0)]
     if "base64," in text and depth < 3:
         for match in _DATA_URI.finditer(text):
             inner = base64.b64decode(match["data"] + "==", validate=False)[:_MAX_UNPACKED]
-            texts += texts_of(inner, "data" + _MIME_SUFFIX.get(match["mime"].lower(), ""), depth=depth + 1)
-    return texts
-
-
-def _archive_texts(data: bytes, depth: int) -> list[Text]:
-    """The names and texts of the files in a zip archive (a download of several files, an e-book …)."""
-    texts = []
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for member in archive.infolist():
-                texts.append(Text(member.filename))
-                if not member.is_dir() and member.file_size <= _MAX_UNPACKED:
-                    texts += texts_of(archive.read(member), member.filename, depth=depth + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
-        return [Text(s) for s in binary_strings(data)]
+            mime = (match["mime"] or "").lower()
+            if mime not in _MIME_SUFFIX:
+                raise UnreadableDocument(
+                    f"en indlejret data:-adresse af typen '{mime}' kan ikke læses. Læg filen ved siden af."
+                )
+            texts += texts_of(inner, "data" + _MIME_SUFFIX[mime], depth=depth + 1)
     return texts
 
 
