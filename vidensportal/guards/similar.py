@@ -27,6 +27,12 @@ MIN_WORDS = 3  # like a title: fewer words are ordinary words on any page
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[A-Za-z/?!][^>]*>")
 _ZIP_MAGIC = b"PK\x03\x04"
+# The parts of an Office package that hold the document's own text; styles, themes, settings and properties are
+# the same in every file one program makes.
+_OWN_TEXT = re.compile(
+    r"(?:word/(?:document|header\d*|footer\d*|footnotes|endnotes)|ppt/(?:slides/slide|notesSlides/notesSlide)\d+"
+    r"|xl/(?:sharedStrings|worksheets/sheet\d+))\.xml$"
+)
 
 Shingle = tuple[str, ...]
 
@@ -43,17 +49,17 @@ def words_of(texts: Iterable[Text]) -> list[str]:
 
 
 def document_words(data: bytes, texts: Sequence[Text]) -> list[str]:
-    """The words of a withheld document's own text. An Office file is a package: its part names and the parts
-    still in XML (styles, settings, properties) are the same in every file made by one program, not the
-    document's text, and would make any two short files look alike. Binary parts (a thumbnail) are left out."""
+    """The words of a withheld document's own text. Of an Office package only the parts that hold the document's
+    text count (_OWN_TEXT): its part names, styles, settings and properties are the same in every file one program
+    makes and would make any two short files look alike. Binary parts (a thumbnail) are left out."""
     parts = _package_parts(data)
-    kept = [
-        text
-        for text in texts
-        if "\x00" not in text.text
-        and "\ufffd" not in text.text
-        and not (parts and (text.text in parts or _TAG.search(text.text)))
-    ]
+    kept, own = [], not parts
+    for text in texts:
+        if parts and text.text in parts:  # the reader gives each part's name before its texts
+            own = bool(_OWN_TEXT.match(text.text))
+            continue
+        if own and "\x00" not in text.text and "\ufffd" not in text.text and not _TAG.search(text.text):
+            kept.append(text)
     return words_of(kept)
 
 
