@@ -1,33 +1,47 @@
-"""mkdocs-macros entry point: registers the Danish macros that contributors call from docs/."""
+"""mkdocs-macros entry point: registers the Danish macros that contributors call from docs/.
+
+define_env gets the build's data from the engine itself (`build_of`), so a builder that runs this module but no
+mkdocs hooks can render the pages; when the hooks run too, they share the same Build."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from vidensportal.content.macro_table import DATED_MACROS, MACROS
+from vidensportal.errors import DataError
+from vidensportal.load import Build, load_build
 from vidensportal.macro_errors import body_location
 
-# Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
-CATALOG_KEY = "vidensportalen_catalog"
-MOMENT_KEY = "vidensportalen_moment"
-TODAY_KEY = "vidensportalen_today"  # the build's day in Copenhagen, worked out once from the moment
-AIDS_KEY = "vidensportalen_reader_aids"  # vidensportal/reader_aids' ReaderAids, made by the hooks
+BUILD_KEY = "vidensportalen_build"  # the one Build of this configuration, read at the first call of build_of
+
+
+def build_of(conf) -> Build:
+    """The Build of the configuration `conf`: loaded once per build (`mkdocs serve` makes a new conf each time)."""
+    if conf.get(BUILD_KEY) is None:
+        root = Path(conf["config_file_path"]).resolve().parent
+        try:
+            conf[BUILD_KEY] = load_build(
+                root, Path(conf["docs_dir"]), conf["extra"], use_directory_urls=conf["use_directory_urls"]
+            )
+        except DataError as error:
+            from mkdocs.exceptions import PluginError  # the builder's own error: the message, no traceback
+
+            raise PluginError(str(error)) from None
+    return conf[BUILD_KEY]
 
 
 def define_env(env) -> None:
-    catalog = env.conf[CATALOG_KEY]
-    today = env.conf[TODAY_KEY]
+    build = build_of(env.conf)
 
     def bind(function, *extra):
-        return lambda: function(catalog, env.page.file.src_uri, *extra)
+        return lambda: function(build.catalog, env.page.file.src_uri, *extra)
 
     for name, function in MACROS.items():
         env.macro(bind(function), name)
     for name, function in DATED_MACROS.items():
-        env.macro(bind(function, today), name)
-    # Read when called: the hooks add the pages' review fields after define_env has run.
-    env.macro(lambda: env.conf[AIDS_KEY].news(env.page.file.src_uri), "nyt_paa_portalen")
-    env.macro(lambda: env.conf[AIDS_KEY].review_list(env.page.file.src_uri), "sider_til_gennemgang")
+        env.macro(bind(function, build.today), name)
+    env.macro(lambda: build.aids.news(env.page.file.src_uri), "nyt_paa_portalen")
+    env.macro(lambda: build.aids.review_list(env.page.file.src_uri), "sider_til_gennemgang")
 
 
 def _page_location(env) -> tuple[Path, int]:
@@ -41,7 +55,7 @@ def on_pre_page_macros(env) -> None:
 
     from .template_check import check_page, guard_templates
 
-    guard_templates(env, env.conf[CATALOG_KEY].withheld_files, lambda: _page_location(env))
+    guard_templates(env, build_of(env.conf).catalog.withheld_files, lambda: _page_location(env))
     page = env.page
     if page.meta.get("render_macros") is False or not page.file.abs_src_path:
         return

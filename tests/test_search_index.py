@@ -1,4 +1,4 @@
-"""The search index is built in a process of its own while the site renders, and its failures are Danish errors."""
+"""The search index is built beside the rendering (a joined thread feeding Pagefind), and its failures are Danish."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
+from vidensportal.finish.index import SearchIndexError, SiteIndex
 from vidensportal.search import pagefind_index
-from vidensportal.search.indexer import SearchIndexError, SiteIndex
 from vidensportal.search.page_facts import PageFacts
 from vidensportal.search.pagefind_index import build_index
 from vidensportal.search.pagefind_service import PagefindError, PagefindService
@@ -68,13 +68,16 @@ def test_a_stopped_pagefind_is_a_danish_error_not_a_hang(tmp_path, monkeypatch):
     assert time.monotonic() - start < 10
 
 
-def test_a_worker_that_stops_is_a_danish_error_not_a_hang(tmp_path):
-    """An indexing process that dies gives the build a Danish error at once, not a wait for an answer."""
-    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, tmp_path)
-    index._work._process.kill()
+def test_an_error_in_the_indexing_thread_is_a_danish_error_not_a_hang(tmp_path):
+    """An unforeseen error in the indexing thread reaches the build as a Danish error when it waits, at once."""
+
+    def broken() -> tuple[dict, list]:
+        raise ValueError("ødelagt")
+
+    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, tmp_path, broken)
     start = time.monotonic()
     index.start_writing()
-    with pytest.raises(SearchIndexError, match="Søgeindekset kunne ikke bygges: indekseringen stoppede uventet"):
+    with pytest.raises(SearchIndexError, match="Søgeindekset kunne ikke bygges: ValueError: ødelagt"):
         index.finish_writing()
     assert time.monotonic() - start < 10
 
@@ -101,11 +104,12 @@ def test_negative_control_a_request_pagefind_refuses_is_reported_in_danish():
 
 
 def test_close_stops_the_worker_and_can_be_called_twice(tmp_path):
-    """A build that fails half-way stops its indexing: no process is left running, and closing again is harmless."""
+    """A build stopped half-way stops its indexing: its thread is joined, nothing written; closing twice is safe."""
     index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, tmp_path)
     index.close()
     index.close()
-    assert not index._work._process.is_alive(), "the indexing process still runs after close()"
+    assert not index._worker.is_alive(), "the indexing thread still runs after close()"
+    assert not (tmp_path / "pagefind").exists(), "a stopped index was written all the same"
 
 
 def _served_index_text(base: str) -> str:

@@ -1,0 +1,26 @@
+"""The stages after the builder has written the pages: index → gate → publish.
+
+`finish_site` is the one entry point of the first two, for any builder: the mkdocs adapter calls it at the end of
+its build with the index it started while the pages rendered; another builder calls it on the site it wrote, and
+the index is then made from the written pages. Publishing (`publish.py`) is the last step of `make build`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vidensportal.finish.gate import gate_site
+from vidensportal.finish.index import INDEX_DIR, SiteIndex, start_index
+from vidensportal.load import Build
+
+
+def finish_site(site_dir: Path, build: Build, site_url: str, index: SiteIndex | None = None) -> tuple[str | None, list]:
+    """(None when the site may be published, else the Danish report of why not; warnings about documents whose
+    text the search could not read). Raises SearchIndexError when the index cannot be written."""
+    if index is None:
+        index = start_index(build.catalog, build.docs_dir, build.root, site_dir, {})
+    try:
+        index.start_writing()
+        report = gate_site(site_dir, build, site_url, last=(INDEX_DIR, index.finish_writing))
+    finally:
+        index.close()
+    return report, index.warnings
