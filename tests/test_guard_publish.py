@@ -1,16 +1,25 @@
-"""`make build` publishes a site a web server can serve: 755/644 whatever the umask, an atomic swap when site/
-is a link, leftovers cleaned, and a full disk or a crash as one Danish line with the previous site untouched."""
+"""`make build` publishes a site a web server can serve: 755/644 whatever the umask, site/ a link swapped in one
+step, one build at a time, a kill at any point leaving the last good site, and a full disk or a crash as one
+Danish line with the previous site untouched."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import shutil
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from tools import build_site
+from vidensportal.finish import publish
+
+from .support import ROOT
 
 
 def fake_site(content: str):
@@ -106,13 +115,158 @@ def test_replacing_the_link_uses_os_replace(tmp_path: Path, monkeypatch):
 
 
 def test_leftovers_of_an_interrupted_build_are_removed(tmp_path: Path):
-    """.site-new-* folders and .site-old from an interrupted run are gone after the next build."""
-    for name in (".site-new-abc", ".site-old"):
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "x.html").write_text("x", encoding="utf-8")
+    """.site-new-* folders, a half-made link and an unused release from an interrupted run are gone after the
+    next build; the site it publishes is complete."""
+    releases = tmp_path / publish.RELEASES
+    for folder in (tmp_path / ".site-new-abc", releases / ".site-new-def", releases / "site.release-1"):
+        folder.mkdir(parents=True)
+        (folder / "x.html").write_text("x", encoding="utf-8")
+    (tmp_path / ".site-link-new").symlink_to("ingenting")
     (tmp_path / "andet").mkdir()
     assert build_site.build(tmp_path / "site", fake_site("x")) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["andet", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", publish.RELEASES, "andet", "site"]
+    assert [p.name for p in releases.iterdir()] == [(tmp_path / "site").resolve().name], list(releases.iterdir())
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "x"
+
+
+def test_the_first_build_turns_a_plain_site_folder_into_a_link(tmp_path: Path):
+    """A site/ folder from before becomes a link to a release in one step; its old content is gone."""
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_text("fra før", encoding="utf-8")
+    assert build_site.build(target, fake_site("ny")) == 0
+    assert target.is_symlink() and (target / "index.html").read_text(encoding="utf-8") == "ny"
+    assert len(list((tmp_path / publish.RELEASES).iterdir())) == 1, list((tmp_path / publish.RELEASES).iterdir())
+
+
+def test_an_earlier_versions_site_old_is_put_back_when_site_is_missing(tmp_path: Path):
+    """Killed between an earlier version's two renames (no site/, only .site-old): the next build starts from
+    .site-old as the live site, and a failing build leaves it in place."""
+    (tmp_path / ".site-old").mkdir()
+    (tmp_path / ".site-old" / "index.html").write_text("gammel", encoding="utf-8")
+    assert build_site.build(tmp_path / "site", lambda folder: 1) == 1
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "gammel"
+
+
+class Killed(BaseException):
+    """The process ends here, as if killed: nothing after it runs, no handler catches it."""
+
+
+# Every step publishing takes on the file system, in the order it takes them.
+STEPS = [
+    (os, "replace"), (Path, "rename"), (Path, "symlink_to"), (shutil, "rmtree"), (publish, "_exchange"),
+]  # fmt: skip
+
+
+def _killed_at(monkeypatch, step: int) -> list[str]:
+    """Make the `step`-th file-system step of publishing raise Killed; returns the steps taken."""
+    taken: list[str] = []
+    for owner, name in STEPS:
+        real = getattr(owner, name)
+
+        def counted(*args, real=real, name=name, **kwargs):
+            taken.append(name)
+            if len(taken) == step:
+                raise Killed(name)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, counted)
+    return taken
+
+
+@pytest.mark.parametrize("first", ["folder", "link"])
+@pytest.mark.parametrize("step", range(1, 9))
+def test_a_build_killed_at_any_step_leaves_a_complete_site_and_the_next_recovers(tmp_path, monkeypatch, first, step):
+    """Killed at any step of publishing, site/ is the old or the new site, complete; the next build publishes
+    and keeps nothing but its release. With site/ a plain folder before (first build) and a link."""
+    target = tmp_path / "site"
+    if first == "folder":
+        target.mkdir()
+        fake_site("gammel")(target)
+    else:
+        assert build_site.build(target, fake_site("gammel")) == 0
+    with monkeypatch.context() as patch:
+        taken = _killed_at(patch, step)
+        with contextlib.suppress(Killed):
+            build_site.build(target, fake_site("ny"))
+    assert (target / "index.html").read_text(encoding="utf-8") in ("gammel", "ny"), (step, taken)
+    assert (target / "sub" / "page.html").is_file(), f"half a site after a kill at {taken}"
+    assert build_site.build(target, fake_site("næste")) == 0
+    assert (target / "index.html").read_text(encoding="utf-8") == "næste"
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [".cache", publish.RELEASES, "site"], f"after a kill at {taken}: {left}"
+    assert len(list((tmp_path / publish.RELEASES).iterdir())) == 1, list((tmp_path / publish.RELEASES).iterdir())
+
+
+def test_without_an_atomic_exchange_a_kill_between_the_renames_is_repaired(tmp_path, monkeypatch):
+    """Where the system cannot exchange a folder and a link in one step, a kill between the two renames leaves
+    no site/ for a moment; the next build points site at the newest complete release, deleting nothing live."""
+    target = tmp_path / "site"
+    target.mkdir()
+    fake_site("gammel")(target)
+    monkeypatch.setattr(publish, "_exchange", lambda first, second: False)
+    with monkeypatch.context() as patch:
+        real = os.replace
+        patch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(Killed()) if Path(a[1]) == target else real(*a))
+        with contextlib.suppress(Killed):
+            build_site.build(target, fake_site("ny"))
+    assert not os.path.lexists(target), "the kill was not between the renames"
+    assert build_site.build(target, lambda folder: 1) == 1
+    assert (target / "index.html").read_text(encoding="utf-8") == "ny", "the complete release was not put back"
+
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from tools import build_site
+
+def slow(folder):
+    (folder / "index.html").write_text(sys.argv[2], encoding="utf-8")
+    time.sleep(float(sys.argv[3]))
+    (folder / "sidst.html").write_text(sys.argv[2], encoding="utf-8")
+    return 0
+
+sys.exit(build_site.build(Path(sys.argv[1]), slow))
+"""
+
+
+def _builder(target: Path, content: str, seconds: float) -> subprocess.Popen:
+    command = [sys.executable, "-c", HOLDER, str(target), content, str(seconds)]
+    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_second_build_waits_for_the_first_and_says_so(tmp_path: Path):
+    """Two overlapping builds of one checkout: the second says in Danish that it waits, both publish in turn, and
+    site/ is complete at every moment in between."""
+    target = tmp_path / "site"
+    assert build_site.build(target, fake_site("gammel")) == 0
+    first = _builder(target, "første", 1.5)
+    time.sleep(0.5)
+    second = _builder(target, "anden", 0.2)
+    seen = set()
+    while first.poll() is None or second.poll() is None:
+        seen.add((target / "index.html").read_text(encoding="utf-8"))
+        if (target / "index.html").read_text(encoding="utf-8") != "gammel":
+            assert (target / "sidst.html").is_file(), "a reader met half a site"
+    outputs = [process.communicate() for process in (first, second)]
+    assert first.returncode == second.returncode == 0, outputs
+    assert publish.WAITING in outputs[1][1] and publish.WAITING not in outputs[0][1], outputs
+    assert (target / "index.html").read_text(encoding="utf-8") == "anden" and seen <= {"gammel", "første", "anden"}
+
+
+def test_a_killed_build_leaves_the_site_and_the_next_build_recovers(tmp_path: Path):
+    """A build process killed (SIGKILL) half-way leaves the last good site; its lock dies with it, and the next
+    build publishes without waiting."""
+    target = tmp_path / "site"
+    assert build_site.build(target, fake_site("gammel")) == 0
+    doomed = _builder(target, "aldrig", 30)
+    time.sleep(1)
+    doomed.kill()
+    doomed.communicate()
+    assert (target / "index.html").read_text(encoding="utf-8") == "gammel"
+    assert build_site.build(target, fake_site("ny")) == 0
+    assert (target / "index.html").read_text(encoding="utf-8") == "ny"
+    assert len(list((tmp_path / publish.RELEASES).iterdir())) == 1, list((tmp_path / publish.RELEASES).iterdir())
 
 
 def test_a_crash_in_mkdocs_is_one_danish_line(tmp_path: Path, monkeypatch, capsys):
