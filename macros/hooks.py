@@ -1,14 +1,11 @@
-"""The mkdocs adapter: hands mkdocs the engine's catalog and site plan, and runs the engine's checks on the output."""
+"""The mkdocs adapter: the engine's build and site plan to mkdocs; the engine's finish stages on the written site."""
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,26 +19,17 @@ from macros.generated_view import GeneratedView
 from macros.serve_preview import on_serve, on_startup  # noqa: F401 -- hooks: make serve shows a failed build
 from vidensportal.content.render_events import put_in_listings
 from vidensportal.content.text import heading_slug
-from vidensportal.errors import DataError
 from vidensportal.finish import finish_site
-from vidensportal.finish.index import SearchIndexError, SiteIndex, start_index
-from vidensportal.load import withheld_note
+from vidensportal.finish.index import SiteIndex, start_index
 from vidensportal.paths import NEWS_FEED
 from vidensportal.plan import SiteSources, plan_site
 from vidensportal.reader_aids.abbreviations import with_abbreviations
+from vidensportal.search.searchable import titled_article
 
 log = logging.getLogger("mkdocs.plugins.vidensportalen")
 
 
-@contextmanager
-def engine_errors() -> Iterator[None]:
-    """The engine's Danish errors stop the build as mkdocs' own error: the message, no traceback."""
-    try:
-        yield
-    except (DataError, SearchIndexError) as error:
-        raise PluginError(str(error)) from None
-
-
+@event_priority(100)  # before the git plugin's on_config, which it may turn off
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = build_of(config)  # the Build define_env gets too, whichever asks first
     if build.aids.history is None and (git := config.plugins.get("git-revision-date-localized")):
@@ -49,19 +37,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.mdx_configs.setdefault("abbr", {})["glossary"] = build.aids.glossary
     # Set here, not in mkdocs.yml: a !!python/name there is imported before the project is on sys.path.
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
-    if note := withheld_note(build.catalog, build.settings):
-        log.info(f"Vidensportalen: {note}")
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = build_of(config)
     sources = SiteSources(Path(config.docs_dir), tuple(file.src_uri for file in files))
-    site_url = config.site_url or None
-    plan = plan_site(build.catalog, sources, site_name=config.site_name, site_url=site_url, moment=build.moment)
+    plan = plan_site(build.catalog, sources, site_name=config.site_name, site_url=config.site_url, moment=build.moment)
     if plan.problems:
-        raise PluginError("\n".join(str(problem) for problem in plan.problems))
-    for note in plan.notes:
+        raise PluginError("\n".join(map(str, plan.problems)))
+    for note in (*build.notes(config.site_url), *plan.notes):
         log.info(f"Vidensportalen: {note}")
     for src in plan.removals:
         files.remove(files.get_file_from_path(src))
@@ -70,11 +55,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.head or page.tail:
             file.page = GeneratedView(file, config, page)
         files.append(file)
-    for path, content in plan.files.items():
+    feed = build.aids.feed(config.site_name, config.site_url)
+    for path, content in {**plan.files, NEWS_FEED: feed}.items():
         files.append(File.generated(config, path, content=content))
-    for note in build.aids.notes(config.site_url):
-        log.info(note)
-    files.append(File.generated(config, NEWS_FEED, content=build.aids.feed(config.site_name, config.site_url)))
     return files
 
 
@@ -89,25 +72,20 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Every page's article is made by now: the search index is under way from them (a thread feeding Pagefind's
-    own program) while mkdocs writes the pages. Every build does this, `mkdocs serve` too."""
+    """Every page's article is made by now: the index starts on them while mkdocs writes the pages (serve too)."""
     build = build_of(config)
-    articles = {f.dest_uri: _article(f.page, config) for f in files.documentation_pages() if f.page and f.page.content}
+    env.globals["vidensportalen"] = build.template_values  # what overrides/ shows of the settings
+    pages = [f for f in files.documentation_pages() if f.page and f.page.content]
+    articles = {f.dest_uri: titled_article(f.page.content, f.page.title or config.site_name) for f in pages}
     _building.append(start_index(build.catalog, build.docs_dir, build.root, Path(config.site_dir), articles))
     return env
 
 
-def _article(page, config: MkDocsConfig) -> str:
-    """A page's article as Material's content partial lays it out: its title as h1 when its text has none."""
-    return ("" if "<h1" in page.content else f"<h1>{escape(page.title or config.site_name)}</h1>") + page.content
-
-
 @event_priority(-1000)  # last of all, so the search index and the output gate see every file
 def on_post_build(config: MkDocsConfig) -> None:
-    with engine_errors():
-        report, warnings = finish_site(Path(config.site_dir), build_of(config), config.site_url or "", _building.pop())
+    report, warnings = finish_site(Path(config.site_dir), build_of(config), config.site_url or "", _building.pop())
     for warning in warnings:  # about documents whose text could not be read for the search
-        log.info(f"Vidensportalen: ADVARSEL: {warning}")
+        log.info(f"Vidensportalen: {warning}")
     if report:
         raise PluginError(report)
 
@@ -118,5 +96,4 @@ def on_build_error(error: Exception) -> None:
         _building.pop().close()
 
 
-# The search index of the build under way; here, not in the config, as on_build_error is given no config.
-_building: list[SiteIndex] = []
+_building: list[SiteIndex] = []  # the index under way; not in the config, which on_build_error is not given

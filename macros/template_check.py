@@ -44,9 +44,8 @@ class PageTemplateError(BaseException):
 
 
 def guard_templates(env, withheld_files: frozenset[str], locate) -> None:
-    """Jinja in a page pulls in nothing of the materials or withheld, and an error while it renders stops the build
-    in one Danish line at the page and line `locate()` gives. Set up once, on the first page: mkdocs-macros makes
-    its Jinja environment after define_env."""
+    """Jinja in a page pulls in nothing of the materials or withheld, and an error while it renders is one Danish
+    line at the page and line `locate()` gives. Set up on the first page: the Jinja environment comes later."""
     if isinstance(env.env.loader, GuardedLoader):
         return
     env.env.loader = GuardedLoader(Path(env.conf["docs_dir"]), withheld_files)

@@ -14,7 +14,7 @@ from vidensportal.content.dates import build_moment, local_day
 from vidensportal.errors import DataError
 from vidensportal.guards.cpr import text_check
 from vidensportal.guards.project import check_project
-from vidensportal.paths import DATA_GUARD_CACHE, GENERATED_DIRS, cache_dir
+from vidensportal.paths import DATA_GUARD_CACHE, GENERATED_DIRS, NEWS_FEED, cache_dir
 from vidensportal.reader_aids.plan import ReaderAids, plan_reader_aids
 from vidensportal.settings import SiteSettings, read_settings
 
@@ -34,8 +34,22 @@ class Build:
     def today(self) -> date:
         return local_day(self.moment)
 
+    @property
+    def template_values(self) -> dict[str, str]:
+        """What the site's own templates (overrides/) show, from the validated settings and paths.py."""
+        return {
+            "klassifikation": self.settings.classification,
+            "tilgaengelighedserklaering": self.settings.accessibility_statement,
+            "nyhedsfeed": NEWS_FEED,
+        }
 
-def load_build(root: Path, docs_dir: Path, extra: Mapping, *, use_directory_urls: bool = True) -> Build:
+    def notes(self, site_url: str | None) -> list[str]:
+        """The build's Danish info lines about what it read: what it held back, the history, the feed, reviews."""
+        withheld = withheld_note(self.catalog, self.settings)
+        return [*([withheld] if withheld else []), *self.aids.notes(site_url)]
+
+
+def load_build(root: Path, docs_dir: Path, extra: Mapping, use_directory_urls: bool = True) -> Build:
     """Read and check everything a build starts from; DataError with every problem found in one round. `extra` is
     the builder's `extra:` settings."""
     settings, problems = read_settings(extra, use_directory_urls=use_directory_urls)

@@ -9,18 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from vidensportal.finish.gate import gate_site
-from vidensportal.finish.index import INDEX_DIR, SiteIndex, start_index
+from vidensportal.finish.index import INDEX_DIR, SearchIndexError, SiteIndex, start_index
 from vidensportal.load import Build
 
 
 def finish_site(site_dir: Path, build: Build, site_url: str, index: SiteIndex | None = None) -> tuple[str | None, list]:
-    """(None when the site may be published, else the Danish report of why not; warnings about documents whose
-    text the search could not read). Raises SearchIndexError when the index cannot be written."""
+    """(None when the site may be published, else the Danish report of why not: the gate's, or why the index could
+    not be written; warnings about documents whose text the search could not read, as Danish lines)."""
     if index is None:
         index = start_index(build.catalog, build.docs_dir, build.root, site_dir, {})
     try:
         index.start_writing()
         report = gate_site(site_dir, build, site_url, last=(INDEX_DIR, index.finish_writing))
+    except SearchIndexError as error:
+        report = str(error)
     finally:
         index.close()
-    return report, index.warnings
+    return report, [f"ADVARSEL: {warning}" for warning in index.warnings]
