@@ -19,7 +19,7 @@ import pytest
 from tools import build_site
 from vidensportal.finish import publish
 
-from .support import ROOT
+from .support import ROOT, copy_project
 
 
 def fake_site(content: str):
@@ -289,3 +289,28 @@ def test_a_crash_in_mkdocs_is_one_danish_line(tmp_path: Path, monkeypatch, capsy
     assert build_site.run_mkdocs(tmp_path) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "ikke mere plads på disken" in err and "INFO - bygger" in err, err
+
+
+@pytest.mark.slow
+def test_two_overlapping_make_builds_publish_in_turn_and_site_is_always_complete(tmp_path: Path):
+    """Two `python -m tools.build_site` of one checkout at once: one says in Danish that it waits, both succeed,
+    and every time site/ is looked at in between it is a complete site (its home page and its search index)."""
+    project = copy_project(tmp_path / "projekt")
+    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "tools.build_site"]
+    assert subprocess.run(command, cwd=project, env=env, capture_output=True, check=False).returncode == 0
+    builds = [
+        subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    site, incomplete = project / "site", []
+    while any(build.poll() is None for build in builds):
+        if not ((site / "index.html").is_file() and (site / "pagefind" / "pagefind.js").is_file()):
+            incomplete.append(sorted(p.name for p in project.iterdir()))
+        time.sleep(0.05)
+    outputs = [build.communicate() for build in builds]
+    assert all(build.returncode == 0 for build in builds), outputs
+    assert sum(publish.WAITING in err for _, err in outputs) == 1, outputs
+    assert not incomplete, f"site/ was incomplete while the builds ran: {incomplete[:3]}"
+    assert len(list((project / publish.RELEASES).iterdir())) == 1, list((project / publish.RELEASES).iterdir())
