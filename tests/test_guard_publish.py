@@ -222,7 +222,9 @@ from tools import build_site
 
 def slow(folder):
     (folder / "index.html").write_text(sys.argv[2], encoding="utf-8")
-    time.sleep(float(sys.argv[3]))
+    go_on = Path(sys.argv[3])
+    while not go_on.exists():  # the test says when this build may finish
+        time.sleep(0.02)
     (folder / "sidst.html").write_text(sys.argv[2], encoding="utf-8")
     return 0
 
@@ -230,9 +232,18 @@ sys.exit(build_site.build(Path(sys.argv[1]), slow))
 """
 
 
-def _builder(target: Path, content: str, seconds: float) -> subprocess.Popen:
-    command = [sys.executable, "-c", HOLDER, str(target), content, str(seconds)]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def _builder(target: Path, content: str, go_on: Path) -> subprocess.Popen:
+    """A build process whose builder writes half a site and finishes once `go_on` exists; stderr in a file."""
+    command = [sys.executable, "-c", HOLDER, str(target), content, str(go_on)]
+    with (target.parent / f"{content}.err").open("w") as errors:  # the child keeps its own copy open
+        return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors, text=True)
+
+
+def _wait_for(condition, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
 
 
 def test_a_second_build_waits_for_the_first_and_says_so(tmp_path: Path):
@@ -240,17 +251,21 @@ def test_a_second_build_waits_for_the_first_and_says_so(tmp_path: Path):
     site/ is complete at every moment in between."""
     target = tmp_path / "site"
     assert build_site.build(target, fake_site("gammel")) == 0
-    first = _builder(target, "første", 1.5)
-    time.sleep(0.5)
-    second = _builder(target, "anden", 0.2)
+    first = _builder(target, "første", tmp_path / "første.go")
+    _wait_for(lambda: any((tmp_path / publish.RELEASES).glob(".site-new-*/index.html")))
+    second = _builder(target, "anden", tmp_path / "anden.go")
+    _wait_for(lambda: publish.WAITING in (tmp_path / "anden.err").read_text(encoding="utf-8"))
+    (tmp_path / "første.go").touch()
+    (tmp_path / "anden.go").touch()
     seen = set()
     while first.poll() is None or second.poll() is None:
-        seen.add((target / "index.html").read_text(encoding="utf-8"))
-        if (target / "index.html").read_text(encoding="utf-8") != "gammel":
-            assert (target / "sidst.html").is_file(), "a reader met half a site"
-    outputs = [process.communicate() for process in (first, second)]
-    assert first.returncode == second.returncode == 0, outputs
-    assert publish.WAITING in outputs[1][1] and publish.WAITING not in outputs[0][1], outputs
+        shown = (target / "index.html").read_text(encoding="utf-8")
+        seen.add(shown)
+        assert shown == "gammel" or (target / "sidst.html").is_file(), "a reader met half a site"
+    first.wait(), second.wait()
+    errors = {name: (tmp_path / f"{name}.err").read_text(encoding="utf-8") for name in ("første", "anden")}
+    assert first.returncode == second.returncode == 0, errors
+    assert publish.WAITING not in errors["første"], errors
     assert (target / "index.html").read_text(encoding="utf-8") == "anden" and seen <= {"gammel", "første", "anden"}
 
 
@@ -259,10 +274,10 @@ def test_a_killed_build_leaves_the_site_and_the_next_build_recovers(tmp_path: Pa
     build publishes without waiting."""
     target = tmp_path / "site"
     assert build_site.build(target, fake_site("gammel")) == 0
-    doomed = _builder(target, "aldrig", 30)
-    time.sleep(1)
+    doomed = _builder(target, "aldrig", tmp_path / "aldrig.go")
+    _wait_for(lambda: any((tmp_path / publish.RELEASES).glob(".site-new-*/index.html")))
     doomed.kill()
-    doomed.communicate()
+    doomed.wait()
     assert (target / "index.html").read_text(encoding="utf-8") == "gammel"
     assert build_site.build(target, fake_site("ny")) == 0
     assert (target / "index.html").read_text(encoding="utf-8") == "ny"

@@ -16,7 +16,7 @@ from vidensportal.search.pagefind_index import build_index
 from vidensportal.search.pagefind_service import PagefindError, PagefindService
 from vidensportal.search.stable_index import _decode
 
-from .support import http_get, search_records, serving
+from .support import ROOT, http_get, search_records, serving
 
 ARTICLE = '<h1>{title}</h1><p>{text}</p>'
 PAGE = '<html><body><article class="md-content__inner md-typeset">{article}</article></body></html>'
@@ -144,3 +144,21 @@ def test_mkdocs_serve_keeps_the_search_index_current(project):
             except (OSError, ValueError, AssertionError):
                 text = ""
     assert word in text, "the served search index does not hold the word the page now shows"
+
+
+def test_finish_site_indexes_and_gates_a_site_any_builder_wrote(built_site, tmp_path):
+    """finish_site needs nothing from mkdocs: given a written site without an index, it indexes the pages on disk
+    and gates the site; a page with a CPR number written into it stops it (control)."""
+    import shutil
+
+    from vidensportal.finish import finish_site
+    from vidensportal.load import load_build
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    build = load_build(ROOT, ROOT / "docs", {"klassifikation": "intern"})
+    report, _ = finish_site(site, build, "")
+    assert report is None and "aftalen/" in search_records(site), report
+    (site / "aftalen" / "index.html").write_text("<p>010190-1234</p>", encoding="utf-8")
+    report, _ = finish_site(site, build, "")
+    assert report and "aftalen/index.html" in report, report
