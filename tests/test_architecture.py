@@ -7,6 +7,8 @@ import builtins
 import dataclasses
 
 from vidensportal.catalog import Catalog
+from vidensportal.paths import NEWS_FEED
+from vidensportal.settings import SiteSettings
 
 from .support import ROOT
 
@@ -129,3 +131,25 @@ def test_negative_control_the_check_sees_a_builder_import():
         "mkdocs.structure.files",
         "jinja2",
     ]
+
+
+def settings_read_raw(template: str) -> list[str]:
+    """Our settings read from raw config.extra, and the feed's address written as a literal, in a template."""
+    ours = {field.alias for field in SiteSettings.model_fields.values() if field.alias}
+    raw = [f"config.extra.{key}" for key in sorted(ours) if f"config.extra.{key}" in template]
+    return raw + ([NEWS_FEED] if NEWS_FEED in template else [])
+
+
+def test_templates_read_the_validated_settings_not_raw_config():
+    """overrides/ shows the classification, the accessibility statement and the feed from the validated settings
+    and paths.py (the `vidensportalen` values the adapter hands the templates), never from raw config.extra."""
+    templates = {str(p.relative_to(ROOT)): p.read_text("utf-8") for p in (ROOT / "overrides").rglob("*.html")}
+    offenders = {name: found for name, text in templates.items() if (found := settings_read_raw(text))}
+    used = [name for name, text in templates.items() if "vidensportalen." in text]
+    assert not offenders and used, f"raw settings in templates: {offenders}; templates reading them: {used}"
+
+
+def test_negative_control_raw_settings_in_a_template_are_seen():
+    """Negative control: the classification from config.extra and a literal feed address are both found."""
+    template = '{{ config.extra.klassifikation }} <link href="{{ base_url }}/nyt.xml">'
+    assert settings_read_raw(template) == ["config.extra.klassifikation", "nyt.xml"]
