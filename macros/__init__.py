@@ -1,32 +1,34 @@
-"""mkdocs-macros entry point: registers the Danish macros that contributors call from docs/."""
+"""mkdocs-macros entry point: the Danish macros contributors call from docs/. define_env gets the build from the
+engine itself (`build_of`), so a builder that runs this module and no hooks renders the pages; the hooks share it."""
 
 from __future__ import annotations
 
-from macros.sandbox import sandbox_pages
-from vidensportal.content.macro_table import DATED_MACROS, FRONT_PAGE_NEWS, MACROS, PUBLISHED
+from pathlib import Path
 
-# Where the mkdocs hooks leave the build's one Catalog, and the build's moment, for define_env to pick up.
-CATALOG_KEY = "vidensportalen_catalog"
-MOMENT_KEY = "vidensportalen_moment"
-TODAY_KEY = "vidensportalen_today"  # the build's day in Copenhagen, worked out once from the moment
-AIDS_KEY = "vidensportalen_reader_aids"  # vidensportal/reader_aids' ReaderAids, made by the hooks
+from mkdocs.exceptions import PluginError
+
+from macros.sandbox import sandbox_pages
+from vidensportal.content.macro_table import PUBLISHED
+from vidensportal.errors import DataError
+from vidensportal.load import Build, load_build
+
+BUILD_KEY = "vidensportalen_build"  # the one Build of this configuration, read at the first call of build_of
+
+
+def build_of(conf) -> Build:
+    """The Build of the configuration `conf`: loaded once per build (`mkdocs serve` makes a new conf each time)."""
+    if conf.get(BUILD_KEY) is None:
+        root = Path(conf["config_file_path"]).resolve().parent
+        try:
+            conf[BUILD_KEY] = load_build(root, Path(conf["docs_dir"]), conf["extra"], conf["use_directory_urls"])
+        except DataError as error:  # the builder's own error: the message, no traceback
+            raise PluginError(str(error)) from None
+    return conf[BUILD_KEY]
 
 
 def define_env(env) -> None:
-    catalog = env.conf[CATALOG_KEY]
-    today = env.conf[TODAY_KEY]
-
-    def bind(function, *extra):
-        return lambda: function(catalog, env.page.file.src_uri, *extra)
-
-    for name, function in MACROS.items():
-        env.macro(bind(function), name)
-    for name, function in DATED_MACROS.items():
-        env.macro(bind(function, today), name)
-    # Read when called: the hooks add the pages' review fields after define_env has run.
-    env.macro(lambda: env.conf[AIDS_KEY].news(env.page.file.src_uri), "nyt_paa_portalen")
-    env.macro(lambda: env.conf[AIDS_KEY].news(env.page.file.src_uri, FRONT_PAGE_NEWS), "nyeste_nyt")
-    env.macro(lambda: env.conf[AIDS_KEY].review_list(env.page.file.src_uri), "sider_til_gennemgang")
+    for name, function in build_of(env.conf).macros().items():  # each takes the page it is on
+        env.macro(lambda function=function: function(env.page.file.src_uri), name)
 
 
 def on_pre_page_macros(env) -> None:

@@ -6,24 +6,16 @@ from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
-from vidensportal.content.html import Heading, renamed_clashes, with_heading_ids_renamed
+from vidensportal.content.html import flat_toc_tokens, heading_tokens, renamed_clashes, with_heading_ids_renamed
 from vidensportal.content.pages import GeneratedPage
 
 
-def _tokens(headings: tuple[Heading, ...]) -> list[dict]:
-    return [{"level": h.level, "id": h.id, "name": h.name} for h in headings]
-
-
-def _flat_tokens(items: list[AnchorLink] | TableOfContents) -> list[dict]:
-    return [t for i in items for t in ({"level": i.level, "id": i.id, "name": i.title}, *_flat_tokens(i.children))]
-
-
 class GeneratedView(Page):
-    """The finished HTML goes around the prose. (Material's blog plugin gives its posts a Page subclass the same
-    way.) Making a Markdown converter for each of a thousand empty pages was a tenth of the build."""
+    """The finished HTML goes around the prose (as Material's blog gives its posts a Page subclass): a Markdown
+    converter for each of a thousand empty pages was a tenth of the build."""
 
     def __init__(self, file: File, config: MkDocsConfig, generated: GeneratedPage) -> None:
         super().__init__(None, file, config)
@@ -42,12 +34,12 @@ class GeneratedView(Page):
         if self.markdown and self.markdown.strip():
             super().render(config, files)
             # A prose heading named like a generated section ("Program") yields that section its id.
-            renames = renamed_clashes([t["id"] for t in _flat_tokens(self.toc)], ours)
+            renames = renamed_clashes([t["id"] for t in flat_toc_tokens(self.toc)], ours)
             self.content = with_heading_ids_renamed(self.content or "", renames)
-            prose_tokens = [{**t, "id": renames.get(t["id"], t["id"])} for t in _flat_tokens(self.toc)]
+            prose_tokens = [{**t, "id": renames.get(t["id"], t["id"])} for t in flat_toc_tokens(self.toc)]
             self.present_anchor_ids = {renames.get(i, i) for i in self.present_anchor_ids or ()}
         else:
             self.content, self.present_anchor_ids = "", set()
-        self.toc = get_toc(nest_toc_tokens(_tokens(head) + prose_tokens + _tokens(tail)))
+        self.toc = get_toc(nest_toc_tokens(heading_tokens(head) + prose_tokens + heading_tokens(tail)))
         self.content = "\n".join(part for part in (self.generated.head, self.content, self.generated.tail) if part)
         self.present_anchor_ids |= ours

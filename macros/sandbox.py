@@ -9,7 +9,7 @@ from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from mkdocs.exceptions import PluginError
 
-from vidensportal.guards.page_calls import RENDER_SECONDS, PageTimeout, page_location, render_problem
+from vidensportal.guards import page_calls
 
 
 class _TimedLoops(CodeGenerator):
@@ -20,7 +20,7 @@ class _TimedLoops(CodeGenerator):
 
 class _PageTemplate(Template):
     def render(self, *args, **kwargs) -> str:  # the page's variables (config, page, files …) are left out
-        self.environment.deadline = time.monotonic() + RENDER_SECONDS
+        self.environment.deadline = time.monotonic() + page_calls.RENDER_SECONDS
         return super().render()
 
 
@@ -40,7 +40,7 @@ class PageSandbox(SandboxedEnvironment):
 
     def call(__self, __context, __obj, *args, **kwargs):
         if time.monotonic() > __self.deadline:
-            raise PageTimeout
+            raise page_calls.PageTimeout
         if __obj is __self:
             return None  # the loops' tick
         if __obj not in __self.macros:
@@ -60,11 +60,7 @@ class PageSandbox(SandboxedEnvironment):
         try:
             super().handle_exception(source)  # raises the error again, its traceback in the page's lines
         except Exception as error:
-            raise PageTemplateError(render_problem(error, *self.locate())) from None
-
-
-class PageTemplateError(BaseException):
-    """A BaseException, so that mkdocs-macros' own handler (traceback, exit) lets it pass to sandbox_pages."""
+            raise page_calls.PageTemplateError(page_calls.render_problem(error, *self.locate())) from None
 
 
 def sandbox_pages(env, names: frozenset[str]) -> None:
@@ -74,14 +70,15 @@ def sandbox_pages(env, names: frozenset[str]) -> None:
         return
 
     def locate():  # the page being rendered when the error came
-        return page_location(env.page.file.abs_src_path, env.markdown, env.conf["docs_dir"], env.page.file.src_uri)
+        page = env.page.file
+        return page_calls.page_location(page.abs_src_path, env.markdown, env.conf["docs_dir"], page.src_uri)
 
     env._env = PageSandbox({name: env.macros[name] for name in names}, locate)  # env.env has no setter
 
     def render(*args, plugin_render=env.render, **kwargs):
         try:
             return plugin_render(*args, **kwargs)
-        except PageTemplateError as stopped:
+        except page_calls.PageTemplateError as stopped:
             raise PluginError(str(stopped.args[0])) from None
 
     env.render = render

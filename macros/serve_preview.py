@@ -1,6 +1,5 @@
-"""mkdocs serve: a failed build shows its Danish errors in the browser (vidensportal/preview.py), the first build as
-much as a rebuild. mkdocs 1.6 stops on a failed first build and leaves the browser waiting on a failed rebuild;
-here each build notes its failure instead of raising it, so the server starts and goes on serving."""
+"""mkdocs serve: a failed build, the first as much as a rebuild, shows its Danish errors in the browser
+(vidensportal/preview.py); mkdocs 1.6 would stop, or leave the browser waiting. The server goes on serving."""
 
 from __future__ import annotations
 

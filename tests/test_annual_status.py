@@ -175,7 +175,7 @@ def test_print_marks_every_page_with_the_sites_classification():
             problems.append(f"{level}: {page.group(1) if page else 'no named page'}")
         if not re.search(rf'\.vp-marking\[data-klassifikation="{level}"\]\)\s*\{{\s*page: vp-{level};', css):
             problems.append(f"{level}: not chosen by the marking")
-    if 'data-klassifikation="{{ config.extra.klassifikation' not in template:
+    if 'data-klassifikation="{{ site.klassifikation' not in template:
         problems.append("main.html's marking has no data-klassifikation")
     assert not problems, problems
 

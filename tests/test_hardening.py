@@ -216,5 +216,6 @@ def test_a_failed_build_leaves_the_published_site_untouched(project):
     assert second.returncode != 0, "the broken build did not fail"
     assert "site/ er ikke ændret" in second.stderr, second.stderr
     assert home.read_bytes() == before, "the failed build changed the published site"
-    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site")]
-    assert not leftovers, f"temporary build folders left behind: {leftovers}"
+    leftovers = [p.name for p in project.rglob(".site-*") if p.name != ".site-udgaver"]
+    releases = list((project / ".site-udgaver").iterdir())
+    assert not leftovers and releases == [home.parent.resolve()], f"left behind: {leftovers}, releases {releases}"

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from vidensportal.errors import DataError
+from vidensportal.load import read_sources
 from vidensportal.paths import CALENDAR_FEED, event_calendar_file, page_url, party_page
-from vidensportal.plan import SitePlan, SiteSources, plan_site, read_sources
+from vidensportal.plan import SitePlan, SiteSources, plan_site
 from vidensportal.settings import read_settings
 
 from .support import ROOT, replace_in
@@ -18,9 +19,8 @@ MOMENT = datetime(2026, 11, 28, 12, tzinfo=UTC)
 
 
 def _plan(catalog, docs: Path, files: tuple[str, ...], site_url: str | None = None) -> SitePlan:
-    settings, _ = read_settings({}, use_directory_urls=True)
     sources = SiteSources(docs, files)
-    return plan_site(catalog, sources, settings, site_name="Vidensportalen", site_url=site_url, moment=MOMENT)
+    return plan_site(catalog, sources, site_name="Vidensportalen", site_url=site_url, moment=MOMENT)
 
 
 def test_every_party_event_and_calendar_is_planned(catalog):

@@ -157,14 +157,26 @@ def test_a_page_shows_the_git_plugins_day_or_its_sources_or_the_build():
     assert uncommitted == '<time datetime="2026-11-28">28. november 2026</time>', uncommitted
 
 
+def test_without_a_history_a_page_shows_only_its_own_review_date():
+    """Without a git history to trust, 'Sidst ændret' is the day the page says it was reviewed, or absent: never
+    the build's day or a date from git (the control: with a history, every page has one)."""
+    good = "---\nejer: EAS\nsenest_gennemgået: 2025-01-01\ngennemgå_igen_om: 1 år\n---\n# A\n"
+    bare = _aids().with_pages([("a.md", good), ("b.md", "# B\n")], "/x/docs")
+    assert bare.page_meta("a.md", {})[LAST_CHANGED] == '<time datetime="2025-01-01">1. januar 2025</time>'
+    assert LAST_CHANGED not in bare.page_meta("b.md", {}), bare.page_meta("b.md", {})
+    assert LAST_CHANGED not in bare.page_meta("parter/eas.md", {GIT_HASH: "abc", GIT_DAY: "2026-03-04"})
+    assert LAST_CHANGED in _aids({}).page_meta("b.md", {}), "with a history every page has a date"
+
+
 def test_reviews_from_sources_give_notes_and_every_problem_at_once():
     """Pages' review fields become review facts and one note per overdue page; two bad pages give two problems."""
     good = "---\nejer: EAS\nsenest_gennemgået: 2025-01-01\ngennemgå_igen_om: 1 år\n---\n# A\n"
     aids = _aids().with_pages([("a.md", good), ("b.md", "# B\n")], "/x/docs")
     assert list(aids.reviews) == ["a.md"] and "Ejer: EAS" in aids.page_meta("a.md", {})["vp_review_facts"]
     assert aids.notes("https://x/") == [
-        "Vidensportalen: ingen git-historik; 'Sidst ændret' er byggedatoen, og nyhederne har deres egen dato.",
-        "Vidensportalen: docs/a.md: siden skulle have været gennemgået senest 1. januar 2026 (ejer: EAS).",
+        "ingen git-historik at stole på: mappen er ikke en git-checkout. 'Sidst ændret' og nyhederne får indholdets "
+        "datoer.",
+        "docs/a.md: siden skulle have været gennemgået senest 1. januar 2026 (ejer: EAS).",
     ]
     bad = "---\nsenest_gennemgået: igår\ngennemgå_igen_om: 1 år\n---\n"
     with pytest.raises(DataError) as raised:

@@ -1,4 +1,4 @@
-"""The search index is built in a process of its own while the site renders, and its failures are Danish errors."""
+"""The search index is built beside the rendering (a joined thread feeding Pagefind), and its failures are Danish."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ import urllib.request
 
 import pytest
 
+from vidensportal.finish.index import SearchIndexError, SiteIndex
 from vidensportal.search import pagefind_index
-from vidensportal.search.indexer import SearchIndexError, SiteIndex
 from vidensportal.search.page_facts import PageFacts
 from vidensportal.search.pagefind_index import build_index
 from vidensportal.search.pagefind_service import PagefindError, PagefindService
 from vidensportal.search.stable_index import _decode
 
-from .support import http_get, search_records, serving
+from .support import ROOT, http_get, search_records, serving
 
 ARTICLE = '<h1>{title}</h1><p>{text}</p>'
 PAGE = '<html><body><article class="md-content__inner md-typeset">{article}</article></body></html>'
@@ -68,13 +68,16 @@ def test_a_stopped_pagefind_is_a_danish_error_not_a_hang(tmp_path, monkeypatch):
     assert time.monotonic() - start < 10
 
 
-def test_a_worker_that_stops_is_a_danish_error_not_a_hang(tmp_path):
-    """An indexing process that dies gives the build a Danish error at once, not a wait for an answer."""
-    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, tmp_path)
-    index._work._process.kill()
+def test_an_error_in_the_indexing_thread_is_a_danish_error_not_a_hang(tmp_path):
+    """An unforeseen error in the indexing thread reaches the build as a Danish error when it waits, at once."""
+
+    def broken() -> tuple[dict, list]:
+        raise ValueError("ødelagt")
+
+    index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, tmp_path, broken)
     start = time.monotonic()
     index.start_writing()
-    with pytest.raises(SearchIndexError, match="Søgeindekset kunne ikke bygges: indekseringen stoppede uventet"):
+    with pytest.raises(SearchIndexError, match="Søgeindekset kunne ikke bygges: ValueError: ødelagt"):
         index.finish_writing()
     assert time.monotonic() - start < 10
 
@@ -101,11 +104,12 @@ def test_negative_control_a_request_pagefind_refuses_is_reported_in_danish():
 
 
 def test_close_stops_the_worker_and_can_be_called_twice(tmp_path):
-    """A build that fails half-way stops its indexing: no process is left running, and closing again is harmless."""
+    """A build stopped half-way stops its indexing: its thread is joined, nothing written; closing twice is safe."""
     index = SiteIndex({"a/index.html": _article("Alfa")}, FACTS, tmp_path)
     index.close()
     index.close()
-    assert not index._work._process.is_alive(), "the indexing process still runs after close()"
+    assert not index._worker.is_alive(), "the indexing thread still runs after close()"
+    assert not (tmp_path / "pagefind").exists(), "a stopped index was written all the same"
 
 
 def _served_index_text(base: str) -> str:
@@ -140,3 +144,21 @@ def test_mkdocs_serve_keeps_the_search_index_current(project):
             except (OSError, ValueError, AssertionError):
                 text = ""
     assert word in text, "the served search index does not hold the word the page now shows"
+
+
+def test_finish_site_indexes_and_gates_a_site_any_builder_wrote(built_site, tmp_path):
+    """finish_site needs nothing from mkdocs: given a written site without an index, it indexes the pages on disk
+    and gates the site; a page with a CPR number written into it stops it (control)."""
+    import shutil
+
+    from vidensportal.finish import finish_site
+    from vidensportal.load import load_build
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    build = load_build(ROOT, ROOT / "docs", {"klassifikation": "intern"})
+    report, _ = finish_site(site, build, "")
+    assert report is None and "aftalen/" in search_records(site), report
+    (site / "aftalen" / "index.html").write_text("<p>010190-1234</p>", encoding="utf-8")
+    report, _ = finish_site(site, build, "")
+    assert report and "aftalen/index.html" in report, report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -17,7 +18,7 @@ from vidensportal.reader_aids.changes import (
     newest_commit,
 )
 from vidensportal.reader_aids.feed import atom_feed
-from vidensportal.reader_aids.history import FileHistory, parse_log, read_history
+from vidensportal.reader_aids.history import NOT_A_CHECKOUT, SHALLOW, FileHistory, History, parse_log, read_history
 from vidensportal.reader_aids.news import news_items, news_list
 from vidensportal.reader_aids.revisions import (
     ContentHistory,
@@ -61,9 +62,33 @@ def test_parse_log_gives_each_file_its_first_and_last_commit():
 
 
 def test_outside_a_git_checkout_there_is_no_history(tmp_path: Path):
-    """A folder that is not in a git checkout has no history (None), so callers fall back; no exception."""
+    """A folder that is not in a git checkout has no history and says why, so callers fall back; no exception."""
     (tmp_path / "data").mkdir()
-    assert read_history(tmp_path) is None
+    assert read_history(tmp_path) == History(None, NOT_A_CHECKOUT)
+
+
+def _commit(repo: Path, name: str, when: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_AUTHOR_DATE": when}
+    env |= {"GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.invalid", "GIT_COMMITTER_DATE": when}
+    (repo / "data").mkdir(exist_ok=True)
+    (repo / "data" / name).write_text(when, encoding="utf-8")
+    for command in (["add", "-A"], ["commit", "-qm", name]):
+        subprocess.run(["git", "-C", str(repo), *command], env=env, check=True, capture_output=True)  # noqa: S607
+
+
+def test_a_shallow_clone_has_no_history_and_says_how_to_fetch_it(tmp_path: Path):
+    """A `git clone --depth 1` would date every file by its one commit: it has no history, and the reason names
+    `git fetch --unshallow`; the full clone (control) has each file's own dates."""
+    origin = tmp_path / "origin"
+    subprocess.run(["git", "init", "-q", str(origin)], check=True, capture_output=True)  # noqa: S607
+    _commit(origin, "a.yml", "2025-01-05T10:00:00+00:00")
+    _commit(origin, "b.yml", "2026-02-07T10:00:00+00:00")
+    for depth, name in ((["--depth", "1"], "shallow"), ([], "full")):
+        command = ["git", "clone", "-q", *depth, f"file://{origin}", str(tmp_path / name)]
+        subprocess.run(command, check=True, capture_output=True)
+    shallow, full = read_history(tmp_path / "shallow"), read_history(tmp_path / "full")
+    assert shallow == History(None, SHALLOW) and "git fetch --unshallow" in SHALLOW, shallow
+    assert full.files is not None and full.files["data/a.yml"].changed.year == 2025, full
 
 
 def test_every_generated_page_names_its_data_file_and_its_own_prose():

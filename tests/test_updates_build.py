@@ -112,18 +112,48 @@ def test_the_tags_page_describes_what_it_holds_and_the_strategy_is_hyphenated(bu
     assert "Sikker By-strategi" in _html(built_site, "maal")
 
 
-def test_outside_git_the_dates_are_the_builds_and_the_feed_is_reproducible(project: Path, tmp_path: Path):
-    """A copy without .git builds; one Danish line says so; every page shows SOURCE_DATE_EPOCH's day; two builds
-    give the same feed. Without VIDENSPORTAL_URL one line says the feed has no links."""
+LAST_CHANGED_DAY = re.compile(r"Sidst ændret <time [^>]+>([^<]+)<")
+
+
+def _last_changed(site: Path) -> dict[str, str]:
+    """Each page's 'Sidst ændret' day as shown, by page."""
+    found = {str(p.relative_to(site)): LAST_CHANGED_DAY.search(p.read_text("utf-8")) for p in _pages(site)}
+    return {page: day[1] for page, day in found.items() if day}
+
+
+def test_outside_git_no_page_claims_a_date_and_the_feed_is_reproducible(project: Path, tmp_path: Path):
+    """A copy without .git builds; one Danish line says so; no page shows a 'Sidst ændret' it cannot vouch for
+    (the build's day included); two builds give the same feed. Without VIDENSPORTAL_URL one line says the feed
+    has no links."""
     env = {"SOURCE_DATE_EPOCH": EPOCH}
     log = build_log(project, tmp_path / "a", env=env)
     build_ok(project, tmp_path / "b", env=env)
-    assert log.count("ingen git-historik") == 1 and "git_revision_date_localized_plugin" not in log, log
+    assert log.count("ingen git-historik at stole på: mappen er ikke en git-checkout") == 1, log
+    assert "git_revision_date_localized_plugin" not in log, log
     assert log.count("VIDENSPORTAL_URL er ikke sat, så nyhedsfeedet") == 1, log
-    day = '<time datetime="2026-11-28">28. november 2026</time>'
-    wrong = [str(p) for p in _pages(tmp_path / "a") if day not in p.read_text("utf-8")]
-    assert not wrong, f"pages without the build's date: {wrong}"
+    assert not _last_changed(tmp_path / "a"), f"pages with a date without a history: {_last_changed(tmp_path / 'a')}"
     assert (tmp_path / "a" / "nyt.xml").read_bytes() == (tmp_path / "b" / "nyt.xml").read_bytes()
+
+
+def test_a_shallow_clone_is_named_once_and_its_dates_come_from_the_content(project: Path, tmp_path: Path):
+    """A `git clone --depth 1` builds with one Danish line naming the shallow clone and `git fetch --unshallow`;
+    no page shows its one commit's day, and the news carry the items' own dates. The full clone (control) dates
+    the pages from git."""
+    _git(project, "init", "-q", when="2026-01-05T10:00:00+00:00")
+    _git(project, "add", "-A", when="2026-01-05T10:00:00+00:00")
+    _git(project, "commit", "-qm", "first", when="2026-01-05T10:00:00+00:00")
+    (project / "docs" / "aftalen.md").write_text((project / "docs" / "aftalen.md").read_text("utf-8") + "\nMere.\n")
+    _git(project, "commit", "-qam", "second", when="2026-02-07T10:00:00+00:00")
+    clone = tmp_path / "klon"
+    command = ["git", "clone", "-q", "--depth", "1", f"file://{project}", str(clone)]
+    subprocess.run(command, check=True, capture_output=True, timeout=60)
+    log = build_log(clone, tmp_path / "lav", env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert log.count("shallow clone") == 1 and "git fetch --unshallow" in log, log
+    assert not _last_changed(tmp_path / "lav"), _last_changed(tmp_path / "lav")
+    news = _html(tmp_path / "lav", "nyt")
+    assert "7. februar 2026" not in news, "a news item carries the clone's commit date"
+    full = build_ok(project, tmp_path / "fuld")
+    assert _last_changed(full).get("aftalen/index.html") == "7. februar 2026", _last_changed(full)
 
 
 def test_with_a_site_address_the_feed_links_are_absolute(project: Path, tmp_path: Path):

@@ -15,7 +15,8 @@ import yaml
 
 from vidensportal.content.dates import build_moment
 from vidensportal.errors import DataError, Problem
-from vidensportal.plan import SiteSources, plan_site, read_sources
+from vidensportal.load import read_sources
+from vidensportal.plan import SiteSources, plan_site
 from vidensportal.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,10 +53,8 @@ def check(config_file: Path) -> tuple[list[str], list[str]]:
         return [error.report()], []
     pages = sorted(p for p in docs_dir.rglob("*") if p.is_file() and not _excluded(p.relative_to(docs_dir)))
     sources = SiteSources(docs_dir, tuple(p.relative_to(docs_dir).as_posix() for p in pages))
-    plan = plan_site(
-        catalog, sources, settings,
-        site_name=str(config.get("site_name") or ""), site_url=None, moment=build_moment(),
-    )  # fmt: skip
+    name = str(config.get("site_name") or "")
+    plan = plan_site(catalog, sources, site_name=name, site_url=None, moment=build_moment())
     warnings = [f"ADVARSEL: {warning}" for warning in catalog.warnings]
     return (["\n".join(str(problem) for problem in plan.problems)] if plan.problems else []), warnings
 

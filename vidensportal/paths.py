@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from urllib.parse import quote
 
 # Folders of data/ that hold one entry per file.
@@ -96,3 +97,20 @@ NEWS_FEED = "nyt.xml"
 ABBREVIATIONS_PAGE = "forkortelser.md"
 REVIEW_PAGE = "gennemgang.md"
 CONTRIBUTOR_GUIDE = "bidrag.md"
+
+# Every cache of the build lies under one root in the project, one folder per cache; the build's lock too.
+CACHE_ROOT = ".cache"
+SOURCE_GUARD_CACHE = "kildevagt"
+DATA_GUARD_CACHE = "datavagt"
+GATE_CACHE = "udgangsport"
+DOCUMENT_TEXT_CACHE = "pdftekst"
+CALENDAR_CACHE = "kalendere"
+BUILT_CACHE = "bygget"  # what each site folder last published, for --dirty builds
+WITHHELD_TEXT_CACHE = "tilbageholdt"  # the words of withheld documents, by content
+ACTIVE_CONTENT_CACHE = "aktivt-indhold"  # rendered pages found free of active content
+BUILD_LOCK = "bygning.lock"
+
+
+def cache_dir(root: Path, name: str) -> Path:
+    """The folder (or file) `name` under the project's one cache root."""
+    return root / CACHE_ROOT / name

@@ -1,27 +1,23 @@
-"""plan_site: the catalog, the files mkdocs found in docs/ and the settings → everything the site adds and drops.
+"""plan_site: the catalog and the files the builder found in docs/ → everything the site adds and drops.
 
-The adapter carries the plan out; every rule about what is published and where lives here."""
+The adapter carries the plan out; every rule about what is published and where lives here. Planning is pure: it
+reads the prose it places and starts nothing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
 from pathlib import Path, PurePosixPath
 
-from vidensportal.background import Background, BackgroundError
-from vidensportal.catalog import Catalog, load_catalog
+from vidensportal.catalog import Catalog
 from vidensportal.content.dates import local_day
 from vidensportal.content.ics import MISSING_SITE_URL, site_calendars
 from vidensportal.content.pages import GeneratedPage, generated_pages, page_ids
 from vidensportal.content.prose import macros_in_prose
 from vidensportal.data.yamlfile import PAGE_SUFFIXES, front_matter_problems
 from vidensportal.errors import DataError, Problem, did_you_mean
-from vidensportal.guards.cpr import text_check
 from vidensportal.guards.page_calls import page_call_problems
-from vidensportal.guards.project import check_project
 from vidensportal.paths import MATERIALS_DIR
-from vidensportal.settings import SiteSettings
 
 
 @dataclass(frozen=True)
@@ -52,14 +48,12 @@ def _unlisted_material_file(catalog: Catalog, src: str) -> bool:
 def plan_site(
     catalog: Catalog,
     sources: SiteSources,
-    settings: SiteSettings,
     *,
     site_name: str,
     site_url: str | None,
     moment: datetime,
 ) -> SitePlan:
-    """Every generated page and calendar, the docs/ files that are not published as they are, and the problems.
-    The calendars are made in a process of their own while the pages are."""
+    """Every generated page and calendar, the docs/ files that are not published as they are, and the problems."""
     today = local_day(moment)
     expected = page_ids(catalog, today)
     shown_dir = Path(sources.docs_dir.name)
@@ -89,56 +83,11 @@ def plan_site(
             problems += page_call_problems(sources.docs_dir / src, shown_dir / src)
     if problems:
         return SitePlan(problems=tuple(problems))
-    calendars = Background(partial(site_calendars, catalog, name=site_name, site_url=site_url, stamp=moment))
     try:
         pages = generated_pages(catalog, prose, today)
     except DataError as error:  # e.g. an unknown section in a year's written status
-        problems += error.problems
-    try:
-        files = calendars.result()
-    except BackgroundError as error:
-        problems.append(Problem(Path("kalendere"), f"kalenderfilerne kunne ikke laves: {error}."))
-    if problems:
-        return SitePlan(problems=tuple(problems))
+        return SitePlan(problems=tuple(error.problems))
+    files = site_calendars(catalog, name=site_name, site_url=site_url, stamp=moment)
     # `mkdocs serve` sets site_url to its own address, so an empty one means a build, most likely to publish.
     notes += [] if site_url else [MISSING_SITE_URL]
     return SitePlan(pages, files, frozenset(removals), tuple(notes))
-
-
-def withheld_note(catalog: Catalog, settings: SiteSettings) -> str | None:
-    """The build's one line on what it held back, or None when nothing was."""
-    if not catalog.withheld:
-        return None
-    return (
-        f"{len(catalog.withheld)} element(er) er over klassifikationen '{settings.classification}' og udgives ikke: "
-        + ", ".join(catalog.withheld)
-    )
-
-
-def read_sources(root: Path, docs_dir: Path, settings: SiteSettings) -> Catalog:
-    """Guard the sources and read data/ once into the catalog; raises DataError with every problem found. The
-    guard reads the sources in a process of its own while the catalog is read."""
-    guard = Background(check_project, root, docs_dir, settings.cpr_allowed)
-    # The YAML in data/ is checked for CPR numbers as the catalog reads it.
-    check = text_check(settings.cpr_allowed, root / ".cache" / "datavagt")
-    try:
-        catalog = load_catalog(
-            root / "data",
-            docs_dir=docs_dir,
-            publish_up_to=settings.classification,
-            max_file_bytes=settings.max_file_bytes,
-            check_text=check,
-        )
-    except DataError as error:
-        raise DataError(_guarded(guard) + error.problems) from None
-    if problems := _guarded(guard):
-        raise DataError(problems)
-    check.save()
-    return catalog
-
-
-def _guarded(guard: Background[list[Problem]]) -> list[Problem]:
-    try:
-        return guard.result()
-    except BackgroundError as error:
-        return [Problem(Path("kildevagten"), f"kunne ikke læse kilderne: {error}.")]

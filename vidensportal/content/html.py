@@ -126,6 +126,16 @@ class Body:
 _HEADING_ID = re.compile(r'(<h[1-6][^>]*?\sid="|<a class="headerlink" href="#)([^"]*)(")')
 
 
+def flat_toc_tokens(items) -> list[dict]:
+    """A builder's table of contents (items with level, id, title and children, nested) as flat tokens."""
+    return [t for i in items for t in ({"level": i.level, "id": i.id, "name": i.title}, *flat_toc_tokens(i.children))]
+
+
+def heading_tokens(headings: tuple[Heading, ...]) -> list[dict]:
+    """Headings as a table of contents' tokens (Python-Markdown's toc extension), for a builder to nest."""
+    return [{"level": h.level, "id": h.id, "name": h.name} for h in headings]
+
+
 def renamed_clashes(ids: Iterable[str], taken: Collection[str]) -> dict[str, str]:
     """For each of `ids` that `taken` already has, the next free id as Markdown's toc would choose it (x_1)."""
     ids = list(ids)

@@ -13,6 +13,7 @@ from pathlib import Path
 from vidensportal.data.yamlfile import front_matter
 from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
+from vidensportal.paths import ACTIVE_CONTENT_CACHE, cache_dir
 
 # What every element may carry, and the attribute families that hold no code (aria-*, data-*).
 _GLOBAL = frozenset({"id", "class", "title", "lang", "dir", "role", "hidden", "tabindex", "translate"})
@@ -76,9 +77,9 @@ def page_problems(
     """Problems in rendered pages, given as (path under docs/, rendered HTML, title): active content in the HTML,
     located on the Markdown's line where it can be found there, and markup in the title and the front matter,
     which the theme writes into the page's head as they are. With `root`, HTML found clean is remembered in its
-    .cache/aktivt-indhold, so an unchanged page is not read again."""
+    cache (paths.ACTIVE_CONTENT_CACHE), so an unchanged page is not read again."""
     problems: list[Problem] = []
-    clean = CleanContent(root / ".cache" / "aktivt-indhold" if root else None, [])
+    clean = CleanContent(cache_dir(root, ACTIVE_CONTENT_CACHE) if root else None, [])
     for src_uri, content, title in pages:
         shown = Path(docs_dir.name, src_uri)
         source = docs_dir / src_uri

@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from vidensportal import paths
 from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
@@ -255,10 +256,10 @@ def output_gate(
     problems = check_output(
         site_dir,
         allow=allow,
-        withheld=withheld_in(catalog, docs_dir, root / ".cache" / "tilbageholdt"),
+        withheld=withheld_in(catalog, docs_dir, paths.cache_dir(root, paths.WITHHELD_TEXT_CACHE)),
         sources=SourceTrace(root, docs_dir),
         own_url=site_url,
-        cache_dir=root / ".cache" / "udgangsport",
+        cache_dir=paths.cache_dir(root, paths.GATE_CACHE),
         last=last,
     )
     if not problems:

@@ -29,6 +29,11 @@ class PageTimeout(Exception):
     """A page's Jinja ran past RENDER_SECONDS (raised by the adapter's sandbox)."""
 
 
+class PageTemplateError(BaseException):
+    """A page's Jinja failed (its Problem the only argument): a BaseException, so that a builder's own handler of
+    Exceptions (mkdocs-macros prints a traceback and exits) lets it pass to the adapter's sandbox."""
+
+
 def page_call_problems(page: Path, shown_as: Path) -> list[Problem]:
     """A Problem for every bit of Jinja in the page `page` that is not a call of a published macro."""
     try:

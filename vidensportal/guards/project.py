@@ -9,7 +9,7 @@ from vidensportal.errors import Problem
 from vidensportal.guards.boundary import links_leaving, misspelt_yaml, reserved_file_names
 from vidensportal.guards.cpr import _digits, cpr_problem, find_cpr_numbers
 from vidensportal.guards.sources import check_sources
-from vidensportal.paths import MATERIALS_DIR
+from vidensportal.paths import MATERIALS_DIR, SOURCE_GUARD_CACHE, cache_dir
 
 
 def check_project(root: Path, docs_dir: Path, allow: Collection[str]) -> list[Problem]:
@@ -28,5 +28,5 @@ def check_project(root: Path, docs_dir: Path, allow: Collection[str]) -> list[Pr
             if _digits(found) not in allowed
         ]
     return problems + check_sources(
-        root, docs_dir, allow, skip=read_by_catalog, cache_dir=root / ".cache" / "kildevagt"
+        root, docs_dir, allow, skip=read_by_catalog, cache_dir=cache_dir(root, SOURCE_GUARD_CACHE)
     )

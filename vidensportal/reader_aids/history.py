@@ -21,24 +21,53 @@ class FileHistory:
     changed: datetime
 
 
-def read_history(root: Path, folders: Iterable[str] = ("data", "docs")) -> dict[str, FileHistory] | None:
+NO_GIT = "git kan ikke køres på maskinen"
+NOT_A_CHECKOUT = "mappen er ikke en git-checkout"
+SHALLOW = (
+    "kopien har ikke hele git-historikken (en shallow clone, fx `git clone --depth 1`), så git-datoerne ville være "
+    "forkerte. Hent historikken med `git fetch --unshallow` (i CI: sæt checkoutens fetch-depth til 0)"
+)
+
+
+@dataclass(frozen=True)
+class History:
+    """Each file's dates from git, or None and the Danish reason there is no history to trust."""
+
+    files: dict[str, FileHistory] | None
+    missing: str | None = None
+
+
+def read_history(root: Path, folders: Iterable[str] = ("data", "docs")) -> History:
     """Every committed file under `folders` of `root` by its root-relative path ('data/parter.yml').
 
-    None when `root` is not inside a git checkout or git cannot be run: the caller then falls back to
-    other dates. One `git log` reads the whole history, so a thousand files cost one command, not a thousand.
+    No files, and the reason, when git cannot be run, `root` is not in a checkout, or the checkout is shallow (its
+    oldest commits would pass for the files' creation): the caller then uses the content's own dates. One `git log`
+    reads the whole history, so a thousand files cost one command, not a thousand.
     """
     git = shutil.which("git")
     if git is None:
-        return None
-    command = [git, "-C", str(root), "log", "--relative", "--no-show-signature", "-z", "--name-only"]
-    command += [f"--format={_COMMIT}%at", "--", *folders]
+        return History(None, NO_GIT)
+    shallow = _git(git, root, "rev-parse", "--is-shallow-repository")
+    if shallow is None:
+        return History(None, NOT_A_CHECKOUT)
+    if shallow.strip() == b"true":
+        return History(None, SHALLOW)
+    log = [*("log", "--relative", "--no-show-signature", "-z", "--name-only"), f"--format={_COMMIT}%at"]
+    output = _git(git, root, *log, "--", *folders)
+    if output is None:
+        return History(None, NOT_A_CHECKOUT)  # or a repository git refuses to read
+    return History(parse_log(output.decode("utf-8", errors="replace")))
+
+
+def _git(git: str, root: Path, *arguments: str) -> bytes | None:
+    """The output of a git command in `root`, or None when it fails."""
     try:
-        result = subprocess.run(command, capture_output=True, timeout=120, check=False)  # noqa: S603 -- fixed git command
+        result = subprocess.run(  # noqa: S603 -- fixed git commands
+            [git, "-C", str(root), *arguments], capture_output=True, timeout=120, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return None
-    if result.returncode != 0:
-        return None  # not a git checkout, or a repository git refuses to read
-    return parse_log(result.stdout.decode("utf-8", errors="replace"))
+    return result.stdout if result.returncode == 0 else None
 
 
 def parse_log(output: str) -> dict[str, FileHistory]:

@@ -17,7 +17,7 @@ from vidensportal.paths import CONTRIBUTOR_GUIDE, NEWS_FEED, NEWS_PAGE, REVIEW_P
 from vidensportal.reader_aids.abbreviations import abbreviations, duplicate_problems, glossary
 from vidensportal.reader_aids.changes import day_html, generated_page_sources, markdown_page_sources, newest_commit
 from vidensportal.reader_aids.feed import atom_feed
-from vidensportal.reader_aids.history import FileHistory, read_history
+from vidensportal.reader_aids.history import NOT_A_CHECKOUT, FileHistory, read_history
 from vidensportal.reader_aids.news import NewsItem, news_items, news_list
 from vidensportal.reader_aids.review import (
     ReviewedPage,
@@ -47,6 +47,7 @@ class ReaderAids:
     content: ContentHistory | None = None
     reviews: dict[str, ReviewedPage] = field(default_factory=dict)
     pages: tuple[tuple[str, str], ...] = ()  # the hand-written pages readers see, as (docs path, title)
+    history_missing: str | None = None  # why there is no history, in Danish
 
     @cached_property
     def news_items(self) -> list[NewsItem]:
@@ -61,11 +62,12 @@ class ReaderAids:
         """The build's Danish info lines: no git history, no site address for the feed, overdue pages."""
         notes = []
         if self.history is None:
-            notes.append("ingen git-historik; 'Sidst ændret' er byggedatoen, og nyhederne har deres egen dato.")
+            why = self.history_missing or NOT_A_CHECKOUT
+            notes.append(f"ingen git-historik at stole på: {why}. 'Sidst ændret' og nyhederne får indholdets datoer.")
         if not site_url:
             notes.append(f"VIDENSPORTAL_URL er ikke sat, så nyhedsfeedet ({NEWS_FEED}) får ingen links.")
         notes += [overdue_log_line(p) for p in self.reviews.values() if p.review.overdue(self.today)]
-        return [f"Vidensportalen: {note}" for note in notes]
+        return notes
 
     def with_pages(self, pages: Iterable[tuple[str, str]], docs_dir: str) -> ReaderAids:
         """The Markdown pages, given as (docs path, source): their review fields (DataError with every problem)
@@ -85,15 +87,20 @@ class ReaderAids:
         return replace(self, reviews=reviews, sources=sources, pages=tuple(titles))
 
     def page_meta(self, path: str, meta: Mapping[str, object]) -> dict[str, object]:
-        """What a page's meta gets: 'Sidst ændret' (the newest of the git plugin's day for the page's file and the
-        last commit of the data it shows; the build's moment without either) and, when the page names them, its
-        review facts and overdue notice."""
-        data = newest_commit(self.sources.get(path, ()), self.history)
-        days = [local_day(data)] if data else []
-        if meta.get(GIT_HASH):
-            days.append(date.fromisoformat(str(meta[GIT_DAY])))
-        updates: dict[str, object] = {LAST_CHANGED: day_html(max(days, default=self.today))}
+        """What a page's meta gets: 'Sidst ændret' and, when the page names them, its review facts and overdue notice.
+        'Sidst ændret' is the newest of the git plugin's day for the page's file and the last commit of the data it
+        shows (the build's day for a page not committed yet); without a history, the day the page says it was
+        reviewed, or nothing: never a date git cannot vouch for."""
         reviewed = self.reviews.get(path)
+        updates: dict[str, object] = {}
+        if self.history is not None:
+            data = newest_commit(self.sources.get(path, ()), self.history)
+            days = [local_day(data)] if data else []
+            if meta.get(GIT_HASH):
+                days.append(date.fromisoformat(str(meta[GIT_DAY])))
+            updates[LAST_CHANGED] = day_html(max(days, default=self.today))
+        elif reviewed is not None and reviewed.review.reviewed:
+            updates[LAST_CHANGED] = day_html(reviewed.review.reviewed)
         if reviewed is not None:
             updates["vp_review_facts"] = review_facts(reviewed.review)
             updates["vp_review_notice"] = overdue_notice(reviewed.review, self.today)
@@ -120,5 +127,7 @@ def plan_reader_aids(catalog: Catalog, root: Path, moment: datetime) -> ReaderAi
     if problems:
         raise DataError(problems)
     history = read_history(root)
-    content = read_content_history(root) if history is not None else None
-    return ReaderAids(catalog, moment, history, glossary(found), generated_page_sources(catalog), content)
+    sources = generated_page_sources(catalog)
+    content = read_content_history(root) if history.files is not None else None
+    missing = history.missing
+    return ReaderAids(catalog, moment, history.files, glossary(found), sources, content, history_missing=missing)

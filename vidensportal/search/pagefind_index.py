@@ -25,17 +25,21 @@ def build_index(
     facts: Mapping[str, PageFacts],
     documents: Mapping[str, str],
     output: Path,
-    later: Callable[[], list[tuple[str, str]]],
+    later: Callable[[], list[tuple[str, str]] | None],
+    stopped: Callable[[], bool] = lambda: False,
 ) -> None:
-    """Index `pages` (article HTML by URL, 'parter/') and write the index into `output`; then index the pages that
-    `later()` returns, if any, and write it again. The words of `pages` split the compounds. Raises PagefindError."""
+    """Index `pages` (article HTML by URL, 'parter/'); then the pages that `later()` returns, if any, and write
+    the index into `output`. `later()` returning None, or `stopped()` turning true, ends the work with nothing
+    written. The words of `pages` split the compounds. Raises PagefindError."""
     spellings = Spellings(vocabulary_of(text_of(article) for article in pages.values()))
     service = PagefindService(PAGEFIND_CONFIG)
     try:
-        _add(service, pages.items(), facts, documents, spellings)
-        _write(service.files(), output)
-        if more := later():
-            _add(service, more, facts, documents, spellings)
+        _add(service, pages.items(), facts, documents, spellings, stopped)
+        more = later()
+        if more is None or stopped():
+            return
+        _add(service, more, facts, documents, spellings, stopped)
+        if not stopped():
             _write(service.files(), output)
         _write_vocabulary(spellings.vocabulary, facts, output)
     finally:
@@ -55,8 +59,11 @@ def _add(
     facts: Mapping[str, PageFacts],
     documents: Mapping[str, str],
     spellings: Spellings,
+    stopped: Callable[[], bool],
 ) -> None:
     for url, article in pages:
+        if stopped():
+            return
         searchable = searchable_html(article, facts_for(facts, url), documents.get(url, ""), spellings)
         service.add_page(f"/{url}", searchable)
 

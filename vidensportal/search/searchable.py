@@ -94,6 +94,11 @@ def _labels(facts: PageFacts) -> str:
     return "".join(labels)
 
 
+def titled_article(content: str, title: str) -> str:
+    """A page's article as Material's content partial lays it out: its title as h1 when its text has none."""
+    return ("" if "<h1" in content else f"<h1>{escape(title)}</h1>") + content
+
+
 def article_of(page_html: str) -> str | None:
     """The article of a page as Material writes it, or None when it has none (a redirect)."""
     start = ARTICLE.search(page_html)
