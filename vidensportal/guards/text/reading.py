@@ -41,19 +41,24 @@ _STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*
 # before a digit, or a tag or comment whose first value starts with one. Cheap to find; a superset, only to
 # know where to look: elsewhere no markup stands between digits, and the text as written is read there.
 _COMPAT_DIGITS = "\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u24ff\u2776-\u2793"
-_BEGINS_WITH_DIGIT = rf"(?:\d|&#|[{_COMPAT_DIGITS}])"
+_BEGINS_WITH_DIGIT = rf"(?:\d|&#|\\|[{_COMPAT_DIGITS}])"  # a digit, an entity or an escape
+# Separators as written: a dash, space, dot or slash, a named entity (&ndash;, &nbsp;), an escape (\u2013), any
+# other non-ASCII character that is no digit (a dash or space of another kind, an invisible character). Not
+# possessive: an escape taken for a separator may be a digit after all.
+_SEPARATORS = rf"(?:[-\s./]|&[a-zA-Z]\w*+;|\\(?:u\{{?+|x)?+[0-9a-fA-F]++\}}?+ ?+|[^\x00-\x7f\d{_COMPAT_DIGITS}])*"
 # Two passes, each starting with one class of characters, which the regex engine skips to: ten times as fast as
 # one pass with every alternative.
-_DIGIT_BEFORE_MARKUP = re.compile(rf"[\d;{_COMPAT_DIGITS}](?:[-\s./]*+(?=<)|[^<>\w]{{0,4}}(?=>))")
+_DIGIT_BEFORE_MARKUP = re.compile(rf"[\d;{_COMPAT_DIGITS}](?:{_SEPARATORS}(?=<)|[^<>\w]{{0,4}}(?=>))")
 _MARKUP_BEFORE_DIGIT = re.compile(
-    rf"[<>](?:(?<=>)[-\s./]*+{_BEGINS_WITH_DIGIT}"
+    rf"[<>](?:(?<=>){_SEPARATORS}{_BEGINS_WITH_DIGIT}"
     rf"|(?<=<)(?:[A-Za-z][\w:.-]*+\s++[^\s=>/]++\s*+=\s*+[\"']?+|!--\s*+|!\[CDATA\[){_BEGINS_WITH_DIGIT})"
 )
 # How far apart the two sides of a split may stand: the markup and the text left out between them (a hidden
 # element, an annotation). Farther apart, they are not read as one number.
 _SPLIT_REACH = 2000
 _CONTEXT = 200
-_CONTEXT_RIGHT = re.compile(rf"[\w&#;./\s\\-]{{0,{_CONTEXT}}}")
+# Number-like text: letters and digits (a hash, a longer number), separators, entities and escapes.
+_CONTEXT_RIGHT = re.compile(rf"[\w&#;./\s\\\x80-\U0010ffff-]{{0,{_CONTEXT}}}")
 # A piece of text that may hold a digit once decoded and folded (an entity, an escape, a digit of another script).
 _MAY_HOLD_DIGIT = re.compile(r"[0-9&%\\]|[^\x00-\x7f]")
 _DIGIT = re.compile(r"\d")
