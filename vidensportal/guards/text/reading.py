@@ -18,20 +18,19 @@ _ESCAPE = re.compile(
 _CSS_ESCAPE = re.compile(r"\\(?P<css>[0-9a-fA-F]{1,6}) ?")
 _SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
 _PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
-# Everything a parser takes out of the text a reader sees: a comment, a CDATA section, a processing instruction
-# or declaration, a script or style element whole (its body is code, not shown text) and any tag at all.
+# Everything a parser takes out of the text a reader sees: a comment, the brackets of a CDATA section (its text
+# is text), a processing instruction or declaration, a script or style element whole (its body is code, not
+# shown text) and any tag at all.
 _IN_TAG = r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+"""
 _MARKUP = re.compile(
-    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[?!][^>]*+>"
+    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[|\]\]>|<[?!][^>]*+>"
     rf"|<(?:script|style)\b{_IN_TAG}>.*?(?:</(?:script|style)\s*>|\Z)|</?[A-Za-z][\w:.-]*+{_IN_TAG}>",
     re.DOTALL | re.IGNORECASE,
 )
 _RAW_ELEMENT = re.compile(
     rf"<(?P<name>script|style)\b(?P<tag>{_IN_TAG})>(?P<body>.*?)(?:</(?:script|style)\s*>|\Z)", re.S | re.I
 )
-_DELIMITED = re.compile(
-    r"<!--(?P<comment>.*?)(?:-->|\Z)|<!\[CDATA\[(?P<cdata>.*?)(?:\]\]>|\Z)|<[?!](?P<other>[^>]*)>", re.S
-)
+_DELIMITED = re.compile(r"<!--(?P<comment>.*?)(?:-->|\Z)|<[?!](?P<other>[^>]*)>", re.S)
 _VALUE = re.compile(r"""(?P<name>[^\s=<>"'/]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
 _STYLE_HINT = re.compile(r"<style|style\s*=", re.IGNORECASE)
 _STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(?P<body>.*?)(?:</style\s*>|\Z)", re.S | re.I)
@@ -162,11 +161,11 @@ def _values(tag: str) -> list[str]:
 
 
 def _inside(markup: str) -> str:
-    """The text a piece of markup carries: a comment's or CDATA section's text, a script's or style's body, a
+    """The text a piece of markup carries: a comment's text, a script's or style's body, a
     tag's attribute values (all of them: value=, alt=, title=, data-* … may be shown or read aloud)."""
     delimited = _DELIMITED.match(markup)
     if delimited:
-        return delimited["comment"] or delimited["cdata"] or delimited["other"] or ""
+        return delimited["comment"] or delimited["other"] or ""
     raw = _RAW_ELEMENT.match(markup)
     if raw:
         return " ".join([*_values(raw["tag"]), raw["body"]])
@@ -244,22 +243,41 @@ def _markup_end(markup: str, end: int) -> int:
     return max(end, around.end()) if around else end
 
 
-# A window cut by the context limit inside a run of digits would read the run as a shorter number: it is cut
-# before the run instead.
+# A window reaches over number-like text and the markup next to it, a few steps each way (markup on both sides of
+# a part of a number joins it to the next window). Cut by the limit inside a run of digits, it would read the run
+# as a shorter number: it is cut before the run instead.
+_WIDENING_STEPS = 8
+
+
 def _widened_start(markup: str, start: int) -> int:
-    reach = len(_CONTEXT_RIGHT.match(markup[max(0, start - _CONTEXT) : start][::-1]).group())
-    if reach == _CONTEXT:
-        while reach and markup[start - reach].isdigit():
-            reach -= 1
-    return start - reach
+    for _ in range(_WIDENING_STEPS):
+        reach = len(_CONTEXT_RIGHT.match(markup[max(0, start - _CONTEXT) : start][::-1]).group())
+        if reach == _CONTEXT:
+            while reach and markup[start - reach].isdigit():
+                reach -= 1
+            return start - reach
+        start -= reach
+        opens = markup.rfind("<", 0, start) if start and markup[start - 1] == ">" else -1
+        around = _MARKUP.match(markup, opens) if opens >= 0 else None
+        if not around or around.end() != start:
+            break
+        start = opens
+    return start
 
 
 def _widened_end(markup: str, end: int) -> int:
-    reach = len(_CONTEXT_RIGHT.match(markup, end).group())
-    if reach == _CONTEXT:
-        while reach and markup[end + reach - 1].isdigit():
-            reach -= 1
-    return end + reach
+    for _ in range(_WIDENING_STEPS):
+        reach = len(_CONTEXT_RIGHT.match(markup, end).group())
+        if reach == _CONTEXT:
+            while reach and markup[end + reach - 1].isdigit():
+                reach -= 1
+            return end + reach
+        end += reach
+        around = _MARKUP.match(markup, end)
+        if not around:
+            break
+        end = around.end()
+    return end
 
 
 def style_sheets(markup: str) -> list[str]:
