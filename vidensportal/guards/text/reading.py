@@ -41,15 +41,18 @@ _STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*
 # know where to look: elsewhere no markup stands between digits, and the text as written is read there.
 _COMPAT_DIGITS = "\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u24ff\u2776-\u2793"
 _BEGINS_WITH_DIGIT = rf"(?:\d|&#|\\|[{_COMPAT_DIGITS}])"  # a digit, an entity or an escape
-# Separators as written: a dash, space, dot or slash, a named entity (&ndash;, &nbsp;), an escape (\u2013), any
-# other non-ASCII character that is no digit (a dash or space of another kind, an invisible character). Not
-# possessive: an escape taken for a separator may be a digit after all.
-_SEPARATORS = rf"(?:[-\s./]|&[a-zA-Z]\w*+;|\\(?:u\{{?+|x)?+[0-9a-fA-F]++\}}?+ ?+|[^\x00-\x7f\d{_COMPAT_DIGITS}])*"
+# Separators as written: a dash, space, dot or slash, a named entity (&ndash;, &nbsp;), any other non-ASCII
+# character that is no digit (a dash or space of another kind, an invisible character); before markup also an
+# escape (\u2013), which after markup counts as a possible digit instead.
+_SEPARATOR = rf"[-\s./]|&[a-zA-Z]\w*+;|[^\x00-\x7f\d{_COMPAT_DIGITS}]"
+_ESCAPE_SEPARATOR = r"\\(?:u\{?+|x)?+[0-9a-fA-F]++\}?+ ?+"
 # Two passes, each starting with one class of characters, which the regex engine skips to: ten times as fast as
 # one pass with every alternative.
-_DIGIT_BEFORE_MARKUP = re.compile(rf"[\d;{_COMPAT_DIGITS}](?:{_SEPARATORS}(?=<)|[^<>\w]{{0,4}}(?=>))")
+_DIGIT_BEFORE_MARKUP = re.compile(
+    rf"[\d;{_COMPAT_DIGITS}](?:(?:{_SEPARATOR}|{_ESCAPE_SEPARATOR})*+(?=<)|[^<>\w]{{0,4}}(?=>))"
+)
 _MARKUP_BEFORE_DIGIT = re.compile(
-    rf"[<>](?:(?<=>){_SEPARATORS}{_BEGINS_WITH_DIGIT}"
+    rf"[<>](?:(?<=>)(?:{_SEPARATOR})*+{_BEGINS_WITH_DIGIT}"
     rf"|(?<=<)(?:[A-Za-z][\w:.-]*+\s++[^\s=>/]++\s*+=\s*+[\"']?+|!--\s*+|!\[CDATA\[){_BEGINS_WITH_DIGIT})"
 )
 # How far apart the two sides of a split may stand: the markup and the text left out between them (a hidden
@@ -246,7 +249,7 @@ def _markup_end(markup: str, end: int) -> int:
 # A window reaches over number-like text and the markup next to it, a few steps each way (markup on both sides of
 # a part of a number joins it to the next window). Cut by the limit inside a run of digits, it would read the run
 # as a shorter number: it is cut before the run instead.
-_WIDENING_STEPS = 8
+_WIDENING_STEPS = 4
 
 
 def _widened_start(markup: str, start: int) -> int:
