@@ -83,8 +83,13 @@ def test_tables_of_dates_and_numbers_pass(tmp_path: Path):
         '<text x="573.4" y="666.7">100</text>\n<rect x="8" y="678"><title>2024 – 3. Samarbejde: 73</title></rect>\n'
         '<text x="422.9" y="698.7">73</text></svg>'
     )
+    feed = (
+        "<feed><entry>\n    <id>urn:uuid:f3c2b860-a396-57c0-867f-f5d30e020650</id>\n"
+        "    <title>Værested og overblik</title>\n    <updated>2024-04-16T12:00:00+00:00</updated>\n</entry></feed>"
+    )
     css = '.a::before { content: "Side " counter(page); } .b::after { content: "2026"; } .c { font: 12px "X" }'
-    assert cpr_files(tmp_path, {"index.html": page, "assets/site.css": css}) == []
+    files = {"index.html": page, "nyt.xml": feed, "assets/site.css": css}
+    assert cpr_files(tmp_path, files) == [], "a table, chart, feed or style sheet of the site's kind was reported"
 
 
 def test_the_allow_list_lets_a_split_number_through(tmp_path: Path):

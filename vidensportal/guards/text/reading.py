@@ -178,17 +178,13 @@ def _inside(markup: str) -> str:
 def markup_views(markup: str, *, carried: bool = True) -> list[str]:
     """The text of HTML, XML or SVG in the ways a reader may meet it, whatever the markup between its characters:
     every boundary (tag, comment, CDATA, processing instruction) read as nothing and as a space; the pieces
-    without a digit left out as well (an element may be hidden, an annotation); and with `carried`, each boundary
+    without a digit left out as well (see _shown_if_hidden); and with `carried`, each boundary
     replaced by the text it carries (all attribute values, a comment's text). No list of tags: a style can make
     any element inline or hidden. White space between pieces stays: it is what a table's cells are written with."""
     pieces = _MARKUP.split(markup)
     if len(pieces) == 1:
         return []
-    views = [
-        "".join(pieces),
-        " ".join(pieces),
-        "".join(piece for piece in pieces if piece.isspace() or _may_hold_digit(piece)),
-    ]
+    views = ["".join(pieces), " ".join(pieces), "".join(_shown_if_hidden(pieces))]
     if carried:
         # A marker on each side of carried text; two markers meet only between two carried texts, kept apart.
         inline = [pieces[0]]
@@ -196,6 +192,18 @@ def markup_views(markup: str, *, carried: bool = True) -> list[str]:
             inline += ["\0", inside, "\0", piece] if inside else [piece]
         views.append("".join(inline).replace("\0\0", " ").replace("\0", ""))
     return views
+
+
+def _shown_if_hidden(pieces: list[str]) -> list[str]:
+    """The pieces without those that hold no digit and may be hidden: any such piece between markup, unless
+    white space stands on both sides of it (a line of its own, such as a feed entry's title between its id and
+    date, or a table cell: the parts around it are separate words to a reader either way)."""
+    shown = [pieces[0]]
+    for before, piece, after in zip(pieces[:-1], pieces[1:], [*pieces[2:], ""], strict=True):
+        apart = before[-1:].isspace() and after[:1].isspace()
+        if piece.isspace() or apart or _may_hold_digit(piece):
+            shown.append(piece)
+    return shown
 
 
 def junctions(markup: str) -> list[tuple[str, bool]]:
