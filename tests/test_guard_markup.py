@@ -132,8 +132,7 @@ def markup(draw: st.DrawFn) -> str:
 def test_a_number_split_anywhere_by_any_markup_is_caught(
     tmp_path_factory: pytest.TempPathFactory, split: list[int], pieces: list[str]
 ):
-    """A CPR number split at random points by random markup (any tag name, attributes, comments, hidden
-    elements, block or inline) is always found."""
+    """A CPR number split at random points by random markup (tags, attributes, comments, hidden text) is found."""
     digits = "0101901234"
     points = sorted(split)
     parts = [digits[start:end] for start, end in zip([0, *points], [*points, 10], strict=True)]
