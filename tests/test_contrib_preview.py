@@ -92,3 +92,35 @@ def test_preview_state_follows_the_rebuilds():
     assert call("/livereload/1/2") == ("200 OK", "site"), "the reload poll of an open page passes on"
     state.reporting(lambda: None, logger)()
     assert call(STATUS_PATH)[1] == BUILD_OK and call("/parter/") == ("200 OK", "site")
+
+
+def test_a_mistake_repeated_is_shown_again():
+    """A builder that logs a message once per process still gets the same Danish error on the second failure."""
+    import logging
+
+    from vidensportal.preview import PreviewState
+
+    logger = logging.getLogger("vidensportalen-test-repeat")
+    seen: set[str] = set()
+    logger.addFilter(lambda record: not (record.msg in seen or seen.add(record.msg)))  # as mkdocs' DuplicateFilter
+    state, danish = PreviewState(), "data/x.yml, linje 2: feltet 'titel' mangler. Tilføj linjen 'titel: …'."
+    shown = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = lambda record: shown.append(record.getMessage())
+    logger.addHandler(handler)
+
+    def failing():
+        try:
+            logger.error(danish)
+            raise ValueError(danish)
+        except ValueError:
+            raise RuntimeError("Aborted with a BuildError!") from None
+
+    try:
+        state.reporting(failing, logger)()
+        assert state.report == danish, f"negative control: the first failure is shown: {state.report!r}"
+        state.reporting(failing, logger)()
+        assert state.report == danish, f"the repeated mistake must be shown again: {state.report!r}"
+        assert shown.count(danish) >= 1 and "BuildError" not in state.report, shown
+    finally:
+        logger.removeHandler(handler)

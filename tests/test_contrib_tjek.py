@@ -118,3 +118,14 @@ def test_plugin_names_match_mkdocs_macros(tmp_path):
     ours = known_names(read_config(ROOT / "mkdocs.yml")["extra"], PARSER)
     page_level = {"page", "navigation", "files"}  # set for each page, after on_config
     assert plugin == ours - page_level, f"names that differ: {plugin ^ (ours - page_level)}"
+
+
+def test_make_tjek_says_what_it_holds_back(project):
+    """A material above the site's classification is named by make tjek, as the build names it; none: no line."""
+    clean = run_tjek(project)
+    assert clean.returncode == 0 and "Holdes tilbage" not in clean.stdout, f"negative control:\n{clean.stdout}"
+    seminar = project / "data/seminarer/2026-03-12-eksempel-rekruttering.yml"
+    replace(seminar, "klassifikation: intern", "klassifikation: fortrolig")
+    result = run_tjek(project)
+    held = [line for line in result.stdout.splitlines() if line.startswith("Holdes tilbage: ")]
+    assert result.returncode == 0 and len(held) == 1 and "udgives ikke" in held[0], result.stdout + result.stderr
