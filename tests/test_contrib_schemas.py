@@ -32,9 +32,9 @@ def test_negative_control_a_changed_schema_is_noticed(tmp_path):
         (tmp_path / SCHEMA_DIR / kind.schema).write_text(schema_text(kind), encoding="utf-8")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "spor.yml").write_text("- id: x\n", encoding="utf-8")
-    (tmp_path / SCHEMA_DIR / "parter.json").write_text("{}", encoding="utf-8")
+    (tmp_path / SCHEMA_DIR / "part.json").write_text("{}", encoding="utf-8")
     found = stale(tmp_path)
-    assert any("parter.json" in line for line in found) and any("spor.yml" in line for line in found), found
+    assert any("part.json" in line for line in found) and any("spor.yml" in line for line in found), found
 
 
 def test_every_data_file_names_its_schema_in_the_first_line():

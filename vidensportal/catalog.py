@@ -33,7 +33,7 @@ from vidensportal.data.publications import MaterialFile, read_publications
 from vidensportal.data.reader import DataReader
 from vidensportal.data.yamlfile import LineList
 from vidensportal.errors import DataError, Problem
-from vidensportal.paths import INITIATIVES_DATA
+from vidensportal.paths import INITIATIVES_DATA, PARTIES_DATA
 
 
 @dataclass(frozen=True)
@@ -149,9 +149,12 @@ def load_catalog(
     agreement = reader.document("aftale.yml", Agreement)
     organisation = reader.document("organisation.yml", Organisation)
     strategy = reader.document("sikker-by.yml", Strategy)
-    party_records = reader.entries("parter.yml", Party)
-    track_records = reader.entries("spor.yml", Track)
-    actor_records = reader.entries("eksterne-aktoerer.yml", ExternalActor)
+    # Parties without a place in the order come last, by id.
+    party_records = sorted(
+        reader.named_files(PARTIES_DATA, Party), key=lambda r: (r.item.order is None, r.item.order or 0, r.id)
+    )
+    track_records = reader.entries("spor.yml", "spor", Track)
+    actor_records = reader.entries("eksterne-aktoerer.yml", "aktører", ExternalActor)
     org_raw = organisation.raw if organisation else {}
     authority_records = (
         reader.list_items(org_raw.get("myndigheder", LineList()), Authority, organisation.file) if organisation else []

@@ -22,7 +22,7 @@ class FileHistory:
 
 
 def read_history(root: Path, folders: Iterable[str] = ("data", "docs")) -> dict[str, FileHistory] | None:
-    """Every committed file under `folders` of `root` by its root-relative path ('data/parter.yml').
+    """Every committed file under `folders` of `root` by its root-relative path ('data/spor.yml').
 
     None when `root` is not inside a git checkout or git cannot be run: the caller then falls back to
     other dates. One `git log` reads the whole history, so a thousand files cost one command, not a thousand.
