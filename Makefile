@@ -29,7 +29,7 @@ ny-seminar: $(READY)  ## new event file: make ny-seminar TITEL="Rekruttering til
 tjek: $(READY)  ## check data/ and docs/ as the build does, without building: for contributors before they commit
 	$(BIN)/python -m tools.tjek
 
-skemaer: $(READY)  ## write schemas/*.json from the models and the schema line at the top of every data file
+skemaer: $(READY)  ## write schemas/*.json, the editor's docs/redaktion/config.yml and every data file's schema line from the models
 	$(BIN)/python -m tools.schemas
 
 bench: $(READY)  ## build-time benchmark against a plain MkDocs + Material site: make bench [SIZE=0.1]

@@ -1,7 +1,8 @@
-"""Write the JSON Schemas for the data files into schemas/, and the schema line at the top of each data file.
+"""Write what is made from the models: the JSON Schemas for the data files into schemas/, the schema line at the
+top of each data file, and the browser editor's configuration (docs/redaktion/config.yml).
 
-python -m tools.schemas           # write schemas/*.json and add missing schema lines to data/
-python -m tools.schemas --check   # exit 1 when a schema or a data file's schema line is out of step
+python -m tools.schemas           # write schemas/*.json, the editor's config.yml and missing schema lines in data/
+python -m tools.schemas --check   # exit 1 when any of them is out of step with the models
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path, PurePosixPath
 
 from vidensportal.data.schema import DATA_KINDS, HEADER, SCHEMA_DIR, header_for, schema_text
+from vidensportal.editor.config import CONFIG_FILE, config_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +24,9 @@ def stale(root: Path = ROOT) -> list[str]:
         path = root / SCHEMA_DIR / kind.schema
         if not path.is_file() or path.read_text(encoding="utf-8") != schema_text(kind):
             found.append(f"{SCHEMA_DIR}/{kind.schema} passer ikke med modellerne. Kør: make skemaer")
+    editor = root / CONFIG_FILE
+    if not editor.is_file() or editor.read_text(encoding="utf-8") != config_text():
+        found.append(f"{CONFIG_FILE} passer ikke med modellerne. Kør: make skemaer")
     for data_file, header in _data_files(root):
         first = data_file.read_text(encoding="utf-8").split("\n", 1)[0]
         if first != header:
@@ -33,6 +38,8 @@ def write(root: Path = ROOT) -> None:
     (root / SCHEMA_DIR).mkdir(exist_ok=True)
     for kind in DATA_KINDS:
         (root / SCHEMA_DIR / kind.schema).write_text(schema_text(kind), encoding="utf-8")
+    (root / CONFIG_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (root / CONFIG_FILE).write_text(config_text(), encoding="utf-8")
     for data_file, header in _data_files(root):
         text = data_file.read_text(encoding="utf-8")
         first, _, rest = text.partition("\n")
@@ -60,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             print(line, file=sys.stderr)
         return 1 if problems else 0
     write()
-    print(f"Skemaerne er skrevet i {SCHEMA_DIR}/.")
+    print(f"Skemaerne er skrevet i {SCHEMA_DIR}/ og redaktørens opsætning i {CONFIG_FILE}.")
     return 0
 
 
