@@ -17,9 +17,9 @@ REVIEW = "---\nejer: CUKU\nsenest_gennemgået: 2026-05-01\ngennemgå_igen_om: 6 
 def test_the_review_fields_are_taken_off_the_prose(tmp_path):
     """The front matter is not part of the Markdown; plain prose is passed on as it is (negative control)."""
     page = tmp_path / "cuku.md"
-    page.write_text(REVIEW + "Tekst om CUKU.\n", encoding="utf-8")
+    page.write_text(REVIEW + "Tekst om enheden.\n", encoding="utf-8")
     body, problems = generated_prose(page, Path("docs/parter/cuku.md"))
-    assert problems == [] and body.strip() == "Tekst om CUKU." and "ejer" not in body, (body, problems)
+    assert problems == [] and body.strip() == "Tekst om enheden." and "ejer" not in body, (body, problems)
     page.write_text("Tekst uden felter.\n", encoding="utf-8")
     assert generated_prose(page, Path("docs/parter/cuku.md")) == ("Tekst uden felter.\n", [])
 
@@ -43,10 +43,10 @@ def test_a_wrong_field_in_the_prose_front_matter_is_a_danish_line(tmp_path, fron
 @pytest.mark.slow
 def test_a_party_page_shows_its_owner_and_not_the_front_matter(project: Path):
     """Built, docs/parter/cuku.md's owner and dates show as on a hand-written page; no 'ejer:' text on the page."""
-    (project / "docs" / "parter" / "cuku.md").write_text(REVIEW + "Tekst om CUKU.\n", encoding="utf-8")
+    (project / "docs" / "parter" / "cuku.md").write_text(REVIEW + "Tekst om enheden.\n", encoding="utf-8")
     site = build_ok(project, env={"SOURCE_DATE_EPOCH": "1795000000"})
     html = (site / "parter" / "cuku" / "index.html").read_text(encoding="utf-8")
-    assert "Tekst om CUKU." in html and "ejer:" not in html and "gennemgå_igen_om" not in html, "front matter as text"
+    assert "Tekst om enheden." in html and "ejer:" not in html and "gennemgå_igen_om" not in html, "printed as text"
     assert "Ejer: CUKU · Gennemgået 1. maj 2026" in html, "the owner and review date are not shown"
     other = (site / "parter" / "eas" / "index.html").read_text(encoding="utf-8")
     assert "Ejer: CUKU" not in other, "negative control: another party's page has no owner line"

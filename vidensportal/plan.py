@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from vidensportal.background import Background, BackgroundError
 from vidensportal.catalog import Catalog, load_catalog
-from vidensportal.content.dates import local_day
+from vidensportal.content.dates import build_moment, local_day
 from vidensportal.content.ics import MISSING_SITE_URL, site_calendars
 from vidensportal.content.pages import GeneratedPage, generated_pages, page_ids
 from vidensportal.content.prose import generated_prose
@@ -125,6 +125,7 @@ def read_sources(root: Path, docs_dir: Path, settings: SiteSettings) -> Catalog:
             publish_up_to=settings.classification,
             max_file_bytes=settings.max_file_bytes,
             check_text=check,
+            today=local_day(build_moment()),
         )
     except DataError as error:
         raise DataError(_guarded(guard) + error.problems) from None

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
@@ -31,6 +32,7 @@ from vidensportal.data.model import (
     Track,
 )
 from vidensportal.data.publications import EVENTS_DIR, MATERIALS_DIR, MEETINGS_DIR
+from vidensportal.errors import Problem
 from vidensportal.paths import INITIATIVES_DATA, PARTIES_DATA
 
 SCHEMA_DIR = "schemas"
@@ -254,6 +256,27 @@ def header_for(data_file: PurePosixPath) -> str:
     kind = kind_of(data_file)
     up = "../" * len(data_file.parts)
     return f"{HEADER}{up}{SCHEMA_DIR}/{kind.schema}" if kind else ""
+
+
+def schema_line_warnings(data_dir: Path, shown: Callable[[Path], Path]) -> list[Problem]:
+    """A warning for each data file whose first line names a schema other than its own: the editor would check
+    the file against the wrong shape. A file without the line is fine (the browser editor drops comments when it
+    saves); `make skemaer` adds it again."""
+    warnings = []
+    for path in sorted(data_dir.rglob("*.yml")):
+        relative = PurePosixPath(path.relative_to(data_dir).as_posix())
+        try:
+            with path.open(encoding="utf-8") as handle:
+                first = handle.readline().rstrip("\r\n")
+        except (OSError, UnicodeDecodeError):
+            continue  # the reader reports an unreadable file
+        wanted = header_for(relative)
+        if first.startswith(HEADER) and first != wanted:
+            fix = f"Skriv '{wanted}' i stedet" if wanted else "Slet linjen"
+            named = first[len(HEADER) :]
+            message = f"skemalinjen peger på '{named}', som ikke er filens skema. {fix}, eller kør make skemaer."
+            warnings.append(Problem(shown(path), message, 1))
+    return warnings
 
 
 def kind_of(data_file: PurePosixPath) -> DataKind | None:
