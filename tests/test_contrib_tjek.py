@@ -129,3 +129,17 @@ def test_make_tjek_says_what_it_holds_back(project):
     result = run_tjek(project)
     held = [line for line in result.stdout.splitlines() if line.startswith("Holdes tilbage: ")]
     assert result.returncode == 0 and len(held) == 1 and "udgives ikke" in held[0], result.stdout + result.stderr
+
+
+def test_the_junit_report_holds_the_danish_lines():
+    """Each error line is a failed case with the Danish line as its message; no errors: one passed case."""
+    import xml.etree.ElementTree as ET
+
+    from tools.tjek import junit_report
+
+    line = "data/spor.yml, linje 3: YAML-syntaksfejl: der mangler et kolon."
+    suite = ET.fromstring(junit_report([f"Der er 1 fejl i data:\n  - {line}"], ["ADVARSEL: x"]))  # noqa: S314 - our own output
+    messages = [f.get("message") for f in suite.iter("failure")]
+    assert messages == [line] and suite.get("failures") == "1", ET.tostring(suite, encoding="unicode")
+    clean = ET.fromstring(junit_report([], []))  # noqa: S314 - our own output
+    assert clean.get("failures") == "0" and not list(clean.iter("failure")), "negative control: no errors, no failure"

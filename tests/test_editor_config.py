@@ -163,3 +163,18 @@ def _values(collection: dict, file: str | None, path: str) -> set[str]:
     for part in path.split("."):
         data = [x for item in data for x in (item if part == "*" else [item.get(part, [])])]
     return set(data)
+
+
+def test_the_production_configuration_is_written_from_a_backend_file(tmp_path):
+    """tools.schemas --backend writes the same forms with the organisation's backend; a file with more is refused."""
+    from tools.schemas import main
+
+    backend = tmp_path / "redaktion.yml"
+    backend.write_text("backend:\n  name: azure\n  repo: org/projekt/repo\npublish_mode: editorial_workflow\n", "utf-8")
+    out = tmp_path / "site" / "redaktion" / "config.yml"
+    assert main(["--backend", str(backend), "--ud", str(out)]) == 0
+    written = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert written["backend"]["name"] == "azure" and written["publish_mode"] == "editorial_workflow", written
+    assert written["collections"] == CONFIG["collections"] and "local_backend" not in written
+    backend.write_text("backend:\n  name: azure\ncollections: []\n", "utf-8")
+    assert main(["--backend", str(backend), "--ud", str(out)]) == 1, "negative control: only the backend may change"

@@ -3,6 +3,9 @@ top of each data file, and the browser editor's configuration (docs/redaktion/co
 
 python -m tools.schemas           # write schemas/*.json, the editor's config.yml and missing schema lines in data/
 python -m tools.schemas --check   # exit 1 when any of them is out of step with the models
+python -m tools.schemas --backend redaktion.yml --ud site/redaktion/config.yml
+                                  # the editor's configuration for production: the backend: block (and
+                                  # publish_mode:) from redaktion.yml instead of the local backend
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path, PurePosixPath
+
+import yaml
 
 from vidensportal.data.schema import DATA_KINDS, HEADER, SCHEMA_DIR, header_for, schema_text
 from vidensportal.editor.config import CONFIG_FILE, config_text
@@ -57,10 +62,37 @@ def _data_files(root: Path) -> list[tuple[Path, str]]:
     return files
 
 
+def _production(backend_file: Path | None, out: Path | None) -> int:
+    """Write the editor's configuration with the organisation's git server as backend."""
+    if backend_file is None or out is None:
+        print("Brug både --backend og --ud.", file=sys.stderr)
+        return 2
+    try:
+        chosen = yaml.safe_load(backend_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        print(f"{backend_file} kan ikke læses ({type(error).__name__}).", file=sys.stderr)
+        return 1
+    if not isinstance(chosen, dict) or not isinstance(chosen.get("backend"), dict) or set(chosen) - _PRODUCTION_KEYS:
+        wanted = "skriv kun blokken 'backend:' (med name:, repo: …) og evt. 'publish_mode:'"
+        print(f"{backend_file}: {wanted}.", file=sys.stderr)
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(config_text(chosen["backend"], chosen.get("publish_mode")), encoding="utf-8")
+    print(f"Redaktørens opsætning til produktion er skrevet i {out}.")
+    return 0
+
+
+_PRODUCTION_KEYS = {"backend", "publish_mode"}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.schemas", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="kun tjek; skriv intet")
+    parser.add_argument("--backend", type=Path, help="en YAML-fil med backend: (og publish_mode:) til produktion")
+    parser.add_argument("--ud", type=Path, help="hvor redaktørens opsætning til produktion skrives")
     args = parser.parse_args(argv)
+    if args.backend or args.ud:
+        return _production(args.backend, args.ud)
     if args.check:
         problems = stale()
         for line in problems:

@@ -1,7 +1,9 @@
 """make tjek: check data/ and docs/ as the build does — shape, references, files, classification, CPR numbers and
 macro names — without building the site or writing anything. Same messages and exit code as `make build`.
 
-python -m tools.tjek [-f mkdocs.yml]
+python -m tools.tjek [-f mkdocs.yml] [--junit tjek.xml]
+
+--junit writes the same Danish lines as a JUnit report, which GitLab shows in the merge request.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import yaml
@@ -101,15 +104,31 @@ def _page_problems(page: Path, docs_dir: Path, src: str, environment, known: set
     return check_page(body, environment, known | set(meta), *body_location(source, body, docs_dir, src))
 
 
+def junit_report(errors: list[str], warnings: list[str]) -> bytes:
+    """The check as a JUnit report: one failed case per error line, one passed case carrying the warnings."""
+    lines = [line.strip().removeprefix("- ") for block in errors for line in block.splitlines() if line.strip()]
+    lines = [line for line in lines if not (line.startswith("Der er ") and line.endswith(":"))]  # a heading
+    suite = ET.Element("testsuite", name="make tjek", tests=str(len(lines) + 1), failures=str(len(lines)))
+    for line in lines:
+        case = ET.SubElement(suite, "testcase", classname="make tjek", name=line[:200])
+        ET.SubElement(case, "failure", message=line).text = line
+    passed = ET.SubElement(suite, "testcase", classname="make tjek", name="advarsler")
+    ET.SubElement(passed, "system-out").text = "\n".join(warnings) or "Ingen advarsler."
+    return ET.tostring(ET.ElementTree(suite).getroot(), encoding="utf-8", xml_declaration=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.tjek", description="Tjek data/ og docs/ uden at bygge.")
     parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml", help="stien til mkdocs.yml")
+    parser.add_argument("--junit", type=Path, help="skriv også linjerne som JUnit-rapport (til GitLab)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
         errors, warnings = check(args.config_file)
     except DataError as error:
         errors, warnings = [error.report()], []
+    if args.junit:
+        args.junit.write_bytes(junit_report(errors, warnings))
     for warning in warnings:
         print(warning)
     if errors:

@@ -38,12 +38,15 @@ _INTERVAL = (
 )
 
 
-def editor_config(backend: dict | None = None) -> dict:
-    """The configuration as Decap CMS reads it; `backend` replaces the local backend (production)."""
+def editor_config(backend: dict | None = None, publish_mode: str | None = None) -> dict:
+    """The configuration as Decap CMS reads it; `backend` replaces the local backend (production), and
+    `publish_mode: editorial_workflow` turns on draft → review → publish where the backend has it."""
     local = backend is None
     config = {"backend": dict(LOCAL_BACKEND if local else backend)}
     if local:
         config["local_backend"] = True
+    if publish_mode:
+        config["publish_mode"] = publish_mode
     return config | {
         "locale": "da",
         "media_folder": f"docs/{MATERIALS_DIR}",
@@ -62,8 +65,9 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-def config_text(backend: dict | None = None) -> str:
-    body = yaml.dump(editor_config(backend), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+def config_text(backend: dict | None = None, publish_mode: str | None = None) -> str:
+    config = editor_config(backend, publish_mode)
+    body = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
     return _HEADER + body
 
 
