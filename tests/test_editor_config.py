@@ -89,6 +89,16 @@ def test_required_fields_and_allowed_values_follow_the_model():
     assert not wrong, "\n".join(wrong)
 
 
+def test_an_optional_object_never_blocks_saving():
+    """Decap validates an object's fields even when it is empty: inside an optional object (a meeting's minutes)
+    no field is required; inside a required list item (a seminar's material) the model's required fields are."""
+    minutes = next(f for f in COLLECTIONS["foelgegruppe"]["fields"] if f["name"] == "referat")
+    required = [f["name"] for f in minutes["fields"] if f.get("required", True)]
+    assert minutes["required"] is False and not required, f"required inside the optional minutes: {required}"
+    materials = next(f for f in COLLECTIONS["seminarer"]["fields"] if f["name"] == "materialer")
+    assert {"id", "titel", "klassifikation"} <= {f["name"] for f in materials["fields"] if f.get("required", True)}
+
+
 def test_ids_of_other_collections_are_relations_read_from_the_data():
     """Tracks, parties, actors, goals and authorities are relation fields; each points at a collection whose data
     gives exactly the ids the catalog knows (read at edit time, not a frozen list)."""

@@ -105,7 +105,12 @@ def _widget(key: str, annotation: object, metadata: typing.Sequence[object], lea
         return _widget(key, base, [*metadata, *extra], least)
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return _widget(key, options[0], metadata, least)
+        widget = _widget(key, options[0], metadata, least)
+        if widget["widget"] == "object":
+            # Decap checks an object's fields even when the object is left empty, so an optional object (a
+            # meeting's minutes) asks for nothing in the form; make tjek and the preview check it once it is there.
+            widget["fields"] = [field | {"required": False} for field in widget["fields"]]
+        return widget
     if key in RELATIONS:
         return _relation(RELATIONS[key], many=origin in (tuple, list), least=least)
     if origin in (tuple, list):
