@@ -156,7 +156,7 @@ def test_pages_are_edited_as_raw_markdown_with_review_fields():
 def test_the_local_backend_is_the_default_and_one_block_replaces_it():
     """Locally the proxy on 127.0.0.1 with local_backend; a production backend replaces that block and nothing else."""
     assert CONFIG["backend"] == {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1"}
-    assert CONFIG["local_backend"] is True
+    assert CONFIG["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}, CONFIG["local_backend"]
     gitlab = {"name": "gitlab", "repo": "gruppe/vidensportal", "api_root": "https://git.example/api/v4"}
     production = yaml.safe_load(config_text(gitlab))
     assert production["backend"] == gitlab and "local_backend" not in production

@@ -43,12 +43,13 @@ def editor_config(backend: dict | None = None, publish_mode: str | None = None) 
     `publish_mode: editorial_workflow` turns on draft → review → publish where the backend has it."""
     local = backend is None
     config = {"backend": dict(LOCAL_BACKEND if local else backend)}
-    if local:
-        config["local_backend"] = True
+    if local:  # the address itself, not `true` (which means localhost): the backend listens on 127.0.0.1 only
+        config["local_backend"] = {"url": LOCAL_BACKEND["proxy_url"]}
     if publish_mode:
         config["publish_mode"] = publish_mode
     return config | {
         "locale": "da",
+        "show_preview_links": False,  # the preview is `make serve`/`make rediger`, not a link from the editor
         "media_folder": f"docs/{MATERIALS_DIR}",
         # A material's 'fil' is its path from docs/: 'materialer/oplaeg.pdf', as the reader expects.
         "public_folder": MATERIALS_DIR,
