@@ -12,13 +12,13 @@ from pydantic import BaseModel, Field
 from vidensportal.catalog import load_catalog
 from vidensportal.data.field_help import field_of, inner_model, keys
 from vidensportal.data.model import Entry, Event, Initiative, Material, Meeting, Party, Text
-from vidensportal.editor.config import CONFIG_FILE, config_text, editor_config
-from vidensportal.editor.fields import NOT_RELATIONS, RELATIONS, form_fields
+from vidensportal.editor.config import CONFIG_FILE, config_text, editor_config, read_strategy
+from vidensportal.editor.fields import GOAL_CHOICES, NOT_RELATIONS, RELATIONS, form_fields
 from vidensportal.reader_aids.review import KEYS
 
 from .support import ROOT
 
-CONFIG = editor_config()
+CONFIG = editor_config(read_strategy(ROOT / "data"))
 COLLECTIONS = {c["name"]: c for c in CONFIG["collections"]}
 EDITED = {"seminarer": Event, "materialer": Material, "foelgegruppe": Meeting, "parter": Party, "indsatser": Initiative}
 # Model fields deliberately without a form field, with the reason.
@@ -70,7 +70,7 @@ def test_a_new_model_field_without_a_form_field_is_noticed():
 def test_the_committed_configuration_is_what_the_models_give():
     """docs/redaktion/config.yml equals the generated text; `make skemaer` writes it."""
     committed = (ROOT / CONFIG_FILE).read_text(encoding="utf-8")
-    assert committed == config_text(), f"{CONFIG_FILE} is out of step with the models: run make skemaer"
+    assert committed == config_text(ROOT / "data"), f"{CONFIG_FILE} is out of step with the models: run make skemaer"
 
 
 def test_required_fields_and_allowed_values_follow_the_model():
@@ -84,7 +84,8 @@ def test_required_fields_and_allowed_values_follow_the_model():
             if info.is_required() == (field.get("required") is False):
                 wrong.append(f"{name}.{key}: required={field.get('required', True)}")
             literal = typing.get_args(info.annotation)
-            if field["widget"] == "select" and [o["value"] for o in field["options"]] != list(literal):
+            offered = [o["value"] for o in field.get("options", [])]
+            if field["widget"] == "select" and key != GOAL_CHOICES and offered != list(literal):
                 wrong.append(f"{name}.{key}: options {field['options']} != {literal}")
     assert not wrong, "\n".join(wrong)
 
@@ -108,7 +109,6 @@ def test_ids_of_other_collections_are_relations_read_from_the_data():
         "spor": set(catalog.tracks),
         "eksterne-aktoerer": set(catalog.external_actors),
         "organisation": set(catalog.authorities),
-        "sikker-by": {s.id for g in catalog.strategy.goals for s in g.subgoals},
     }
     wrong = []
     for name in EDITED:
@@ -123,6 +123,17 @@ def test_ids_of_other_collections_are_relations_read_from_the_data():
             if ids != known[field.get("file") or field["collection"]]:
                 wrong.append(f"{path}: reads {sorted(ids)}")
     assert not wrong, "relations that do not read the right ids:\n" + "\n".join(wrong)
+
+
+def test_the_goal_choices_are_the_strategys_goals_and_subgoals():
+    """sikker-by-mål offers every goal and subgoal id of data/sikker-by.yml, the ids the initiatives may name."""
+    catalog = load_catalog(ROOT / "data")
+    wanted = {g.id for g in catalog.strategy.goals} | {s.id for g in catalog.strategy.goals for s in g.subgoals}
+    field = next(f for f in COLLECTIONS["indsatser"]["fields"] if f["name"] == "sikker-by-mål")
+    offered = {option["value"] for option in field["options"]}
+    assert field["widget"] == "select" and field["multiple"] and offered == wanted, (offered, wanted)
+    used = {goal for i in catalog.initiatives.values() for goal in i.goals}
+    assert used <= offered, f"goals the shipped initiatives name but the form does not offer: {used - offered}"
 
 
 def test_every_id_field_is_a_relation_or_says_why_not():
@@ -158,7 +169,7 @@ def test_the_local_backend_is_the_default_and_one_block_replaces_it():
     assert CONFIG["backend"] == {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1"}
     assert CONFIG["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}, CONFIG["local_backend"]
     gitlab = {"name": "gitlab", "repo": "gruppe/vidensportal", "api_root": "https://git.example/api/v4"}
-    production = yaml.safe_load(config_text(gitlab))
+    production = yaml.safe_load(config_text(ROOT / "data", gitlab))
     assert production["backend"] == gitlab and "local_backend" not in production
     assert production["collections"] == CONFIG["collections"], "the backend must not change the forms"
 

@@ -30,7 +30,7 @@ def stale(root: Path = ROOT) -> list[str]:
         if not path.is_file() or path.read_text(encoding="utf-8") != schema_text(kind):
             found.append(f"{SCHEMA_DIR}/{kind.schema} passer ikke med modellerne. Kør: make skemaer")
     editor = root / CONFIG_FILE
-    if not editor.is_file() or editor.read_text(encoding="utf-8") != config_text():
+    if not editor.is_file() or editor.read_text(encoding="utf-8") != config_text(root / "data"):
         found.append(f"{CONFIG_FILE} passer ikke med modellerne. Kør: make skemaer")
     for data_file, header in _data_files(root):
         first = data_file.read_text(encoding="utf-8").split("\n", 1)[0]
@@ -44,7 +44,7 @@ def write(root: Path = ROOT) -> None:
     for kind in DATA_KINDS:
         (root / SCHEMA_DIR / kind.schema).write_text(schema_text(kind), encoding="utf-8")
     (root / CONFIG_FILE).parent.mkdir(parents=True, exist_ok=True)
-    (root / CONFIG_FILE).write_text(config_text(), encoding="utf-8")
+    (root / CONFIG_FILE).write_text(config_text(root / "data"), encoding="utf-8")
     for data_file, header in _data_files(root):
         text = data_file.read_text(encoding="utf-8")
         first, _, rest = text.partition("\n")
@@ -77,7 +77,7 @@ def _production(backend_file: Path | None, out: Path | None) -> int:
         print(f"{backend_file}: {wanted}.", file=sys.stderr)
         return 1
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(config_text(chosen["backend"], chosen.get("publish_mode")), encoding="utf-8")
+    out.write_text(config_text(ROOT / "data", chosen["backend"], chosen.get("publish_mode")), encoding="utf-8")
     print(f"Redaktørens opsætning til produktion er skrevet i {out}.")
     return 0
 

@@ -6,11 +6,16 @@ index.html; tests/test_editor_config.py fails when the committed file differs fr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from vidensportal.data.model import Event, Initiative, Material, Meeting, Organisation, Party, Strategy
 from vidensportal.data.schema import DATA_KINDS
-from vidensportal.editor.fields import DATE, form_field, form_fields, label
+from vidensportal.data.validation import validate
+from vidensportal.data.yamlfile import read_yaml
+from vidensportal.editor.fields import DATE, GOAL_CHOICES, form_field, form_fields, label
+from vidensportal.errors import DataError
 from vidensportal.paths import (
     EVENTS_DATA,
     INITIATIVES_DATA,
@@ -38,9 +43,10 @@ _INTERVAL = (
 )
 
 
-def editor_config(backend: dict | None = None, publish_mode: str | None = None) -> dict:
-    """The configuration as Decap CMS reads it; `backend` replaces the local backend (production), and
-    `publish_mode: editorial_workflow` turns on draft → review → publish where the backend has it."""
+def editor_config(strategy: Strategy, backend: dict | None = None, publish_mode: str | None = None) -> dict:
+    """The configuration as Decap CMS reads it; `strategy` gives the Sikker By goals to choose from, `backend`
+    replaces the local backend (production), and `publish_mode: editorial_workflow` turns on draft → review →
+    publish where the backend has it."""
     local = backend is None
     config = {"backend": dict(LOCAL_BACKEND if local else backend)}
     if local:  # the address itself, not `true` (which means localhost): the backend listens on 127.0.0.1 only
@@ -55,8 +61,41 @@ def editor_config(backend: dict | None = None, publish_mode: str | None = None) 
         "public_folder": MATERIALS_DIR,
         # File and entry names in a-z, digits and hyphens: 'Oplæg.pdf' is saved as 'oplaeg.pdf'.
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [*_data_collections(), *_page_collections(), _reference_data()],
+        "collections": _with_goals([*_data_collections(), *_page_collections(), _reference_data()], strategy),
     }
+
+
+def goal_options(strategy: Strategy) -> list[dict]:
+    """Every goal and subgoal of the strategy: 'Mindre kriminalitet › Færre bandemedlemmer'."""
+    options = []
+    for goal in strategy.goals:
+        options.append({"label": goal.name, "value": goal.id})
+        options += [{"label": f"{goal.name} › {sub.name}", "value": sub.id} for sub in goal.subgoals]
+    return options
+
+
+def _with_goals(fields: list[dict], strategy: Strategy) -> list[dict]:
+    """`fields` (or collections) with the goal choices filled in wherever a field asks for them."""
+    out = []
+    for field in fields:
+        field = dict(field)
+        if field.get("name") == GOAL_CHOICES and field.get("widget") == "select":
+            field["options"] = goal_options(strategy)
+        for key in ("fields", "files"):
+            if key in field:
+                field[key] = _with_goals(field[key], strategy)
+        out.append(field)
+    return out
+
+
+def read_strategy(data_dir: Path) -> Strategy:
+    """data/sikker-by.yml as the catalog reads it; DataError with its problems."""
+    path = data_dir / "sikker-by.yml"
+    shown = Path(data_dir.name, path.name)
+    strategy, problems = validate(Strategy, read_yaml(path, shown), shown, None)
+    if strategy is None:
+        raise DataError(problems)
+    return strategy
 
 
 class _Dumper(yaml.SafeDumper):
@@ -66,8 +105,8 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-def config_text(backend: dict | None = None, publish_mode: str | None = None) -> str:
-    config = editor_config(backend, publish_mode)
+def config_text(data_dir: Path, backend: dict | None = None, publish_mode: str | None = None) -> str:
+    config = editor_config(read_strategy(data_dir), backend, publish_mode)
     body = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
     return _HEADER + body
 
