@@ -20,6 +20,7 @@ def test_the_review_fields_are_taken_off_the_prose(tmp_path):
     page.write_text(REVIEW + "Tekst om enheden.\n", encoding="utf-8")
     body, problems = generated_prose(page, Path("docs/parter/cuku.md"))
     assert problems == [] and body.strip() == "Tekst om enheden." and "ejer" not in body, (body, problems)
+    assert body.splitlines()[5] == "Tekst om enheden.", "the prose keeps its line numbers in the file"
     page.write_text("Tekst uden felter.\n", encoding="utf-8")
     assert generated_prose(page, Path("docs/parter/cuku.md")) == ("Tekst uden felter.\n", [])
 
@@ -61,3 +62,20 @@ def test_a_bad_date_in_a_generated_pages_prose_stops_the_build(project: Path):
     assert "docs/parter/cuku.md, linje 2: felt 'senest_gennemgået': 'sidste år' er ikke en gyldig dato" in output, (
         output
     )
+
+
+def test_an_annual_status_with_front_matter_names_the_files_line(project: Path):
+    """An unknown section in docs/aarsstatus/<år>.md under owner fields is reported on its line in the file."""
+    from vidensportal.content.dates import build_moment
+    from vidensportal.plan import SiteSources, plan_site, read_sources
+    from vidensportal.settings import read_settings
+
+    page = project / "docs" / "aarsstatus" / "2026.md"
+    page.write_text(REVIEW + "Indledning.\n\n## Status på indsatser\n\nTekst.\n", encoding="utf-8")
+    settings, _ = read_settings({}, use_directory_urls=True)
+    catalog = read_sources(project, project / "docs", settings)
+    files = tuple(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*") if p.is_file())
+    plan = plan_site(catalog, SiteSources(project / "docs", files), settings, site_name="", site_url=None,
+                     moment=build_moment())  # fmt: skip
+    found = [str(p) for p in plan.problems]
+    assert any(p.startswith("docs/aarsstatus/2026.md, linje 8: ukendt afsnit") for p in found), found

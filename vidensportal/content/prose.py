@@ -20,6 +20,9 @@ def generated_prose(path: Path, shown: Path) -> tuple[str, list[Problem]]:
     The review fields themselves are shown on the page like on a hand-written page (reader_aids)."""
     source = path.read_text(encoding="utf-8-sig")
     meta, body = front_matter(source)
+    # Blank lines in place of the front matter: a line number found in the body (an annual status's unknown
+    # section) is then the file's own.
+    body = "\n" * source[: len(source) - len(body)].count("\n") + body
     problems = macros_in_prose(source, shown)
     lines = source.splitlines()
     for key in meta:
