@@ -14,7 +14,7 @@ from vidensportal.data.model import Event, Initiative, Material, Meeting, Organi
 from vidensportal.data.schema import DATA_KINDS
 from vidensportal.data.validation import validate
 from vidensportal.data.yamlfile import read_yaml
-from vidensportal.editor.fields import DATE, GOAL_CHOICES, form_field, form_fields, label
+from vidensportal.editor.fields import GOAL_CHOICES, form_field, form_fields, label
 from vidensportal.errors import DataError
 from vidensportal.paths import (
     EVENTS_DATA,
@@ -24,6 +24,7 @@ from vidensportal.paths import (
     MEETINGS_DATA,
     PARTIES_DATA,
 )
+from vidensportal.reader_aids import review
 from vidensportal.reader_aids.review import OWNER_KEY, REVIEW_IN_KEY, REVIEWED_KEY, PageReview
 
 CONFIG_FILE = "docs/redaktion/config.yml"
@@ -37,10 +38,7 @@ _HEADER = (
 )
 _DATA = "data"
 _FOLDER = {"create": True, "delete": True, "format": "yml", "extension": "yml", "editor": {"preview": False}}
-_INTERVAL = (
-    r"^\d{1,3} (dag|dage|uge|uger|måned|måneder|år)$",
-    "Skriv et tal og en enhed, fx '6 måneder' eller '1 år'.",
-)
+_INTERVAL = (review._INTERVAL.pattern, "Skriv et tal og en enhed, fx '6 måneder' eller '1 år'.")
 
 
 def editor_config(strategy: Strategy, backend: dict | None = None, publish_mode: str | None = None) -> dict:
@@ -157,10 +155,7 @@ def review_fields() -> list[dict]:
     """Owner and review dates, the front matter every kind of page may carry (vidensportal/reader_aids/review.py)."""
     fields = [form_field(key, info) for key, info in _by_alias(PageReview).items()]
     for field in fields:
-        field["required"] = False
-        if field["name"] == REVIEWED_KEY:
-            field |= DATE
-        elif field["name"] == REVIEW_IN_KEY:
+        if field["name"] == REVIEW_IN_KEY:
             field["pattern"] = list(_INTERVAL)
     hints = {
         OWNER_KEY: "Den enhed, der har ansvaret for siden, fx EAS. Aldrig en persons navn.",
