@@ -38,6 +38,15 @@ def _break_and_fix(project, base):
 
 
 @pytest.mark.slow
+def test_the_same_mistake_twice_under_one_serve_shows_the_error_twice(project):
+    """mkdocs logs a message once per process: the second time the same mistake is made, the browser still shows
+    the Danish error with file and line, not 'Aborted with a BuildError!'."""
+    with serving(project) as base:
+        _break_and_fix(project, base)
+        _break_and_fix(project, base)
+
+
+@pytest.mark.slow
 def test_make_serve_starts_on_a_broken_file_and_shows_the_error(project):
     """Started on a broken file, mkdocs serve does not stop: it shows the error, and the site once it is fixed."""
     seminar = project / SEMINAR
