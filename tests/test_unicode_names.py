@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from tools.project import ROOT
 from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.sources import check_files
@@ -28,3 +30,14 @@ def test_the_source_guard_reads_a_danish_file_name(tmp_path):
     for round_ in ("first", "cached"):
         problems = check_files(files, (), tmp_path / "cache")
         assert problems == [], f"{round_}: {problems}"
+
+
+@pytest.mark.slow
+def test_a_file_with_a_danish_name_under_docs_builds(project):
+    """docs/Oplæg.pdf, used by no material, no longer stops the build (twice: the second from the cache)."""
+    from .support import build_log
+
+    shutil.copy(ROOT / "docs/materialer/eksempel-oplaeg-rekruttering.pdf", project / "docs" / "Oplæg.pdf")
+    for _ in range(2):
+        output = build_log(project)
+        assert "UnicodeEncodeError" not in output and "kildevagten" not in output, output
