@@ -26,10 +26,10 @@ ny-seminar: $(READY)  ## new event file: make ny-seminar TITEL="Rekruttering til
 	@# make passes TITEL, DATO and TYPE to the shell as environment variables; "$$TITEL" keeps quotes in a title intact.
 	$(BIN)/python -m tools.new_event --titel "$$TITEL" --dato "$$DATO" $(if $(TYPE),--type "$$TYPE")
 
-tjek: $(READY)  ## check data/ and docs/ as the build does, without building: for contributors before they commit
-	$(BIN)/python -m tools.tjek
+tjek: $(READY)  ## check data/ and docs/ as the build does, without building: make tjek [JUNIT=tjek.xml]
+	$(BIN)/python -m tools.tjek $(if $(JUNIT),--junit "$(JUNIT)")
 
-skemaer: $(READY)  ## write schemas/*.json from the models and the schema line at the top of every data file
+skemaer: $(READY)  ## write schemas/*.json, the editor's docs/redaktion/config.yml and every data file's schema line from the models
 	$(BIN)/python -m tools.schemas
 
 bench: $(READY)  ## build-time benchmark against a plain MkDocs + Material site: make bench [SIZE=0.1]

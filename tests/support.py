@@ -169,13 +169,14 @@ def serving(project: Path, status_path: str = "/__vidensportalen/status", first:
 def add_mailboxes(project: Path) -> None:
     """Give Sikker By and Følgegruppen's secretariat an example mailbox in a copied project."""
     for name, after, mailbox in (
-        ("parter.yml", "  forælder: oekonomiforvaltningen\n", "sikkerby@enhed.example"),
+        ("parter/sikker-by.yml", "forælder: oekonomiforvaltningen\n", "sikkerby@enhed.example"),
         ("aftale.yml", "  planlægges-af: [eas, sikker-by]\n", "sekretariat@enhed.example"),
     ):
         path = project / "data" / name
         text = path.read_text(encoding="utf-8")
         assert after in text, f"{after!r} is not in {name}; the test no longer matches the data"
-        path.write_text(text.replace(after, f"{after}  postkasse: {mailbox}\n", 1), encoding="utf-8")
+        indent = after[: len(after) - len(after.lstrip())]
+        path.write_text(text.replace(after, f"{after}{indent}postkasse: {mailbox}\n", 1), encoding="utf-8")
 
 
 def run_tjek(project: Path) -> subprocess.CompletedProcess:

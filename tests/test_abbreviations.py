@@ -125,8 +125,8 @@ def test_no_abbr_inside_code_ids_or_the_table_of_contents(built_site: Path):
 
 @pytest.mark.slow
 def test_the_glossary_follows_the_data_not_a_second_list(project: Path):
-    """Renaming EAS in data/parter.yml changes every <abbr title>; the old name appears in none (negative control)."""
-    parties = project / "data" / "parter.yml"
+    """Renaming EAS in data/parter/eas.yml changes every <abbr title>; the old name is in none (negative control)."""
+    parties = project / "data" / "parter" / "eas.yml"
     replace_in(parties, "navn: Efterretnings- og Analysesektion", "navn: Analyseenheden")
     site = build_ok(project)
     html = (site / "organisering" / "index.html").read_text(encoding="utf-8")

@@ -43,27 +43,27 @@ def test_shipped_data_loads_without_problems():
 
 def test_yaml_syntax_error(data):
     """A YAML syntax error names the file and the line, in a Danish frame."""
-    parties = data / "parter.yml"
-    replace(parties, "  navn: Operativ Specialafdeling", "  navn: [Operativ Specialafdeling")
+    parties = data / "parter" / "osa.yml"
+    replace(parties, "navn: Operativ Specialafdeling", "navn: [Operativ Specialafdeling")
     message = only(problems_of(data))
-    assert message.startswith("data/parter.yml, linje "), message
+    assert message.startswith("data/parter/osa.yml, linje "), message
     assert "YAML-syntaksfejl" in message, message
 
 
 def test_missing_required_field(data):
     """A missing required field names file, line, entry and field."""
-    parties = data / "parter.yml"
-    replace(parties, "  navn: Operativ Specialafdeling\n", "")
+    parties = data / "parter" / "osa.yml"
+    replace(parties, "navn: Operativ Specialafdeling\n", "")
     message = only(problems_of(data))
-    line = line_number(parties, "- id: osa")
+    line = line_number(parties, "id: osa")
     expected = "feltet mangler. Tilføj linjen 'navn: …' med en tekst."
-    assert message == f"data/parter.yml, linje {line}: post 'osa': felt 'navn': {expected}", message
+    assert message == f"data/parter/osa.yml, linje {line}: felt 'navn': {expected}", message
 
 
 def test_wrong_type(data):
     """A value of the wrong type names the field and what was expected."""
     tracks = data / "spor.yml"
-    replace(tracks, "  nummer: 2\n", "  nummer: to\n")
+    replace(tracks, "    nummer: 2\n", "    nummer: to\n")
     message = only(problems_of(data))
     assert message == (
         f"data/spor.yml, linje {line_number(tracks, 'nummer: to')}: post 'bekaempelse': felt 'nummer': "
@@ -73,48 +73,39 @@ def test_wrong_type(data):
 
 def test_unknown_reference_suggests_the_nearest_id(data):
     """A misspelt reference names the nearest valid id."""
-    parties = data / "parter.yml"
-    replace(parties, "  spor: [bekaempelse]", "  spor: [bekampelse]")
+    parties = data / "parter" / "al-capone.yml"
+    replace(parties, "spor: [bekaempelse]", "spor: [bekampelse]")
     message = only(problems_of(data))
     assert message == (
-        f"data/parter.yml, linje {line_number(parties, 'bekampelse')}: post 'al-capone': felt 'spor → nr. 1': "
-        "ukendt spor 'bekampelse' – mente du 'bekaempelse'?"
+        f"data/parter/al-capone.yml, linje {line_number(parties, 'bekampelse')}: post 'al-capone': "
+        "felt 'spor → nr. 1': ukendt spor 'bekampelse' – mente du 'bekaempelse'?"
     ), message
 
 
 def test_unknown_parent(data):
     """A parent that does not exist is an error on the 'forælder' field."""
-    parties = data / "parter.yml"
-    replace(
-        parties,
-        "  forælder: socialforvaltningen\n  tiltrådt: ultimo 2019\n\n- id: cfr",
-        "  forælder: socialforvaltning\n  tiltrådt: ultimo 2019\n\n- id: cfr",
-    )
+    parties = data / "parter" / "eki.yml"
+    replace(parties, "forælder: socialforvaltningen\n", "forælder: socialforvaltning\n")
     message = only(problems_of(data))
     assert "post 'eki': felt 'forælder'" in message and "mente du 'socialforvaltningen'?" in message, message
     assert f"linje {line_number(parties, 'forælder: socialforvaltning')}" in message.split("\n")[0]
 
 
 def test_duplicate_id(data):
-    """A second entry with an id already used names both places."""
-    parties = data / "parter.yml"
-    replace(parties, "- id: dks", "- id: eas")
+    """A party file whose id is not its file name names the file, the line and both names."""
+    parties = data / "parter" / "dks.yml"
+    replace(parties, "id: dks", "id: eas")
     message = only(problems_of(data))
-    osa_line = line_number(parties, "navn: Den Kriminalpræventive Sektion") - 2
-    assert message.startswith(
-        f"data/parter.yml, linje {osa_line}: post 'eas': felt 'id': Part med id 'eas' findes allerede"
+    assert message == (
+        f"data/parter/dks.yml, linje {line_number(parties, 'id: eas')}: post 'dks': felt 'id': "
+        "id 'eas' skal være det samme som filnavnet ('dks'). Ret det ene."
     ), message
-    assert f"linje {line_number(parties, '- id: eas')})" in message, message
 
 
 def test_parent_cycle(data):
     """A unit that ends up as its own ancestor is reported once, with the loop."""
-    parties = data / "parter.yml"
-    replace(
-        parties,
-        "- id: naerpolitiafdelingen\n  navn: Nærpolitiafdelingen\n  myndighed: koebenhavns-politi\n",
-        "- id: naerpolitiafdelingen\n  navn: Nærpolitiafdelingen\n  myndighed: koebenhavns-politi\n  forælder: dks\n",
-    )
+    parties = data / "parter" / "naerpolitiafdelingen.yml"
+    replace(parties, "myndighed: koebenhavns-politi\n", "myndighed: koebenhavns-politi\nforælder: dks\n")
     message = only(problems_of(data))
     assert "forælder-kæden går i ring" in message and "naerpolitiafdelingen → dks → naerpolitiafdelingen" in message, (
         message
@@ -123,11 +114,11 @@ def test_parent_cycle(data):
 
 def test_impossible_date(data):
     """An impossible date such as 30 February is an error, not a crash."""
-    parties = data / "parter.yml"
-    replace(parties, "  forkortelse: OC\n", "  forkortelse: OC\n  udtrådt: 2024-02-30\n")
+    parties = data / "parter" / "oc.yml"
+    replace(parties, "forkortelse: OC\n", "forkortelse: OC\nudtrådt: 2024-02-30\n")
     message = only(problems_of(data))
     assert message == (
-        f"data/parter.yml, linje {line_number(parties, '2024-02-30')}: post 'oc': felt 'udtrådt': "
+        f"data/parter/oc.yml, linje {line_number(parties, '2024-02-30')}: felt 'udtrådt': "
         "'2024-02-30' er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-03-12."
     ), message
 
@@ -152,28 +143,31 @@ def test_file_not_utf8(data):
 
 def test_unknown_key_is_a_typo_not_ignored(data):
     """A misspelt key is an error that suggests the right key."""
-    parties = data / "parter.yml"
-    replace(parties, "  forkortelse: OSA", "  forkortelsse: OSA")
+    parties = data / "parter" / "osa.yml"
+    replace(parties, "forkortelse: OSA", "forkortelsse: OSA")
     message = only(problems_of(data))
     line = line_number(parties, "forkortelsse")
-    expected = f"linje {line}: post 'osa': felt 'forkortelsse': ukendt felt 'forkortelsse' – mente du 'forkortelse'?"
+    expected = f"linje {line}: felt 'forkortelsse': ukendt felt 'forkortelsse' – mente du 'forkortelse'?"
     assert expected in message, message
 
 
 def test_every_problem_is_reported_at_once(data):
     """Two independent mistakes in two files are both reported in one run."""
-    replace(data / "parter.yml", "  forkortelse: OSA", "  forkortelsse: OSA")
-    replace(data / "spor.yml", "  nummer: 2\n", "  nummer: to\n")
+    replace(data / "parter" / "osa.yml", "forkortelse: OSA", "forkortelsse: OSA")
+    replace(data / "spor.yml", "    nummer: 2\n", "    nummer: to\n")
     problems = problems_of(data)
-    assert len(problems) == 2 and {p.split(",")[0] for p in problems} == {"data/parter.yml", "data/spor.yml"}, problems
+    files = {p.split(",")[0] for p in problems}
+    assert len(problems) == 2 and files == {"data/parter/osa.yml", "data/spor.yml"}, problems
 
 
 @pytest.mark.slow
 def test_a_bad_input_fails_the_mkdocs_build_with_one_clear_line(project):
     """Through mkdocs, a data error exits non-zero with the Danish message and no traceback."""
-    replace(project / "data" / "parter.yml", "  spor: [bekaempelse]", "  spor: [bekampelse]")
+    replace(project / "data" / "parter" / "al-capone.yml", "spor: [bekaempelse]", "spor: [bekampelse]")
     output = build_fails(project)
-    assert "ERROR" in output and "mente du 'bekaempelse'?" in output and "data/parter.yml, linje" in output, output
+    assert "ERROR" in output and "mente du 'bekaempelse'?" in output and "data/parter/al-capone.yml, linje" in output, (
+        output
+    )
 
 
 @pytest.mark.slow

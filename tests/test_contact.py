@@ -22,13 +22,13 @@ def problems_of(data: Path) -> list[str]:
 @pytest.mark.parametrize("address", ["sikkerby", "sikker by@enhed.example", 'x@y.dk"><script>alert(1)</script>'])
 def test_a_mailbox_that_is_not_an_address_is_one_danish_line(project, address):
     """'postkasse: <not an address>' on a party names file, line, entry and field and how to write it."""
-    path = project / "data/parter.yml"
+    path = project / "data/parter/sikker-by.yml"
     text = path.read_text(encoding="utf-8")
-    after = "  forælder: oekonomiforvaltningen\n"
-    path.write_text(text.replace(after, f"{after}  postkasse: '{address}'\n"), encoding="utf-8")
+    after = "forælder: oekonomiforvaltningen\n"
+    path.write_text(text.replace(after, f"{after}postkasse: '{address}'\n"), encoding="utf-8")
     line = next(i for i, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "postkasse" in row)
     [problem] = problems_of(project / "data")
-    assert problem.startswith(f"data/parter.yml, linje {line}: post 'sikker-by': felt 'postkasse': "), problem
+    assert problem.startswith(f"data/parter/sikker-by.yml, linje {line}: felt 'postkasse': "), problem
     assert "er ikke en e-mailadresse" in problem and "navn@domæne.dk" in problem, problem
 
 

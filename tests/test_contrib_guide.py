@@ -13,7 +13,7 @@ from vidensportal.data.model import CLASSIFICATION_ORDER, Material
 from vidensportal.data.schema import DATA_KINDS
 from vidensportal.errors import DataError
 
-from .support import ROOT
+from .support import ROOT, run_tjek
 
 GUIDE = ROOT / "docs" / "bidrag.md"
 _BLOCK = re.compile(r"^```yaml\n(# (data/\S+)[^\n]*\n.*?)^```", re.DOTALL | re.MULTILINE)
@@ -28,7 +28,7 @@ def test_every_example_in_the_guide_loads(project):
     """Copied into the files they name, the guide's examples load without a problem and appear in the catalog."""
     for name, text in examples():
         path = project / name
-        if path.name in ("parter.yml", "organisation.yml"):  # additions at the end of an existing file
+        if path.name == "organisation.yml":  # additions at the end of an existing file
             path.write_text(path.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
         else:
             path.write_text(text, encoding="utf-8")
@@ -38,7 +38,7 @@ def test_every_example_in_the_guide_loads(project):
     stems = {Path(name).stem for name, _ in examples()}
     missing = [
         stem
-        for stem in stems - {"parter", "organisation"}
+        for stem in stems - {"buf-ungeenheden", "organisation"}
         if stem not in {**catalog.events, **catalog.meetings, **catalog.initiatives, **catalog.materials}
     ]
     assert not missing, f"examples that did not reach the catalog: {missing}"
@@ -59,7 +59,7 @@ def test_the_guide_has_an_example_for_every_kind_of_content():
         "minutes": "referat:" in texts and "type: referat" in texts,
         "initiative": any(n.startswith("data/indsatser/") for n in names),
         "meeting": any(n.startswith("data/foelgegruppe/") for n in names),
-        "party": "data/parter.yml" in names,
+        "party": any(n.startswith("data/parter/") for n in names),
         "forvaltning": "data/organisation.yml" in names,
     }
     assert all(wanted.values()), f"kinds of content without an example: {[k for k, v in wanted.items() if not v]}"
@@ -76,9 +76,53 @@ def test_the_guide_names_every_value_and_step_a_contributor_needs():
         "`tiltrådt`", "`udtrådt`", "ultimo 2026", "yaml-language-server", "make tjek", "git commit", "git push",
         "make build", "make serve", "make ny-seminar", "Portalen kan ikke bygges", "ADVARSEL",
         *(f"data/{kind.pattern.split('/')[0]}" for kind in DATA_KINDS if "/" in kind.pattern),
+        "/redaktion/", "make rediger", "Windows", "git clone", "postkasse:", "docs/aarsstatus/<år>.md",
+        "## Status på indsatserne", "## Politifaglig vurdering", "ejer:", "senest_gennemgået:", "gennemgå_igen_om:",
+        "eksempel: true", "Holdes tilbage",
     ]  # fmt: skip
     missing = [word for word in needed if word not in guide]
     assert not missing, f"the guide does not mention: {missing}"
+
+
+def test_the_guide_starts_from_the_editor():
+    """The first section is the editor in the browser, before any terminal command or file."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    first = guide.index("\n## 1. ")
+    assert "Rediger i browseren" in guide[first : first + 40] and first < guide.index("make serve"), guide[:first]
+
+
+def listed_example_files() -> set[str]:
+    """The files section 'Fjern eksemplerne' tells contributors to delete."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    block = guide[guide.index("<!-- eksempelfiler: start -->") : guide.index("<!-- eksempelfiler: slut -->")]
+    return set(re.findall(r"`((?:data|docs)/[^`]+)`", block))
+
+
+def test_the_guide_lists_exactly_the_example_files():
+    """Every data file with 'eksempel: true' (but the initiatives, which are corrected) and every file its
+    materials name is in the list; nothing else is."""
+    examples_in_data = {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "data").rglob("*.yml")
+        if "\neksempel: true" in path.read_text(encoding="utf-8") and path.parent.name != "indsatser"
+    }
+    files = set(re.findall(r"fil: (materialer/\S+)", "".join((ROOT / p).read_text("utf-8") for p in examples_in_data)))
+    wanted = examples_in_data | {f"docs/{file}" for file in files}
+    listed = listed_example_files()
+    assert listed == wanted, f"listed but not examples: {listed - wanted}; examples not listed: {wanted - listed}"
+
+
+def test_removing_the_examples_as_the_guide_says_leaves_a_project_that_passes(project):
+    """Delete the listed files and the initiatives' 'eksempel: true': make tjek passes and nothing is an example."""
+    for name in listed_example_files():
+        (project / name).unlink()
+    for path in (project / "data" / "indsatser").glob("*.yml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("eksempel: true\n", ""), encoding="utf-8")
+    result = run_tjek(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    catalog = load_catalog(project / "data", docs_dir=project / "docs")
+    left = [key for key, item in {**catalog.events, **catalog.meetings, **catalog.initiatives}.items() if item.example]
+    assert not left and not [m for m in catalog.materials.values() if m.example], left
 
 
 def test_negative_control_the_example_check_sees_a_broken_example(project):

@@ -63,7 +63,7 @@ def test_a_wrong_material_path_says_what_to_write(project, written, hint):
 @pytest.mark.parametrize("parent", ["boerne-og-ungdomsforvaltningen", "kultur-og-fritid", "xyz"])
 def test_an_unknown_parent_points_to_a_new_forvaltning_in_organisation_yml(project, parent):
     """A parent that is neither a forvaltning nor a party says that a new forvaltning goes in organisation.yml."""
-    replace(project / "data/parter.yml", "  forælder: socialforvaltningen", f"  forælder: {parent}")
+    replace(project / "data/parter/eki.yml", "forælder: socialforvaltningen", f"forælder: {parent}")
     message = only_problem(project)
     assert f"ukendt forælder '{parent}'" in message and "felt 'forælder'" in message, message
     assert "data/organisation.yml" in message and "forvaltninger:" in message, message
@@ -73,7 +73,7 @@ def test_an_unknown_party_without_a_near_id_says_where_the_ids_are(project):
     """An unknown party id with no near match names the file that lists the valid ids."""
     replace(project / SEMINAR, "arrangører: [", "arrangører: [helt-ukendt, ")
     message = only_problem(project)
-    assert "ukendt part 'helt-ukendt'. Skriv et id fra data/parter.yml" in message, message
+    assert "ukendt part 'helt-ukendt'. Skriv et id fra data/parter/" in message, message
 
 
 @pytest.mark.parametrize(

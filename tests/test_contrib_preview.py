@@ -38,6 +38,15 @@ def _break_and_fix(project, base):
 
 
 @pytest.mark.slow
+def test_the_same_mistake_twice_under_one_serve_shows_the_error_twice(project):
+    """mkdocs logs a message once per process: the second time the same mistake is made, the browser still shows
+    the Danish error with file and line, not 'Aborted with a BuildError!'."""
+    with serving(project) as base:
+        _break_and_fix(project, base)
+        _break_and_fix(project, base)
+
+
+@pytest.mark.slow
 def test_make_serve_starts_on_a_broken_file_and_shows_the_error(project):
     """Started on a broken file, mkdocs serve does not stop: it shows the error, and the site once it is fixed."""
     seminar = project / SEMINAR
@@ -92,3 +101,35 @@ def test_preview_state_follows_the_rebuilds():
     assert call("/livereload/1/2") == ("200 OK", "site"), "the reload poll of an open page passes on"
     state.reporting(lambda: None, logger)()
     assert call(STATUS_PATH)[1] == BUILD_OK and call("/parter/") == ("200 OK", "site")
+
+
+def test_a_mistake_repeated_is_shown_again():
+    """A builder that logs a message once per process still gets the same Danish error on the second failure."""
+    import logging
+
+    from vidensportal.preview import PreviewState
+
+    logger = logging.getLogger("vidensportalen-test-repeat")
+    seen: set[str] = set()
+    logger.addFilter(lambda record: not (record.msg in seen or seen.add(record.msg)))  # as mkdocs' DuplicateFilter
+    state, danish = PreviewState(), "data/x.yml, linje 2: feltet 'titel' mangler. Tilføj linjen 'titel: …'."
+    shown = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = lambda record: shown.append(record.getMessage())
+    logger.addHandler(handler)
+
+    def failing():
+        try:
+            logger.error(danish)
+            raise ValueError(danish)
+        except ValueError:
+            raise RuntimeError("Aborted with a BuildError!") from None
+
+    try:
+        state.reporting(failing, logger)()
+        assert state.report == danish, f"negative control: the first failure is shown: {state.report!r}"
+        state.reporting(failing, logger)()
+        assert state.report == danish, f"the repeated mistake must be shown again: {state.report!r}"
+        assert shown.count(danish) >= 1 and "BuildError" not in state.report, shown
+    finally:
+        logger.removeHandler(handler)

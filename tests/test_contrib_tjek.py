@@ -87,9 +87,34 @@ def test_placeholders_are_listed_but_do_not_fail(project):
     """Placeholder text from make ny-seminar is listed with file and line as ADVARSEL; the check still passes."""
     from tools.new_event import main as new_event
 
-    assert new_event(["--titel", "Pladsholdere", "--dato", "2026-06-01", "--data-dir", str(project / "data")]) == 0
+    assert new_event(["--titel", "Pladsholdere", "--dato", "2099-06-01", "--data-dir", str(project / "data")]) == 0
     result = run_tjek(project)
     assert result.returncode == 0, result.stderr
     warned = [line for line in result.stdout.splitlines() if line.startswith("ADVARSEL")]
     assert len(warned) == 3, result.stdout
-    assert all("data/seminarer/2026-06-01-pladsholdere.yml, linje " in line for line in warned), warned
+    assert all("data/seminarer/2099-06-01-pladsholdere.yml, linje " in line for line in warned), warned
+
+
+def test_make_tjek_says_what_it_holds_back(project):
+    """A material above the site's classification is named by make tjek, as the build names it; none: no line."""
+    clean = run_tjek(project)
+    assert clean.returncode == 0 and "Holdes tilbage" not in clean.stdout, f"negative control:\n{clean.stdout}"
+    seminar = project / "data/seminarer/2026-03-12-eksempel-rekruttering.yml"
+    replace(seminar, "klassifikation: intern", "klassifikation: fortrolig")
+    result = run_tjek(project)
+    held = [line for line in result.stdout.splitlines() if line.startswith("Holdes tilbage: ")]
+    assert result.returncode == 0 and len(held) == 1 and "udgives ikke" in held[0], result.stdout + result.stderr
+
+
+def test_the_junit_report_holds_the_danish_lines():
+    """Each error line is a failed case with the Danish line as its message; no errors: one passed case."""
+    import xml.etree.ElementTree as ET
+
+    from tools.tjek import junit_report
+
+    line = "data/spor.yml, linje 3: YAML-syntaksfejl: der mangler et kolon."
+    suite = ET.fromstring(junit_report([f"Der er 1 fejl i data:\n  - {line}"], ["ADVARSEL: x"]))  # noqa: S314 - our own output
+    messages = [f.get("message") for f in suite.iter("failure")]
+    assert messages == [line] and suite.get("failures") == "1", ET.tostring(suite, encoding="unicode")
+    clean = ET.fromstring(junit_report([], []))  # noqa: S314 - our own output
+    assert clean.get("failures") == "0" and not list(clean.iter("failure")), "negative control: no errors, no failure"

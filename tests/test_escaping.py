@@ -11,7 +11,7 @@ HOSTILE_PURPOSE = "[klik](javascript:alert(2)) {{ 7*7 }} **fed** <img src=x oner
 
 
 def _plant(project) -> None:
-    parties = project / "data" / "parter.yml"
+    parties = project / "data" / "parter" / "eas.yml"
     text = parties.read_text(encoding="utf-8")
     parties.write_text(text.replace("navn: Efterretnings- og Analysesektion", f'navn: "{HOSTILE_NAME}"'), "utf-8")
     tracks = project / "data" / "spor.yml"

@@ -148,7 +148,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.sampled_from(["parter.yml", "spor.yml", "seminarer/2026-03-12-eksempel-rekruttering.yml"]), MUTATIONS)
+@given(st.sampled_from(["parter/eas.yml", "spor.yml", "seminarer/2026-03-12-eksempel-rekruttering.yml"]), MUTATIONS)
 def test_broken_yaml_only_ever_gives_clear_danish_errors(scratch, name, mutations):
     """Randomly broken data files load or fail with DataError naming the file, never with another exception."""
     path = scratch / "data" / name
@@ -209,7 +209,7 @@ def test_a_failed_build_leaves_the_published_site_untouched(project):
     assert first.returncode == 0, first.stderr
     home = project / "site" / "index.html"
     before = home.read_bytes()
-    parties = project / "data" / "parter.yml"
+    parties = project / "data" / "parter" / "al-capone.yml"
     replace_in(parties, "spor: [bekaempelse]", "spor: [bekampelse]")
     (project / "docs" / "index.md").write_text("# Ændret forside\n", encoding="utf-8")
     second = _build_site(project)

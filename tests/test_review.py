@@ -134,7 +134,7 @@ def test_the_editors_table_lists_overdue_pages_first_then_those_due_soon():
 
 
 def _aids(history=None) -> ReaderAids:
-    return ReaderAids(load_catalog(ROOT / "data"), MOMENT, history, {}, {"parter/eas.md": ("data/parter.yml",)})
+    return ReaderAids(load_catalog(ROOT / "data"), MOMENT, history, {}, {"parter/eas.md": ("data/parter/eas.yml",)})
 
 
 def test_front_matter_is_read_as_mkdocs_reads_it():
@@ -147,7 +147,7 @@ def test_front_matter_is_read_as_mkdocs_reads_it():
 def test_a_page_shows_the_git_plugins_day_or_its_sources_or_the_build():
     """'Sidst ændret' is the git plugin's day when it found a commit, else the newest commit of the page's
     sources, else the build's day."""
-    history = {"data/parter.yml": FileHistory(MOMENT.replace(month=1), MOMENT.replace(month=2))}
+    history = {"data/parter/eas.yml": FileHistory(MOMENT.replace(month=1), MOMENT.replace(month=2))}
     aids = _aids(history)
     plugin = aids.page_meta("aftalen.md", {GIT_HASH: "abc", GIT_DAY: "2026-03-04"})[LAST_CHANGED]
     generated = aids.page_meta("parter/eas.md", {})[LAST_CHANGED]

@@ -83,11 +83,12 @@ def test_sub_units_are_listed_on_their_parents_page(built_site):
 @pytest.mark.slow
 def test_a_new_party_in_data_is_a_new_page_and_a_removed_one_is_gone(project):
     """Pages follow data/: a party added is a page on the next build, a party removed has none (negative control)."""
-    parties = project / "data" / "parter.yml"
-    text = parties.read_text(encoding="utf-8")
-    text = text.replace("- id: dks\n", "- id: dks-fjernet\n")
-    text += "\n- id: ny-enhed\n  navn: En ny enhed\n  myndighed: koebenhavns-kommune\n  tiltrådt: 2026-01-01\n"
-    parties.write_text(text, encoding="utf-8")
+    parties = project / "data" / "parter"
+    text = (parties / "dks.yml").read_text(encoding="utf-8").replace("id: dks\n", "id: dks-fjernet\n")
+    (parties / "dks.yml").unlink()
+    (parties / "dks-fjernet.yml").write_text(text, encoding="utf-8")
+    new = "id: ny-enhed\nnavn: En ny enhed\nmyndighed: koebenhavns-kommune\ntiltrådt: 2026-01-01\n"
+    (parties / "ny-enhed.yml").write_text(new, encoding="utf-8")
     site = build_ok(project)
     assert page_of(site, "parter/ny-enhed").is_file(), "the new party has no page"
     assert not page_of(site, "parter/dks").exists(), "a party that is no longer in data/ still has a page"

@@ -95,7 +95,7 @@ def test_every_generated_page_names_its_data_file_and_its_own_prose():
     """Party, track, event and material pages name the YAML they come from and their docs/ prose file."""
     sources = generated_page_sources(CATALOG)
     expected = {
-        "parter/eas.md": ("data/parter.yml", "docs/parter/eas.md"),
+        "parter/eas.md": ("data/parter/eas.yml", "docs/parter/eas.md"),
         "spor/forebyggelse.md": ("data/spor.yml", "docs/spor/forebyggelse.md"),
         f"seminarer/{EVENT}.md": (f"data/seminarer/{EVENT}.yml", f"docs/seminarer/{EVENT}.md"),
     }

@@ -240,7 +240,6 @@ def test_a_bad_review_field_stops_the_build_with_a_danish_line(project: Path):
 
 def test_two_parties_with_one_abbreviation_stop_the_build(project: Path):
     """A second party claiming 'EAS' stops the build with a Danish line naming both."""
-    parties = project / "data" / "parter.yml"
-    replace_in(parties, "- id: osa\n  forkortelse: OSA", "- id: osa\n  forkortelse: EAS")
+    replace_in(project / "data" / "parter" / "osa.yml", "forkortelse: OSA", "forkortelse: EAS")
     output = build_fails(project)
     assert "post 'osa': felt 'forkortelse': forkortelsen 'EAS' bruges allerede af 'eas'" in output, output

@@ -100,15 +100,22 @@ def clean_title(text: str | None) -> str:
     return title
 
 
-def read_ids(path: Path) -> list[str]:
-    """The `id` of every entry in a list file such as data/spor.yml, in file order."""
+def read_ids(path: Path, key: str | None = None) -> list[str]:
+    """The ids in data/: of every entry listed under `key` of a file such as data/spor.yml, in file order, or of
+    every file in a folder of one entry per file such as data/parter/ (the file names)."""
+    if path.is_dir() and key is None:
+        ids = sorted(file.stem for file in path.glob("*.yml"))
+        if not ids:
+            raise UsageError(f"{path} indeholder ingen filer.")
+        return ids
     if not path.is_file():
         raise UsageError(f"{path} findes ikke. Er --data-dir projektets data-mappe?")
     try:
         entries = read_yaml(path, path)
     except DataError as error:
         raise UsageError(f"{path} kan ikke læses: {error.problems[0]}") from None
-    items = entries if isinstance(entries, list) else []
+    items = entries.get(key) if isinstance(entries, dict) else None
+    items = items if isinstance(items, list) else []
     ids = [str(e["id"]) for e in items if isinstance(e, dict) and e.get("id")]
     if not ids:
         raise UsageError(f"{path} indeholder ingen poster med 'id'.")
@@ -161,7 +168,7 @@ def render(title: str, day: date, kind: str, track_ids: Sequence[str], party_ids
         f"status: {STATUSES[0]}",
         *wrapped("Et eller flere af aftalens spor (data/spor.yml): ", track_ids),
         f"spor: {flow_list(tracks)}",
-        *wrapped("Én eller flere parter, der arrangerer (id fra data/parter.yml): ", party_ids),
+        *wrapped("Én eller flere parter, der arrangerer (id fra data/parter/): ", party_ids),
         f"arrangører: {flow_list(organisers)}",
         "# Hvem arrangementet er for.",
         f"målgruppe: {scalar(AUDIENCE)}",
@@ -171,7 +178,7 @@ def render(title: str, day: date, kind: str, track_ids: Sequence[str], party_ids
         f"beskrivelse: {scalar(DESCRIPTION)}",
         "",
         "# Programmet, når det ligger fast: fjern '#' foran linjerne og ret dem til. 'part' er et id fra",
-        "# data/parter.yml; en oplægsholder uden for aftalen får 'organisation' i stedet for 'part'.",
+        "# data/parter/; en oplægsholder uden for aftalen får 'organisation' i stedet for 'part'.",
         "# program:",
         '#   - tid: "13:00"',
         "#     titel: Velkomst",
@@ -199,7 +206,7 @@ def create(title: str, day: date, kind: str, data_dir: Path) -> Path:
         raise UsageError(f"titlen {scalar(title)} giver intet filnavn. Brug mindst ét bogstav (a-z) eller tal.")
     if not data_dir.is_dir():
         raise UsageError(f"datamappen {data_dir} findes ikke.")
-    text = render(title, day, kind, read_ids(data_dir / "spor.yml"), read_ids(data_dir / "parter.yml"))
+    text = render(title, day, kind, read_ids(data_dir / "spor.yml", "spor"), read_ids(data_dir / "parter"))
     folder = data_dir / EVENTS_DIR
     path = folder / f"{day.isoformat()}-{slug}.yml"
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -31,9 +32,10 @@ from vidensportal.data.model import (
 )
 from vidensportal.data.publications import MaterialFile, read_publications
 from vidensportal.data.reader import DataReader
+from vidensportal.data.schema import schema_line_warnings
 from vidensportal.data.yamlfile import LineList
 from vidensportal.errors import DataError, Problem
-from vidensportal.paths import INITIATIVES_DATA
+from vidensportal.paths import INITIATIVES_DATA, PARTIES_DATA
 
 
 @dataclass(frozen=True)
@@ -140,19 +142,24 @@ def load_catalog(
     publish_up_to: str = "intern",
     max_file_bytes: int = 25_000_000,
     check_text=None,
+    today: date | None = None,
 ) -> Catalog:
     """Read and check every file in `data_dir`; raise DataError listing every problem found.
 
     Events and materials classified above `publish_up_to` are left out and only named in `withheld`;
-    `check_text` (the CPR guard) sees each file's text as it is read.
+    `check_text` (the CPR guard) sees each file's text as it is read. With `today`, an event or meeting whose
+    status contradicts its date is a warning; a data file whose schema line names the wrong schema is one too.
     """
     reader = DataReader(data_dir, check_text)
     agreement = reader.document("aftale.yml", Agreement)
     organisation = reader.document("organisation.yml", Organisation)
     strategy = reader.document("sikker-by.yml", Strategy)
-    party_records = reader.entries("parter.yml", Party)
-    track_records = reader.entries("spor.yml", Track)
-    actor_records = reader.entries("eksterne-aktoerer.yml", ExternalActor)
+    # Parties without a place in the order come last, by id.
+    party_records = sorted(
+        reader.named_files(PARTIES_DATA, Party), key=lambda r: (r.item.order is None, r.item.order or 0, r.id)
+    )
+    track_records = reader.entries("spor.yml", "spor", Track)
+    actor_records = reader.entries("eksterne-aktoerer.yml", "aktører", ExternalActor)
     org_raw = organisation.raw if organisation else {}
     authority_records = (
         reader.list_items(org_raw.get("myndigheder", LineList()), Authority, organisation.file) if organisation else []
@@ -186,8 +193,10 @@ def load_catalog(
         parties,
         publish_up_to=publish_up_to,
         max_file_bytes=max_file_bytes,
+        today=today,
     )
     reader.unread()
+    reader.warnings += schema_line_warnings(data_dir, reader.shown)
     if reader.problems:
         raise DataError(reader.problems)
 

@@ -97,13 +97,13 @@ def load_build(root: Path, docs_dir: Path, extra: Mapping, use_directory_urls: b
     settings, problems = read_settings(extra, use_directory_urls=use_directory_urls)
     if problems or settings is None:
         raise DataError(problems)
-    catalog = read_sources(root, docs_dir, settings)
     moment = build_moment()
+    catalog = read_sources(root, docs_dir, settings, local_day(moment))
     aids = plan_reader_aids(catalog, root, moment)
     return Build(root, docs_dir, settings, catalog, moment, aids.with_pages(_markdown_pages(docs_dir), str(docs_dir)))
 
 
-def read_sources(root: Path, docs_dir: Path, settings: SiteSettings) -> Catalog:
+def read_sources(root: Path, docs_dir: Path, settings: SiteSettings, today: date) -> Catalog:
     """Guard the sources and read data/ once into the catalog; raises DataError with every problem found. The
     guard remembers files found clean by their content hash, so an unchanged source is not read again."""
     problems = check_project(root, docs_dir, settings.cpr_allowed)
@@ -116,6 +116,7 @@ def read_sources(root: Path, docs_dir: Path, settings: SiteSettings) -> Catalog:
             publish_up_to=settings.classification,
             max_file_bytes=settings.max_file_bytes,
             check_text=check,
+            today=today,  # a status that contradicts the date is a warning
         )
     except DataError as error:
         raise DataError(problems + error.problems) from None

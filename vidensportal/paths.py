@@ -11,6 +11,7 @@ EVENTS_DATA = "seminarer"
 MEETINGS_DATA = "foelgegruppe"
 MATERIALS_DATA = "materialer"
 INITIATIVES_DATA = "indsatser"
+PARTIES_DATA = "parter"
 
 # Folders of the site (and of docs/) that hold a generated page per entry.
 PARTIES_DIR = "parter"

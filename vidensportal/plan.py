@@ -13,7 +13,7 @@ from vidensportal.catalog import Catalog
 from vidensportal.content.dates import local_day
 from vidensportal.content.ics import MISSING_SITE_URL, site_calendars
 from vidensportal.content.pages import GeneratedPage, generated_pages, page_ids
-from vidensportal.content.prose import macros_in_prose
+from vidensportal.content.prose import generated_prose
 from vidensportal.data.yamlfile import PAGE_SUFFIXES, front_matter_problems
 from vidensportal.errors import DataError, Problem, did_you_mean
 from vidensportal.guards.page_calls import page_call_problems
@@ -77,8 +77,8 @@ def plan_site(
                 message = f"der findes ingen post med id '{stem}' at knytte teksten til{hint or rename}"
                 problems.append(Problem(shown_dir / src, message))
                 continue
-            prose[src] = (sources.docs_dir / src).read_text(encoding="utf-8-sig")
-            problems += macros_in_prose(prose[src], shown_dir / src)
+            prose[src], found = generated_prose(sources.docs_dir / src, shown_dir / src)
+            problems += found
         elif name.endswith(PAGE_SUFFIXES):
             problems += page_call_problems(sources.docs_dir / src, shown_dir / src)
     if problems:

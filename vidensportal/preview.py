@@ -59,6 +59,14 @@ def error_page(report: str) -> str:
     return _PAGE.format(report=escape(report.strip()), status=STATUS_PATH, ok=BUILD_OK)
 
 
+def first_cause(error: BaseException) -> str:
+    """The message of the error that started it all: a builder wraps the Danish error in its own ("Aborted
+    with a BuildError!"), raised while handling it."""
+    while (inner := error.__cause__ or error.__context__) is not None and inner is not error:
+        error = inner
+    return str(error) or type(error).__name__
+
+
 class _Messages(logging.Handler):
     """The warnings and errors logged during one build: the Danish problems among them."""
 
@@ -86,7 +94,12 @@ class PreviewState:
                 rebuild()
                 self.report = None
             except Exception as error:  # any failed rebuild is shown in the browser, not raised into the server
-                self.report = "\n".join(messages.lines) or f"Bygningen fejlede: {error}"
+                self.report = "\n".join(messages.lines) or None
+                if self.report is None:
+                    # The builder logs a message only once per process: a mistake repeated is not logged again,
+                    # so the report comes from the error that stopped the build, and the terminal gets it here.
+                    self.report = first_cause(error)
+                    logger.error(self.report)
             finally:
                 logger.removeHandler(messages)
             if self.report is not None:

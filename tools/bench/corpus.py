@@ -68,7 +68,7 @@ def _load(path: Path) -> object:
 def _parties(data: Path, count: int, tracks: list[str], rng: random.Random) -> list[dict]:
     """`count` new parties under the existing authorities and forvaltninger (or an existing party)."""
     organisation = _load(data / "organisation.yml")
-    shipped = _load(data / "parter.yml")
+    shipped = [_load(path) for path in sorted((data / "parter").glob("*.yml"))]
     authorities = [a["id"] for a in organisation["myndigheder"]]
     parents = {
         authority: [d["id"] for d in organisation.get("forvaltninger", []) if d["myndighed"] == authority]
@@ -154,17 +154,16 @@ def make_corpus(target: Path, size: float, seed: int = 2026) -> dict[str, int]:
     rng = random.Random(seed)  # noqa: S311 -- reproducible synthetic text, not security
     copy_project(target)
     data, docs = target / "data", target / "docs"
-    tracks = [t["id"] for t in _load(data / "spor.yml")]
+    tracks = [t["id"] for t in _load(data / "spor.yml")["spor"]]
     counts = {
         "parties": round(BASE_PARTIES * size),
         "events": round(BASE_EVENTS * size),
         "materials": round(BASE_MATERIALS * size),
     }
     parties = _parties(data, counts["parties"], tracks, rng)
-    if parties:  # an empty list would append '[]' to the shipped list and break the file
-        with (data / "parter.yml").open("a", encoding="utf-8") as out:
-            out.write("\n# --- Syntetiske enheder til tools/bench.py ---\n" + dump_yaml(parties))
-    party_ids = [p["id"] for p in _load(data / "parter.yml")]
+    for party in parties:
+        (data / "parter" / f"{party['id']}.yml").write_text(dump_yaml(party), encoding="utf-8")
+    party_ids = sorted(path.stem for path in (data / "parter").glob("*.yml"))
     for number in range(1, counts["events"] + 1):
         day = _day(number - 1, counts["events"], rng)
         event = _event(day, party_ids, tracks, number, rng)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 
+from vidensportal.content.dates import danish_date
 from vidensportal.data.model import Party, Strategy, period_year
 from vidensportal.data.reader import DataReader, Record
+from vidensportal.data.yamlfile import line_of
+from vidensportal.errors import Problem
 from vidensportal.guards.boundary import reserved_id
 
 
@@ -99,3 +103,19 @@ def check_reserved_ids(
         reason = reserved_id(identifier) if identifier else None
         if reason:
             reader.problem(record, (*loc, "id"), reason)
+
+
+def check_statuses(reader: DataReader, records: Iterable[Record], today: date) -> None:
+    """A warning (not an error: the day moves on while the file stands still) on the status line of an event or
+    meeting whose status contradicts its date or its minutes."""
+    for record in records:
+        item, when = record.item, danish_date(record.item.day)
+        if item.status == "planlagt" and getattr(item, "minutes", None) is not None:
+            message = "mødet har et referat, men status er 'planlagt'. Skriv status: afholdt, eller fjern referatet."
+        elif item.status == "afholdt" and item.day > today:
+            message = f"status er 'afholdt', men datoen {when} er ikke kommet endnu. Skriv status: planlagt."
+        elif item.status == "planlagt" and item.day < today:
+            message = f"datoen {when} er gået, men status er stadig 'planlagt'. Skriv status: afholdt eller aflyst."
+        else:
+            continue
+        reader.warnings.append(Problem(record.file, message, line_of(record.raw, ("status",)), None, "status"))

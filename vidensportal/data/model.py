@@ -126,6 +126,8 @@ class Party(Entry):
     left: date | None = Field(alias="udtrådt", default=None)
     mailbox: Mailbox | None = Field(alias="postkasse", default=None)
     description: Text | None = Field(alias="beskrivelse", default=None)
+    # Where the unit stands in the lists of parties (one file per party, so the files have no order of their own).
+    order: Annotated[int, Field(ge=1)] | None = Field(alias="rækkefølge", default=None)
 
     @property
     def label(self) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
-from vidensportal.data.checks import check_reserved_ids
+from vidensportal.data.checks import check_reserved_ids, check_statuses
 from vidensportal.data.model import CLASSIFICATION_ORDER, Event, Material, Meeting
 from vidensportal.data.path_hints import bad_path_hint, missing_file_hint
 from vidensportal.data.reader import DataReader, Record
@@ -55,12 +56,21 @@ class _Located:
 
 
 def read_publications(
-    reader: DataReader, docs_dir: Path, tracks, parties, *, publish_up_to: str, max_file_bytes: int
+    reader: DataReader,
+    docs_dir: Path,
+    tracks,
+    parties,
+    *,
+    publish_up_to: str,
+    max_file_bytes: int,
+    today: date | None = None,
 ) -> Publication:
     """Read events, meetings and materials, check references and files, and keep what `publish_up_to` allows."""
     events = {_stem(r): r for r in reader.folder(EVENTS_DIR, Event)}
     check_reserved_ids(reader, events.values(), _stem)
     meetings = {_stem(r): r for r in reader.folder(MEETINGS_DIR, Meeting)}
+    if today is not None:
+        check_statuses(reader, [*events.values(), *meetings.values()], today)
     located = [_Located(r.item, r, (), None) for r in _standalone_materials(reader)]
     for event_id, record in events.items():
         _check_event(reader, event_id, record, tracks, parties)

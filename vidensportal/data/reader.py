@@ -51,12 +51,22 @@ class DataReader:
         self.problems += problems
         return Record(item, raw, self.shown(path), None) if item else None
 
-    def entries(self, name: str, model: type[BaseModel]) -> list[Record]:
+    def entries(self, name: str, key: str, model: type[BaseModel]) -> list[Record]:
+        """The entries listed under `key`, the one key of data/<name> (a file whose top level is a list cannot be
+        read by the browser editor)."""
         path = self.data_dir / name
         raw = self._read(path)
         if raw is None:
             return []
-        return self.list_items(raw, model, self.shown(path))
+        if not isinstance(raw, dict) or key not in raw:
+            self.problems.append(
+                Problem(self.shown(path), f"filen skal begynde med linjen '{key}:' og posterne rykket ind under den.")
+            )
+            return []
+        for other in raw.keys() - {key}:
+            message = f"ukendt felt '{other}'; filen har kun feltet '{key}:' med posterne under."
+            self.problems.append(Problem(self.shown(path), message, line_of(raw, (other,))))
+        return self.list_items(raw[key], model, self.shown(path), (key,))
 
     def folder(self, name: str, model: type[BaseModel]) -> list[Record]:
         """One entry per YAML file in data/<name>/, its id the file name without .yml."""
@@ -76,6 +86,17 @@ class DataReader:
                 records.append(Record(item, raw, self.shown(path), f"'{path.stem}'", path.stem))
         return records
 
+    def named_files(self, name: str, model: type[BaseModel]) -> list[Record]:
+        """`folder`, for entries that carry their own id: the id must be the file name."""
+        records = []
+        for record in self.folder(name, model):
+            if record.item.id == record.id:
+                records.append(record)
+            else:
+                message = f"id '{record.item.id}' skal være det samme som filnavnet ('{record.id}'). Ret det ene."
+                self.problem(record, ("id",), message)
+        return records
+
     def unread(self) -> None:
         """A problem for each YAML file in data/ that no part of the site reads, so nothing is silently ignored."""
         for path in sorted(self.data_dir.rglob("*.y*ml")):
@@ -88,7 +109,8 @@ class DataReader:
                     Problem(
                         self.shown(path),
                         "filen bruges ikke af portalen. Seminarer hører til i data/seminarer/, materialer i "
-                        "data/materialer/, møder i data/foelgegruppe/ og indsatser i data/indsatser/.",
+                        "data/materialer/, møder i data/foelgegruppe/, indsatser i data/indsatser/ og parter i "
+                        "data/parter/.",
                     )
                 )
 
@@ -162,7 +184,7 @@ class DataReader:
 
 # What to write instead of an unknown id of each kind: where the valid ids are listed.
 _LISTED_IN = {
-    "part": "Skriv et id fra data/parter.yml (listen står også under Parter på portalen).",
+    "part": "Skriv et id fra data/parter/ (filnavnet uden .yml; listen står også under Parter på portalen).",
     "spor": "Skriv et id fra data/spor.yml: et af aftalens spor.",
     "myndighed": "Skriv et id fra 'myndigheder' i data/organisation.yml.",
     "Sikker By-mål": "Skriv et mål- eller delmål-id fra data/sikker-by.yml.",
@@ -170,7 +192,7 @@ _LISTED_IN = {
 }
 _NEW_DEPARTMENT = (
     "En forælder er en forvaltning fra 'forvaltninger' i data/organisation.yml eller en part fra "
-    "data/parter.yml. Hører enheden under en forvaltning, der ikke står der endnu, så tilføj forvaltningen "
+    "data/parter/. Hører enheden under en forvaltning, der ikke står der endnu, så tilføj forvaltningen "
     "under 'forvaltninger:' i data/organisation.yml med id, navn og myndighed."
 )
 

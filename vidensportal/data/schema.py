@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
@@ -31,6 +32,8 @@ from vidensportal.data.model import (
     Track,
 )
 from vidensportal.data.publications import EVENTS_DIR, MATERIALS_DIR, MEETINGS_DIR
+from vidensportal.errors import Problem
+from vidensportal.paths import INITIATIVES_DATA, PARTIES_DATA
 
 SCHEMA_DIR = "schemas"
 HEADER = "# yaml-language-server: $schema="
@@ -38,26 +41,27 @@ HEADER = "# yaml-language-server: $schema="
 
 @dataclass(frozen=True)
 class DataKind:
-    """One kind of data file: where it lives in data/, its schema's file name, its model and whether it is a list."""
+    """One kind of data file: where it lives in data/, its schema's file name, its model, and the one key its
+    entries are listed under (None: the file is one entry)."""
 
     pattern: str
     schema: str
     model: type[BaseModel]
-    many: bool
+    key: str | None
     title: str
 
 
 DATA_KINDS = (
-    DataKind("aftale.yml", "aftale.json", Agreement, False, "Samarbejdsaftalen"),
-    DataKind("organisation.yml", "organisation.json", Organisation, False, "Myndigheder og forvaltninger"),
-    DataKind("sikker-by.yml", "sikker-by.json", Strategy, False, "Sikker By-strategiens mål"),
-    DataKind("parter.yml", "parter.json", Party, True, "Aftalens parter (én post pr. enhed)"),
-    DataKind("spor.yml", "spor.json", Track, True, "Aftalens spor"),
-    DataKind("eksterne-aktoerer.yml", "eksterne-aktoerer.json", ExternalActor, True, "Eksterne aktører"),
-    DataKind(f"{EVENTS_DIR}/*.yml", "seminar.json", Event, False, "Et vidensseminar eller netværksmøde"),
-    DataKind(f"{MEETINGS_DIR}/*.yml", "foelgegruppemoede.json", Meeting, False, "Et møde i Følgegruppen"),
-    DataKind(f"{MATERIALS_DIR}/*.yml", "materiale.json", Material, False, "Et materiale (fil eller link)"),
-    DataKind("indsatser/*.yml", "indsats.json", Initiative, False, "En indsats fra Følgegruppens oversigt"),
+    DataKind("aftale.yml", "aftale.json", Agreement, None, "Samarbejdsaftalen"),
+    DataKind("organisation.yml", "organisation.json", Organisation, None, "Myndigheder og forvaltninger"),
+    DataKind("sikker-by.yml", "sikker-by.json", Strategy, None, "Sikker By-strategiens mål"),
+    DataKind(f"{PARTIES_DATA}/*.yml", "part.json", Party, None, "En af aftalens parter (én fil pr. enhed)"),
+    DataKind("spor.yml", "spor.json", Track, "spor", "Aftalens spor"),
+    DataKind("eksterne-aktoerer.yml", "eksterne-aktoerer.json", ExternalActor, "aktører", "Eksterne aktører"),
+    DataKind(f"{EVENTS_DIR}/*.yml", "seminar.json", Event, None, "Et vidensseminar eller netværksmøde"),
+    DataKind(f"{MEETINGS_DIR}/*.yml", "foelgegruppemoede.json", Meeting, None, "Et møde i Følgegruppen"),
+    DataKind(f"{MATERIALS_DIR}/*.yml", "materiale.json", Material, None, "Et materiale (fil eller link)"),
+    DataKind(f"{INITIATIVES_DATA}/*.yml", "indsats.json", Initiative, None, "En indsats fra Følgegruppens oversigt"),
 )
 
 MODEL_TITLES = {
@@ -82,16 +86,17 @@ MODEL_TITLES = {
 
 # What each Danish key is for; the schema adds what may be written (from the model) after it.
 KEY_HELP = {
-    "id": "Fast id, der bruges i adresser og henvisninger.",
+    "id": "Fast id, der bruges i adresser og henvisninger; for en part også filnavnet (data/parter/<id>.yml).",
     "navn": "Navnet, som det skrives på portalen.",
     "forkortelse": "Forkortelsen, fx EAS.",
     "bemærkning": "Kort tilføjelse efter navnet, fx 'i alle bydele'.",
     "myndighed": "Den myndighed, enheden hører under (data/organisation.yml).",
     "forælder": "Forvaltningen (data/organisation.yml) eller parten, enheden hører under.",
-    "rolle": "Rollen i samarbejdet.",
+    "rolle": "Rollen i samarbejdet; tom, hvor aftalen ikke nævner den.",
     "spor": "Aftalens spor (id fra data/spor.yml).",
-    "tiltrådt": "Hvornår enheden trådte ind i samarbejdet.",
-    "udtrådt": "Hvornår enheden forlod samarbejdet; posten bliver stående.",
+    "rækkefølge": "Hvor enheden står i listerne over parter: 1 først. Uden tal står enheden sidst.",
+    "tiltrådt": "Hvornår enheden trådte ind i samarbejdet; aftalens parter fra starten: ultimo 2019.",
+    "udtrådt": "Hvornår enheden forlod samarbejdet; filen bliver stående, så siden og historikken består.",
     "beskrivelse": "Beskrivelsen, der står på siden.",
     "nummer": "Sporets nummer i aftalen.",
     "formål": "Formålet.",
@@ -103,12 +108,12 @@ KEY_HELP = {
     "mål": "Målene.",
     "mødes": "Hvor ofte gruppen mødes.",
     "mindst-møder-om-året": "Mindste antal møder om året.",
-    "deltagere": "Deltagerne (id'er fra data/parter.yml).",
+    "deltagere": "Deltagerne (id'er fra data/parter/).",
     "planlægges-af": "De parter, der planlægger møderne.",
     "årlig-oversigt": "Den årlige oversigt.",
     "årlig-status": "Den årlige status.",
-    "titel": "Titlen.",
-    "parter": "Parterne (id'er fra data/parter.yml).",
+    "titel": "Titlen, som den står på portalen.",
+    "parter": "Parterne (id'er fra data/parter/).",
     "år": "Årene.",
     "indgået": "Hvornår aftalen blev indgået.",
     "baggrund": "Baggrunden.",
@@ -123,8 +128,9 @@ KEY_HELP = {
     "link": "Adressen, når materialet ligger et andet sted (i stedet for 'fil').",
     "sprog": "Sproget, hvis det ikke er dansk.",
     "klassifikation": "Hvem må se det; over sitets klassifikation udgives det slet ikke.",
-    "eksempel": "true, når posten kun er et eksempel.",
-    "part": "Oplægsholderens part (id fra data/parter.yml).",
+    "eksempel": "true, når posten kun er et eksempel: slet filen (og dens filer i docs/materialer/), når de rigtige "
+    "er lagt ind.",
+    "part": "Oplægsholderens part (id fra data/parter/).",
     "organisation": "Organisationen, når oplægsholderen ikke er fra en af aftalens parter.",
     "tid": "Klokkeslættet.",
     "oplægsholdere": "Oplægsholderne.",
@@ -132,7 +138,7 @@ KEY_HELP = {
     "slut": "Sluttidspunktet; skal ligge efter start.",
     "sted": "Adresse og lokale.",
     "status": "Status.",
-    "arrangører": "Parterne, der arrangerer (id'er fra data/parter.yml).",
+    "arrangører": "Parterne, der arrangerer (id'er fra data/parter/).",
     "målgruppe": "Hvem arrangementet er for.",
     "program": "Programmet, et punkt pr. programpunkt.",
     "materialer": "Oplæg og andre materialer fra arrangementet.",
@@ -146,6 +152,31 @@ KEY_HELP = {
     "forvaltninger": "Forvaltninger, som parter kan høre under.",
     "postkasse": "En funktionspostkasse (aldrig en persons egen adresse).",
 }
+
+# Where a key means something else in one model than in the others.
+MODEL_KEY_HELP = {
+    ("Presenter", "rolle"): "Oplægsholderens rolle, fx Analytiker eller Facilitator.",
+    ("Presenter", "navn"): "Kun hvis oplægsholderen selv har sagt ja til at stå med navn på portalen.",
+    ("Presenter", "organisation"): KEY_HELP["organisation"],
+    ("Material", "titel"): "Materialets titel, som den står på portalen.",
+    ("Material", "dato"): "Hvornår materialet blev udgivet eller holdt.",
+    ("Material", "spor"): "Aftalens spor (id fra data/spor.yml); uden spor gælder seminarets.",
+    ("Meeting", "dato"): "Mødets dato; filen hedder det samme (ÅÅÅÅ-MM-DD.yml).",
+    ("Meeting", "deltagere"): "De parter, der deltager (id'er fra data/parter/).",
+    ("Event", "dato"): "Arrangementets dato; filnavnet begynder med den (ÅÅÅÅ-MM-DD-…yml).",
+    ("Event", "status"): "planlagt før arrangementet, afholdt efter, aflyst hvis det ikke blev til noget.",
+    ("Meeting", "status"): (
+        "planlagt før mødet, afholdt efter (så kan referatet komme på), aflyst hvis det ikke blev til noget."
+    ),
+    ("Initiative", "år"): "De år, indsatsen står i Følgegruppens oversigt.",
+    ("Initiative", "status"): "Hvor langt indsatsen er: planlagt, i gang eller afsluttet.",
+}
+
+
+def key_help(model: type[BaseModel], key: str) -> str:
+    """What a Danish key of `model` is for, in Danish."""
+    return MODEL_KEY_HELP.get((model.__name__, key)) or KEY_HELP.get(key, "")
+
 
 _PATTERNS = {
     "en dato som ÅÅÅÅ-MM-DD, fx 2026-03-12": r"^\d{4}-\d{2}-\d{2}$",
@@ -175,7 +206,7 @@ def _describe(schema: dict, model: type[BaseModel]) -> None:
         field = field_of(model, key)
         wanted = field_expected(field)
         prop["title"] = key
-        prop["description"] = f"{KEY_HELP.get(key, '')} Skriv {wanted}.".strip()
+        prop["description"] = f"{key_help(model, key)} Skriv {wanted}.".strip()
         _set_pattern(prop, _PATTERNS.get(_scalar_expected(field)))
 
 
@@ -200,11 +231,16 @@ def _set_pattern(prop: dict, pattern: str | None) -> None:
 
 def schema_for(kind: DataKind) -> dict:
     """The JSON Schema of one kind of data file, with Danish titles and descriptions."""
-    schema = TypeAdapter(list[kind.model] if kind.many else kind.model).json_schema(by_alias=True)
+    schema = TypeAdapter(list[kind.model] if kind.key else kind.model).json_schema(by_alias=True)
     models = _models(kind.model)
     for name, definition in schema.get("$defs", {}).items():
         _describe(definition, models[name])
-    if not kind.many:
+    if kind.key:
+        listing = f"{kind.title}. Skriv en liste med én post pr. punkt ('- id: …')."
+        entries = {"type": "array", "items": schema.pop("items"), "description": listing}
+        schema |= {"type": "object", "properties": {kind.key: entries}, "required": [kind.key]}
+        schema["additionalProperties"] = False
+    else:
         _describe(schema, kind.model)
     schema["title"] = kind.title
     schema["description"] = f"{kind.title}: data/{kind.pattern}. Se 'Sådan bidrager du' på portalen."
@@ -220,6 +256,27 @@ def header_for(data_file: PurePosixPath) -> str:
     kind = kind_of(data_file)
     up = "../" * len(data_file.parts)
     return f"{HEADER}{up}{SCHEMA_DIR}/{kind.schema}" if kind else ""
+
+
+def schema_line_warnings(data_dir: Path, shown: Callable[[Path], Path]) -> list[Problem]:
+    """A warning for each data file whose first line names a schema other than its own: the editor would check
+    the file against the wrong shape. A file without the line is fine (the browser editor drops comments when it
+    saves); `make skemaer` adds it again."""
+    warnings = []
+    for path in sorted(data_dir.rglob("*.yml")):
+        relative = PurePosixPath(path.relative_to(data_dir).as_posix())
+        try:
+            with path.open(encoding="utf-8") as handle:
+                first = handle.readline().rstrip("\r\n")
+        except (OSError, UnicodeDecodeError):
+            continue  # the reader reports an unreadable file
+        wanted = header_for(relative)
+        if first.startswith(HEADER) and first != wanted:
+            fix = f"Skriv '{wanted}' i stedet" if wanted else "Slet linjen"
+            named = first[len(HEADER) :]
+            message = f"skemalinjen peger på '{named}', som ikke er filens skema. {fix}, eller kør make skemaer."
+            warnings.append(Problem(shown(path), message, 1))
+    return warnings
 
 
 def kind_of(data_file: PurePosixPath) -> DataKind | None:

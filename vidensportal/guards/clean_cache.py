@@ -35,7 +35,8 @@ class CleanContent:
         fingerprint.update(guard_code())
         self.path = cache_dir / f"{fingerprint.hexdigest()[:32]}.txt"
         try:
-            self.known = set(self.path.read_text(encoding="ascii").split("\n"))
+            # UTF-8: a key holds the file's name as shown, and names may hold æ, ø and å ("Oplæg.pdf").
+            self.known = set(self.path.read_text(encoding="utf-8").split("\n"))
         except (OSError, UnicodeDecodeError):
             self.known = set()
 
@@ -59,7 +60,7 @@ class CleanContent:
                 if old != self.path:
                     old.unlink(missing_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="ascii") as out:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write("\n".join(sorted(self.seen)))
             os.replace(temporary, self.path)
         except OSError:

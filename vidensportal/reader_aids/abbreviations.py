@@ -47,7 +47,9 @@ def abbreviations(catalog: Catalog) -> list[Abbreviation]:
             department = catalog.departments.get(party.parent or "")
             where = f"{department.name}, {authority}" if department else authority
             found.append(
-                Abbreviation(party.abbreviation, party.name, where, party_page(party.id), "data/parter.yml", party.id)
+                Abbreviation(
+                    party.abbreviation, party.name, where, party_page(party.id), f"data/parter/{party.id}.yml", party.id
+                )
             )
     for department in catalog.departments.values():
         if department.abbreviation:

@@ -15,7 +15,7 @@ from vidensportal.data.publications import EVENTS_DIR, MATERIALS_DIR, MEETINGS_D
 from vidensportal.paths import annual_page, event_page, material_page, party_page, track_page
 from vidensportal.reader_aids.history import FileHistory
 
-PARTIES_FILE = "data/parter.yml"
+PARTIES_FOLDER = "data/parter/"
 TRACKS_FILE = "data/spor.yml"
 
 
@@ -55,7 +55,7 @@ def generated_page_sources(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     """For each generated page (docs path), the project files its content comes from, its own prose included."""
     sources: dict[str, list[str]] = {}
     for party_id in catalog.parties:
-        sources[party_page(party_id)] = [PARTIES_FILE]
+        sources[party_page(party_id)] = [f"{PARTIES_FOLDER}{party_id}.yml"]
     for track_id in catalog.tracks:
         sources[track_page(track_id)] = [TRACKS_FILE]
     for event_id in catalog.events:
@@ -68,7 +68,7 @@ def generated_page_sources(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     return {path: (*files, f"docs/{path}") for path, files in sources.items()}
 
 
-_ORGANISATION = ("data/parter.yml", "data/organisation.yml")
+_ORGANISATION = (PARTIES_FOLDER, "data/organisation.yml")
 _ACTIVITY = ("data/seminarer/", "data/foelgegruppe/", "data/materialer/", "data/indsatser/")
 # The data a Markdown page shows through a macro; a folder ends in '/'. A macro not named here counts as all of data/.
 MACRO_SOURCES: dict[str, tuple[str, ...]] = {
@@ -94,7 +94,7 @@ MACRO_SOURCES: dict[str, tuple[str, ...]] = {
     "foelgegruppe_moeder": ("data/foelgegruppe/",),
     "foelgegruppe_naeste_moede": ("data/foelgegruppe/",),
     "foelgegruppe_kalender": ("data/foelgegruppe/",),
-    "foelgegruppe_kontakt": ("data/aftale.yml", "data/parter.yml"),
+    "foelgegruppe_kontakt": ("data/aftale.yml", PARTIES_FOLDER),
     "indsatser_oversigt": ("data/indsatser/", "data/sikker-by.yml"),
     "indsatser_pr_maal": ("data/indsatser/", "data/sikker-by.yml"),
     "aarsstatus_oversigt": _ACTIVITY,

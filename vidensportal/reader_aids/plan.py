@@ -73,6 +73,15 @@ class ReaderAids:
         """The Markdown pages, given as (docs path, source): their review fields (DataError with every problem)
         and the data their macros show, which counts for their 'Sidst ændret'."""
         reviews, sources, problems, titles = {}, dict(self.sources), [], []
+        # A generated page's prose (docs/parter/eas.md) may name its owner and review dates too.
+        for path in self.sources:
+            if (Path(docs_dir) / path).is_file():
+                source = (Path(docs_dir) / path).read_text(encoding="utf-8-sig")
+                meta, body = front_matter(source)
+                review, found = read_review(meta, source, Path(Path(docs_dir).name, path))
+                problems += found
+                if review is not None:
+                    reviews[path] = ReviewedPage(path, page_title(meta, body, path), review)
         for path, source in pages:
             meta, body = front_matter(source)
             review, found = read_review(meta, source, Path(Path(docs_dir).name, path))
