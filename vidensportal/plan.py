@@ -16,6 +16,7 @@ from vidensportal.content.ics import MISSING_SITE_URL, site_calendars
 from vidensportal.content.pages import GeneratedPage, generated_pages, page_ids
 from vidensportal.content.prose import macros_in_prose
 from vidensportal.data.yamlfile import PAGE_SUFFIXES, front_matter_problems
+from vidensportal.editor.site_files import editor_files
 from vidensportal.errors import DataError, Problem, did_you_mean
 from vidensportal.guards.cpr import text_check
 from vidensportal.guards.project import check_project
@@ -87,12 +88,16 @@ def plan_site(
     if problems:
         return SitePlan(problems=tuple(problems))
     calendars = Background(partial(site_calendars, catalog, name=site_name, site_url=site_url, stamp=moment))
+    # docs/ lies in the project's folder, beside node_modules/ where the editor's bundle is installed.
+    editor = editor_files(sources.docs_dir.parent, sources.docs_dir, site_name)
+    problems += editor.problems
+    notes += editor.notes
     try:
         pages = generated_pages(catalog, prose, today)
     except DataError as error:  # e.g. an unknown section in a year's written status
         problems += error.problems
     try:
-        files = calendars.result()
+        files = {**calendars.result(), **editor.files}
     except BackgroundError as error:
         problems.append(Problem(Path("kalendere"), f"kalenderfilerne kunne ikke laves: {error}."))
     if problems:

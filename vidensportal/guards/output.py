@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from vidensportal.editor.site_files import pinned_files
 from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
@@ -48,11 +49,14 @@ def check_output(
     own_url: str = "",
     cache_dir: Path | None = None,
     last: LastFolder | None = None,
+    vendored: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """A Problem for every CPR number, withheld file or title, and load from another host in the files under
     `site_dir` and in their paths. Files are named as `shown_as`/path; `sources` traces a CPR number back.
     `cache_dir` remembers content found clean under the same rules, so an unchanged file is not read again;
-    `last` names a folder still being written, read at the end (see published_files)."""
+    `last` names a folder still being written, read at the end (see published_files). `vendored` maps a path to
+    the sha256 of a vendor's file pinned in the project: a file at that path with exactly those bytes holds no
+    contributor's text, so only its path and its bytes are checked; any other file there is read as usual."""
     allowed = {_digits(entry) for entry in allow}
     withheld = withheld or Withheld()
     clean = CleanContent(cache_dir, [sorted(allowed), sorted(withheld.titles), sorted(withheld.hashes), own_url])
@@ -64,6 +68,9 @@ def check_output(
         digest = hashlib.sha256(data).hexdigest()
         found = _withheld_bytes(shown, digest, withheld)
         found += _check_path(shown, relative, allowed, sources)
+        if vendored and vendored.get(relative) == digest:
+            problems += found
+            continue
         key = f"{digest} {''.join(PurePosixPath(relative.rpartition('/')[2]).suffixes[-2:]).lower()}"
         if key not in clean:
             found_in_content = _check_content(shown, relative, data, allowed, withheld, sources, own_url)
@@ -179,6 +186,7 @@ def output_gate(
         own_url=site_url,
         cache_dir=root / ".cache" / "udgangsport",
         last=last,
+        vendored=pinned_files(),
     )
     if not problems:
         return None
