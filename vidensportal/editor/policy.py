@@ -72,8 +72,8 @@ def _origin(address: object) -> str | None:
 
 def content_security_policy(origins: list[str]) -> str:
     """The editor's policy: Decap's form validator compiles its checks ('unsafe-eval', which also lets its
-    WebAssembly parsers run), its styles are written at run time ('unsafe-inline' styles), uploads are previewed
-    as blob: and data: images; it connects to this site and the git server only."""
+    WebAssembly parsers run), its styles are written at run time ('unsafe-inline' styles), uploads are held as
+    blob: addresses (shown as images, read back before saving); it connects to this site and the git server only."""
     servers = " ".join(origins)
     directives = [
         "default-src 'none'",
@@ -81,7 +81,7 @@ def content_security_policy(origins: list[str]) -> str:
         "style-src 'self' 'unsafe-inline'",
         f"img-src 'self' data: blob: {servers}".strip(),
         "font-src 'self' data:",
-        f"connect-src 'self' {servers}".strip(),
+        f"connect-src 'self' blob: {servers}".strip(),
         "frame-src 'self' blob:",
         "worker-src 'self' blob:",
         "manifest-src 'self'",

@@ -58,6 +58,8 @@ def editor_files(root: Path, docs_dir: Path, site_name: str) -> EditorFiles:
     origins: list[str] = []
     if not problems:
         origins, problems = backend_origins(config, shown)
+        if config.get("locale") != "da":
+            problems.append(Problem(shown, "redaktøren skal tale dansk: skriv `locale: da` i filen.", field="locale"))
     files: dict[str, bytes] = {}
     for site_path, digest in pinned_files().items():
         source = bundle / site_path.removeprefix(f"{EDITOR_DIR}/")
@@ -78,7 +80,7 @@ def editor_files(root: Path, docs_dir: Path, site_name: str) -> EditorFiles:
 
 
 def editor_page(site_name: str, policy: str) -> str:
-    """The editor's page: its policy first in <head>, then start.js (Danish, started by hand) and the bundle."""
+    """The editor's page: its policy first in <head>, then the bundle, which reads config.yml beside it."""
     return f"""<!doctype html>
 <html lang="da">
 <head>
@@ -86,11 +88,11 @@ def editor_page(site_name: str, policy: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="../assets/images/favicon.png">
 <title>Redaktion – {escape(site_name)}</title>
 </head>
 <body>
 <noscript>Redaktøren kræver JavaScript. Slå det til i browseren, eller ret filerne i data/ og docs/ direkte.</noscript>
-<script src="start.js"></script>
 <script src="decap-cms.js"></script>
 </body>
 </html>
