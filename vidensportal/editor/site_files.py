@@ -89,6 +89,7 @@ def editor_page(site_name: str, policy: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <link rel="icon" href="../assets/images/favicon.png">
+<link rel="stylesheet" href="redaktion.css">
 <title>Redaktion – {escape(site_name)}</title>
 </head>
 <body>
