@@ -81,7 +81,7 @@ def test_without_the_bundle_the_editor_is_left_out_with_a_note(tmp_path):
     """A project without node_modules builds, and says the editor is not included and how to include it."""
     (tmp_path / "docs" / "redaktion").mkdir(parents=True)
     (tmp_path / "docs" / "redaktion" / "config.yml").write_text("backend: {name: proxy}\n", encoding="utf-8")
-    result = editor_files(tmp_path, tmp_path / "docs", "Vidensportalen")
+    result = editor_files(tmp_path, tmp_path / "docs", "Vidensportalen", "intern")
     assert not result.files and not result.problems and "make build" in result.notes[0], result
 
 
@@ -91,7 +91,7 @@ def test_a_changed_bundle_stops_the_build(tmp_path):
     (tmp_path / "docs" / "redaktion" / "config.yml").write_text("backend: {name: proxy}\n", encoding="utf-8")
     (tmp_path / BUNDLE_DIR).mkdir(parents=True)
     (tmp_path / BUNDLE_DIR / "decap-cms.js").write_text("alert(1)", encoding="utf-8")
-    result = editor_files(tmp_path, tmp_path / "docs", "Vidensportalen")
+    result = editor_files(tmp_path, tmp_path / "docs", "Vidensportalen", "intern")
     named = {str(p.file) for p in result.problems}
     assert not result.files and "node_modules/decap-cms/dist/decap-cms.js" in named, result.problems
 

@@ -89,7 +89,7 @@ def plan_site(
         return SitePlan(problems=tuple(problems))
     calendars = Background(partial(site_calendars, catalog, name=site_name, site_url=site_url, stamp=moment))
     # docs/ lies in the project's folder, beside node_modules/ where the editor's bundle is installed.
-    editor = editor_files(sources.docs_dir.parent, sources.docs_dir, site_name)
+    editor = editor_files(sources.docs_dir.parent, sources.docs_dir, site_name, settings.classification)
     problems += editor.problems
     notes += editor.notes
     try:

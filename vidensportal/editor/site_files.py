@@ -40,7 +40,7 @@ def pinned_files() -> dict[str, str]:
     return pinned
 
 
-def editor_files(root: Path, docs_dir: Path, site_name: str) -> EditorFiles:
+def editor_files(root: Path, docs_dir: Path, site_name: str, classification: str) -> EditorFiles:
     """The bundle and the page when docs/ has the editor's configuration; nothing when it has not."""
     config_path = docs_dir / EDITOR_CONFIG
     if not config_path.is_file():
@@ -75,12 +75,14 @@ def editor_files(root: Path, docs_dir: Path, site_name: str) -> EditorFiles:
         files[site_path] = data
     if problems:
         return EditorFiles(problems=tuple(problems))
-    files[f"{EDITOR_DIR}/index.html"] = editor_page(site_name, content_security_policy(origins)).encode()
+    page = editor_page(site_name, classification, content_security_policy(origins))
+    files[f"{EDITOR_DIR}/index.html"] = page.encode()
     return EditorFiles(files)
 
 
-def editor_page(site_name: str, policy: str) -> str:
-    """The editor's page: its policy first in <head>, then the bundle, which reads config.yml beside it."""
+def editor_page(site_name: str, classification: str, policy: str) -> str:
+    """The editor's page: its policy first in <head>, the site's classification marking as on every page, then the
+    bundle, which reads config.yml beside it."""
     return f"""<!doctype html>
 <html lang="da">
 <head>
@@ -93,6 +95,9 @@ def editor_page(site_name: str, policy: str) -> str:
 <title>Redaktion – {escape(site_name)}</title>
 </head>
 <body>
+<p class="vp-marking" data-klassifikation="{escape(classification)}">
+<strong>{escape(classification.capitalize())}</strong>
+– kun til brug i Københavns Kommune og Københavns Politi. Må ikke videregives.</p>
 <noscript>Redaktøren kræver JavaScript. Slå det til i browseren, eller ret filerne i data/ og docs/ direkte.</noscript>
 <script src="decap-cms.js"></script>
 </body>
