@@ -88,7 +88,7 @@ def _add_item(visit: Visit, key: str) -> None:
 def _choose(visit: Visit, key: str, option: str, nth: int = 0) -> None:
     """Pick `option` in the select widget (react-select) of `key`."""
     _field(visit, key, nth).click()
-    visit.page.get_by_text(option, exact=True).last.click()
+    visit.page.get_by_role("option", name=option, exact=True).click()
 
 
 def _publish(visit: Visit) -> None:
