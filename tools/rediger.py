@@ -4,6 +4,7 @@ working copy, and the preview (mkdocs serve) beside it. Both listen on 127.0.0.1
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -72,18 +73,27 @@ def _answers(url: str, server: subprocess.Popen, seconds: float = 20) -> bool:
     return False
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt  # a stop from outside (kill, a closed terminal) stops both servers, as Ctrl-C does
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _interrupt)
     backend = start_backend(ROOT)
     print(f"Redaktøren: http://{PREVIEW}/redaktion/  (gemmer direkte i {ROOT}; Ctrl-C stopper)")
     preview = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", PREVIEW, "--livereload"])
     try:
         preview.wait()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C reaches both servers too; mkdocs serve may hang in its own shutdown
         pass
     finally:
         for process in (preview, backend):
             process.terminate()
-            process.wait(timeout=10)
+        for process in (preview, backend):
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 if __name__ == "__main__":
