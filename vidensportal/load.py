@@ -14,6 +14,7 @@ from vidensportal.catalog import Catalog, load_catalog
 from vidensportal.content.dates import build_moment, local_day
 from vidensportal.content.macro_table import DATED_MACROS, FRONT_PAGE_NEWS, MACROS, SITE_MACROS
 from vidensportal.content.render_events import put_in_listings
+from vidensportal.editor.site_files import editor_files
 from vidensportal.errors import DataError
 from vidensportal.guards.cpr import text_check
 from vidensportal.guards.project import check_project
@@ -55,10 +56,13 @@ class Build:
         prepare_site(site_dir, cache_dir(self.root, BUILT_CACHE), withheld_fingerprint(self.catalog), published)
 
     def plan(self, sources: SiteSources, site_name: str, site_url: str | None) -> SitePlan:
-        """The site plan of this build (plan.py), the news feed among its files."""
+        """The site plan of this build (plan.py), the news feed and the browser editor's files among its files."""
         plan = plan_site(self.catalog, sources, site_name=site_name, site_url=site_url, moment=self.moment)
-        feed = {NEWS_FEED: self.aids.feed(site_name, site_url)}
-        return plan if plan.problems else replace(plan, files={**plan.files, **feed})
+        editor = editor_files(self.root, self.docs_dir, site_name, self.settings.classification)
+        if plan.problems or editor.problems:
+            return SitePlan(problems=(*plan.problems, *editor.problems))
+        files = {**plan.files, **editor.files, NEWS_FEED: self.aids.feed(site_name, site_url)}
+        return replace(plan, files=files, notes=(*plan.notes, *editor.notes))
 
     def macros(self) -> dict[str, Callable[[str], str]]:
         """Every macro a page may call (macro_table.py), bound to this build: each takes the page's docs path."""

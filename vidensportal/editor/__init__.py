@@ -1,1 +1,1 @@
-"""The browser editor's configuration (Decap CMS), generated from the same models as schemas/*.json."""
+"""The browser editor (Decap CMS at /redaktion/): its configuration, generated from the models, and its files."""

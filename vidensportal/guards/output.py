@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from vidensportal import paths
+from vidensportal.editor.site_files import pinned_files
 from vidensportal.errors import Problem
 from vidensportal.guards.clean_cache import CleanContent
 from vidensportal.guards.cpr import _digits, cpr_problem, numbers_in
@@ -52,11 +53,14 @@ def check_output(
     own_url: str = "",
     cache_dir: Path | None = None,
     last: LastFolder | None = None,
+    vendored: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """A Problem for every CPR number, withheld file or title, and load from another host in the files under
     `site_dir` and in their paths. Files are named as `shown_as`/path; `sources` traces a CPR number back.
     `cache_dir` remembers content found clean under the same rules, so an unchanged file is not read again;
-    `last` names a folder still being written, read at the end (see published_files)."""
+    `last` names a folder still being written, read at the end (see published_files). `vendored` maps a path to
+    the sha256 of a vendor's file pinned in the project: a file at that path with exactly those bytes holds no
+    contributor's text, so only its path and its bytes are checked; any other file there is read as usual."""
     allowed = {_digits(entry) for entry in allow}
     withheld = withheld or Withheld()
     rules = [sorted(allowed), sorted(withheld.titles), sorted(withheld.hashes), sorted(withheld.paths), own_url]
@@ -74,6 +78,9 @@ def check_output(
         if refusal is not None:  # a kind not on the list is not published, whatever it holds
             refused = Problem(shown, refusal + _source_of(relative, sources))
             problems += [*found, *_withheld_packed(shown, data, withheld), refused]
+            continue
+        if vendored and vendored.get(relative) == digest:  # a pinned vendor's file: only its path and bytes
+            problems += found
             continue
         key = f"{digest} {''.join(PurePosixPath(relative.rpartition('/')[2]).suffixes[-2:]).lower()}"
         if key not in clean:
@@ -261,6 +268,7 @@ def output_gate(
         own_url=site_url,
         cache_dir=paths.cache_dir(root, paths.GATE_CACHE),
         last=last,
+        vendored=pinned_files(),
     )
     if not problems:
         return None
