@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from vidensportal.guards.text.contents import Text
-from vidensportal.guards.text.reading import decode, fold, visible
+from vidensportal.guards.text.reading import decode, fold, spaced_text
 
 SHINGLE_WORDS = 5
 THRESHOLD = 0.5
@@ -40,7 +40,7 @@ Shingle = tuple[str, ...]
 def words_in(read: str, *, markup: bool) -> list[str]:
     """The words of a text already decoded and folded (as_read's first view), in order; of markup, only what is
     between the tags. Case is ignored."""
-    return _WORD.findall((visible(read) if markup and "<" in read else read).casefold())
+    return _WORD.findall((spaced_text(read) if markup and "<" in read else read).casefold())
 
 
 def words_of(texts: Iterable[Text]) -> list[str]:

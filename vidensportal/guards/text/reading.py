@@ -175,6 +175,11 @@ def _inside(markup: str) -> str:
     return " ".join(_values(markup))
 
 
+def spaced_text(markup: str) -> str:
+    """The text of HTML, XML or SVG with every boundary (tag, comment, script or style element …) read as a space."""
+    return " ".join(_MARKUP.split(markup))
+
+
 def markup_views(markup: str, *, carried: bool = True) -> list[str]:
     """The text of HTML, XML or SVG in the ways a reader may meet it, whatever the markup between its characters:
     every boundary (tag, comment, CDATA, processing instruction) read as nothing and as a space; the pieces
