@@ -18,9 +18,11 @@ BUILD_KEY = "vidensportalen_build"  # the one Build of this configuration, read 
 def build_of(conf) -> Build:
     """The Build of the configuration `conf`: loaded once per build (`mkdocs serve` makes a new conf each time)."""
     if conf.get(BUILD_KEY) is None:
-        root = Path(conf["config_file_path"]).resolve().parent
+        # A builder other than mkdocs may give fewer keys: the project is then the folder it runs in.
+        root = Path(conf.get("config_file_path") or "mkdocs.yml").resolve().parent
+        docs, extra = Path(conf.get("docs_dir") or root / "docs"), conf.get("extra") or {}
         try:
-            conf[BUILD_KEY] = load_build(root, Path(conf["docs_dir"]), conf["extra"], conf["use_directory_urls"])
+            conf[BUILD_KEY] = load_build(root, docs, extra, conf.get("use_directory_urls", True))
         except DataError as error:  # the builder's own error: the message, no traceback
             raise PluginError(str(error)) from None
     return conf[BUILD_KEY]

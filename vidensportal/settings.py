@@ -12,8 +12,10 @@ from vidensportal.data.validation import validate
 from vidensportal.errors import Problem
 
 CONFIG_FILE = Path("mkdocs.yml")
-# Keys of extra: that Material reads itself; they are passed on untouched.
-MATERIAL_KEYS = frozenset({"alternate", "analytics", "annotate", "consent", "homepage", "social", "status", "tags"})
+# Keys of extra: that Material reads itself (and Zensical's polyfills, which it adds); passed on untouched.
+MATERIAL_KEYS = frozenset(
+    {"alternate", "analytics", "annotate", "consent", "homepage", "polyfills", "social", "status", "tags"}
+)
 
 
 class SiteSettings(BaseModel):

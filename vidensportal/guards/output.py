@@ -74,13 +74,13 @@ def check_output(
         found = _withheld_bytes(shown, digest, withheld)
         found += _withheld_place(shown, relative, withheld)
         found += _check_path(shown, relative, allowed, sources)
+        if vendored and vendored.get(relative) == digest:  # a pinned vendor's file (any kind): its path and bytes
+            problems += found
+            continue
         refusal = kind_refusal(relative, contributed=False)
         if refusal is not None:  # a kind not on the list is not published, whatever it holds
             refused = Problem(shown, refusal + _source_of(relative, sources))
             problems += [*found, *_withheld_packed(shown, data, withheld), refused]
-            continue
-        if vendored and vendored.get(relative) == digest:  # a pinned vendor's file: only its path and bytes
-            problems += found
             continue
         key = f"{digest} {''.join(PurePosixPath(relative.rpartition('/')[2]).suffixes[-2:]).lower()}"
         if key not in clean:
