@@ -35,9 +35,10 @@ def text_of(site: Path, path: str) -> str:
 
 def listed_items(html: str) -> list[str]:
     """The event cards of a page and the list items that open with a title (a link or bold text): the events,
-    materials, meetings and initiatives it lists (a facts line, '<strong>Label:</strong> …', is none of them)."""
+    materials, meetings and initiatives it lists (a facts line, '<strong>Label:</strong> …', is none of them; the
+    news, which lists every kind, is checked in test_updates_build)."""
     items = re.findall(r"<li[^>]*>\s*<(?:a|strong)[\s>].*?</li>|<div class=\"vp-event[^>]*>.*?</div>", html, re.S)
-    return [item for item in items if not re.match(r"<li[^>]*>\s*<strong>[^<]*:</strong>", item)]
+    return [i for i in items if not re.match(r"<li[^>]*>\s*<strong>[^<]*:</strong>", i) and "vp-news__item" not in i]
 
 
 @pytest.mark.slow

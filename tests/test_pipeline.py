@@ -60,6 +60,6 @@ def test_bad_data_stops_the_macros_with_the_danish_error_not_a_traceback(tmp_pat
     """Negative control: with a broken data file, define_env stops with the builder's error and the Danish
     message naming the file."""
     project = copy_project(tmp_path / "projekt")
-    replace_in(project / "data" / "parter.yml", "spor: [bekaempelse]", "spor: [bekampelse]")
-    with pytest.raises(PluginError, match=r"data/parter\.yml, linje \d+.*mente du 'bekaempelse'"):
+    replace_in(project / "data" / "parter" / "al-capone.yml", "spor: [bekaempelse]", "spor: [bekampelse]")
+    with pytest.raises(PluginError, match=r"data/parter/al-capone\.yml, linje \d+.*mente du 'bekaempelse'"):
         macros.define_env(MacrosOnlyBuilder(project))

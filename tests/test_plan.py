@@ -16,6 +16,7 @@ from vidensportal.settings import read_settings
 from .support import ROOT, replace_in
 
 MOMENT = datetime(2026, 11, 28, 12, tzinfo=UTC)
+TODAY = MOMENT.date()
 
 
 def _plan(catalog, docs: Path, files: tuple[str, ...], site_url: str | None = None) -> SitePlan:
@@ -68,10 +69,10 @@ def test_the_source_guard_and_the_catalog_report_their_problems_in_one_round(pro
     """A CPR number in docs/ and a broken data file are both reported by one build, not one after the other;
     a project with neither reads cleanly (control)."""
     settings, _ = read_settings({}, use_directory_urls=True)
-    assert read_sources(project, project / "docs", settings).parties, "the shipped project did not read cleanly"
+    assert read_sources(project, project / "docs", settings, TODAY).parties, "the shipped project did not read cleanly"
     (project / "docs" / "note.md").write_text("# Note\n\nRing 010190-1234.\n", encoding="utf-8")
     replace_in(project / "data" / "spor.yml", "id: forebyggelse", "id: [")
     with pytest.raises(DataError) as caught:
-        read_sources(project, project / "docs", settings)
+        read_sources(project, project / "docs", settings, TODAY)
     named = sorted({problem.file.as_posix() for problem in caught.value.problems})
     assert named == ["data/spor.yml", "docs/note.md"], named

@@ -66,16 +66,16 @@ def test_a_bad_date_in_a_generated_pages_prose_stops_the_build(project: Path):
 
 def test_an_annual_status_with_front_matter_names_the_files_line(project: Path):
     """An unknown section in docs/aarsstatus/<år>.md under owner fields is reported on its line in the file."""
-    from vidensportal.content.dates import build_moment
-    from vidensportal.plan import SiteSources, plan_site, read_sources
+    from vidensportal.content.dates import build_moment, local_day
+    from vidensportal.load import read_sources
+    from vidensportal.plan import SiteSources, plan_site
     from vidensportal.settings import read_settings
 
     page = project / "docs" / "aarsstatus" / "2026.md"
     page.write_text(REVIEW + "Indledning.\n\n## Status på indsatser\n\nTekst.\n", encoding="utf-8")
     settings, _ = read_settings({}, use_directory_urls=True)
-    catalog = read_sources(project, project / "docs", settings)
+    catalog = read_sources(project, project / "docs", settings, local_day(build_moment()))
     files = tuple(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*") if p.is_file())
-    plan = plan_site(catalog, SiteSources(project / "docs", files), settings, site_name="", site_url=None,
-                     moment=build_moment())  # fmt: skip
+    plan = plan_site(catalog, SiteSources(project / "docs", files), site_name="", site_url=None, moment=build_moment())
     found = [str(p) for p in plan.problems]
     assert any(p.startswith("docs/aarsstatus/2026.md, linje 8: ukendt afsnit") for p in found), found

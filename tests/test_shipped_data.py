@@ -83,9 +83,9 @@ def test_the_four_tracks_with_their_numbers_and_names(catalog):
 
 
 def test_sikker_by_goals_and_subgoals(catalog):
-    """The Sikker By strategy 2018-2021 goals are 'Øget tryghed' and 'Mindre kriminalitet' with four sub-goals."""
+    """The Sikker By strategy 2018–2021 goals are 'Øget tryghed' and 'Mindre kriminalitet' with four sub-goals."""
     goals = {g.name: [s.name for s in g.subgoals] for g in catalog.strategy.goals}
-    assert catalog.strategy.period == "2018-2021", catalog.strategy.period
+    assert catalog.strategy.period == "2018–2021", catalog.strategy.period  # a range takes an en dash
     assert list(goals) == ["Øget tryghed", "Mindre kriminalitet"], list(goals)
     assert goals["Mindre kriminalitet"] == [
         "Færre københavnske unge begår kriminalitet",

@@ -359,7 +359,7 @@ def test_a_query_with_no_hits_offers_the_nearest_names_and_words(visit, base_url
     status.locator(".vp-search__suggestion").first.wait_for()
     offered = status.locator(".vp-search__suggestion").all_inner_texts()
     status.locator(".vp-search__suggestion", has_text="CUKU").click()
-    visit.page.wait_for_function("document.getElementById('vp-search-results').dataset.query === 'CUKU'")
+    visit.page.wait_for_function("() => document.getElementById('vp-search-results').dataset.query === 'CUKU'")
     first = visit.page.locator("#vp-search-results a.md-search-result__link").first.get_attribute("href")
     _results(visit, base_url, "CUKU")
     assert "CUKU" in offered and first.endswith("parter/cuku/"), (offered, first)

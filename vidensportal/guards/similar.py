@@ -55,11 +55,12 @@ def document_words(data: bytes, texts: Sequence[Text]) -> list[str]:
     parts = _package_parts(data)
     kept, own = [], not parts
     for text in texts:
-        if parts and text.text in parts:  # the reader gives each part's name before its texts
+        if parts and text.text in parts:  # the reader gives each part's name, then its text, then its attributes
             own = bool(_OWN_TEXT.match(text.text))
             continue
         if own and "\x00" not in text.text and "\ufffd" not in text.text and not _TAG.search(text.text):
             kept.append(text)
+        own = own and not parts  # of a part, only its text: attribute values are ids one program writes alike
     return words_of(kept)
 
 
