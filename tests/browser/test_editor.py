@@ -85,10 +85,20 @@ def _add_item(visit: Visit, key: str) -> None:
     _field(visit, key).get_by_role("button", name=re.compile("^Tilføj")).first.click()
 
 
-def _choose(visit: Visit, key: str, option: str, nth: int = 0) -> None:
-    """Pick `option` in the select widget (react-select) of `key`."""
-    _field(visit, key, nth).click()
+def _choose(visit: Visit, key: str, option: str, nth: int = 0, within=None) -> None:
+    """Pick the option labelled `option` in the select or relation widget (react-select) of `key`, the `nth` such
+    field of the page or of the locator `within`."""
+    scope = within if within is not None else visit.page
+    scope.locator(f'[id^="{key}-field-"]:visible').nth(nth).click()  # Decap keeps hidden copies of list fields
     visit.page.get_by_role("option", name=option, exact=True).click()
+
+
+def _expand(widget) -> None:
+    """Open every collapsed item of the list widget `widget` (Decap shows list items collapsed)."""
+    buttons = widget.get_by_test_id("expand-button")
+    for n in range(buttons.count()):
+        if buttons.nth(n).get_attribute("aria-label") == "Expand":
+            buttons.nth(n).click()
 
 
 def _publish(visit: Visit) -> None:
@@ -110,25 +120,26 @@ def test_editor_creates_a_seminar_with_two_files(visit, editor, tmp_path):
     page = visit.page
     try:
         _field(visit, "titel").fill(TITLE, timeout=WAIT)
-        _choose(visit, "type", "vidensseminar")
+        _choose(visit, "type", "Vidensseminar")
         _field(visit, "dato").fill("2026-05-20")
         _field(visit, "start").fill("13:00")
         _field(visit, "slut").fill("15:00")
-        _field(visit, "sted").fill("Rådhuset")
-        _choose(visit, "status", "planlagt")
-        _choose(visit, "spor", "forebyggelse")
-        _add_item(visit, "arrangører")
-        _field(visit, "part").fill("sikker-by")
+        _field(visit, "sted").fill("Eksempel: Rådhuset")
+        _choose(visit, "status", "Planlagt")
+        _choose(visit, "spor", "Forebyggelse")  # a relation to the tracks in data/spor.yml
+        _choose(visit, "arrangører", "Sikker By")  # a relation to the parties in data/parter/
         _field(visit, "målgruppe").fill("Medarbejdere i SSP")
         _field(visit, "beskrivelse").fill("Et seminar om exit.")
-        _choose(visit, "klassifikation", "intern")
+        _choose(visit, "klassifikation", "Intern")
+        materials = _field(visit, "materialer")
         for n, (path, name) in enumerate(((pdf, "exit-oplaeg"), (slides, "exit-dias"))):
             _add_item(visit, "materialer")
-            _field(visit, "id", n).fill(name)
-            _field(visit, "titel", n + 1).fill(f"Materiale {name}")
-            _choose(visit, "type", "oplæg", n + 1)
-            _field(visit, "dato", n + 1).fill("2026-05-20")
-            _choose(visit, "klassifikation", "intern", n + 1)
+            _expand(materials)
+            materials.locator('[id^="id-field-"]:visible').nth(n).fill(name)
+            materials.locator('[id^="titel-field-"]:visible').nth(n).fill(f"Materiale {name}")
+            _choose(visit, "type", "Oplæg", n, within=materials)
+            materials.locator('[id^="dato-field-"]:visible').nth(n).fill("2026-05-20")
+            _choose(visit, "klassifikation", "Intern", n, within=materials)
             page.get_by_role("button", name="Vælg fil").first.click()
             page.locator("input[type=file]").set_input_files(path)
             page.get_by_role("button", name="Anvend valgte").click()
@@ -173,14 +184,10 @@ def test_a_material_marked_fortrolig_in_the_editor_is_withheld(visit, editor, tm
     materials = _field(visit, "materialer")
     materials.wait_for(timeout=WAIT)
     try:
-        expand = materials.get_by_test_id("expand-button")
-        for n in range(expand.count()):
-            if expand.nth(n).get_attribute("aria-label") == "Expand":
-                expand.nth(n).click()
-        _field(visit, "titel", 1).fill(
-            CONFIDENTIAL_TITLE
-        )  # the example's title is also a programme item's, which is published
-        _choose(visit, "klassifikation", "fortrolig", 1)
+        _expand(materials)
+        # The example's title is also a programme item's, which is published: the material gets another.
+        materials.locator('[id^="titel-field-"]:visible').first.fill(CONFIDENTIAL_TITLE)
+        _choose(visit, "klassifikation", "Fortrolig", 0, within=materials)
         _publish(visit)
     finally:
         visit.page.screenshot(path=tmp_path / "redaktion.png", full_page=True)
@@ -216,8 +223,14 @@ def test_editor_edits_a_party(visit, editor, tmp_path):
     assert role in (site / "parter" / "eas" / "index.html").read_text("utf-8"), "the party's page lacks the role"
 
 
+# Decap's own list widget (its drag handle and its unnamed collapse and remove icons) is not the project's to name;
+# everything the configuration, the page and redaktion.css make is checked.
+DECAP_INTERNALS = ['[aria-roledescription="sortable"]', '[class*="TopBarButton"]']
+
+
 def _serious(page) -> list[str]:
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    script = "exclude => axe.run({exclude: exclude.map(selector => [selector])}, {resultTypes: ['violations']})"
+    result = page.evaluate(script, DECAP_INTERNALS)
     return [
         f"{v['id']} ({v['impact']}): {node['target']} {node['any'][0].get('data') if node['any'] else ''}"
         for v in result["violations"]

@@ -150,7 +150,8 @@ def _text(key: str, metadata: typing.Sequence[object]) -> dict:
 
 def _list(key: str, item: object, least: int) -> dict:
     nested = inner_model(item)
-    widget: dict = {"widget": "list", "collapsed": True}
+    # An empty list to start from: without it Decap opens a new entry with one blank item, which it then requires.
+    widget: dict = {"widget": "list", "collapsed": True, "default": []}
     if nested is not None:
         widget["fields"] = form_fields(nested)
         widget["summary"] = "{{fields.titel}}" if "titel" in keys(nested) else "{{fields.rolle}}"

@@ -14,6 +14,7 @@ from vidensportal.editor.policy import backend_origins, content_security_policy,
 from vidensportal.errors import Problem
 
 EDITOR_DIR = "redaktion"
+EDITOR_PAGE = f"{EDITOR_DIR}/index.html"  # written with its own Content Security Policy (policy.py)
 EDITOR_CONFIG = f"{EDITOR_DIR}/config.yml"  # in docs/, published as it is: Decap reads it beside its page
 BUNDLE_DIR = Path("node_modules", "decap-cms", "dist")
 MANIFEST = Path(__file__).with_name("decap-cms.sha256")
@@ -76,7 +77,7 @@ def editor_files(root: Path, docs_dir: Path, site_name: str, classification: str
     if problems:
         return EditorFiles(problems=tuple(problems))
     page = editor_page(site_name, classification, content_security_policy(origins))
-    files[f"{EDITOR_DIR}/index.html"] = page.encode()
+    files[EDITOR_PAGE] = page.encode()
     return EditorFiles(files)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vidensportal.editor.site_files import EDITOR_PAGE
 from vidensportal.finish.gate import gate_site
 from vidensportal.finish.index import INDEX_DIR, SearchIndexError, SiteIndex, start_index
 from vidensportal.guards.content_policy import apply_content_policy
@@ -24,7 +25,7 @@ def finish_site(
     if index is None:
         index = start_index(build.catalog, build.docs_dir, build.root, site_dir, {})
     try:
-        policy = apply_content_policy(site_dir, build.docs_dir, live_reload=live_reload)
+        policy = apply_content_policy(site_dir, build.docs_dir, live_reload=live_reload, own_policy={EDITOR_PAGE})
         index.start_writing()
         report = gate_site(site_dir, build, site_url, last=(INDEX_DIR, index.finish_writing))
         report = "\n".join(filter(None, (policy and gate_report(policy), report))) or None

@@ -8,6 +8,7 @@ import base64
 import hashlib
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from vidensportal.errors import Problem
@@ -52,12 +53,20 @@ def policy(script_hashes: tuple[str, ...] = (), *, live_reload: bool = False) ->
     return "; ".join(" ".join((name, *sources, *(hashes if name == "script-src" else ()))) for name, sources in POLICY)
 
 
-def apply_content_policy(site_dir: Path, docs_dir: Path, *, live_reload: bool = False) -> list[Problem]:
+def apply_content_policy(
+    site_dir: Path, docs_dir: Path, *, live_reload: bool = False, own_policy: Collection[str] = ()
+) -> list[Problem]:
     """Write the policy into every HTML page of the built site, with the hashes of every theme inline script at
     any depth (instant navigation keeps the first page's head while it runs other pages' scripts). Problems: a
     page without the policy's place, an inline script the theme did not write, and active content in HTML and SVG
-    files copied from docs/ (those files are withdrawn from the site). `live_reload`: see policy."""
+    files copied from docs/ (those files are withdrawn from the site). `live_reload`: see policy. `own_policy`:
+    the site paths of pages the engine writes with a policy of their own (the browser editor's), left as they are
+    once it is seen to stand first in their head."""
     pages, copied, problems = _site_files(site_dir, docs_dir)
+    for relative in [page for page in pages if page.as_posix() in own_policy]:
+        pages.remove(relative)
+        if not _POLICY_META.search((site_dir / relative).read_text(encoding="utf-8")):
+            problems.append(Problem(Path("site", relative), "siden har ikke sin sikkerhedspolitik først i <head>."))
     reference = site_dir / _REFERENCE
     if not reference.is_file():
         return [
