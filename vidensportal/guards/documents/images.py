@@ -21,7 +21,7 @@ _SIGNATURES = {
 
 def read_image(data: bytes, name: str, depth: int) -> list[str]:
     """The readable strings of the picture (metadata is stored as text) and its PNG chunks' text unpacked."""
-    from vidensportal.guards.text.contents import binary_strings
+    from vidensportal.guards.text.binary import binary_strings
 
     suffix = PurePosixPath(name).suffix.lower()
     if not data.startswith(_SIGNATURES[suffix]) or (suffix == ".webp" and data[8:12] != b"WEBP"):

@@ -161,7 +161,7 @@ def _other_part(part: str, content_type: str, content: bytes, depth: int) -> tup
     if content_type.startswith("image/"):  # read as an image of its kind; a kind not on the list is refused
         return read_document(content, part, depth + 1), []
     if content_type.endswith(_PRINTER_SETTINGS):
-        from vidensportal.guards.text.contents import binary_strings
+        from vidensportal.guards.text.binary import binary_strings
 
         return binary_strings(content), []
     if suffix in _PACKAGE_SUFFIXES or "/embeddings/" in f"/{part.lower()}":

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 
 from vidensportal.guards.documents.kinds import document_reader, read_completely
 from vidensportal.guards.documents.outcome import UnreadableDocument
+from vidensportal.guards.text.binary import binary_strings
 from vidensportal.guards.text.cbor import cbor_strings
 
 MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xml", ".svg", ".md", ".markdown"})
@@ -29,8 +30,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ASCII_RUN = re.compile(rb"[\x20-\x7e\t\r\n]{6,}")
-_UTF16_RUN = re.compile(rb"(?:[\x20-\x7e]\x00){6,}")
 _MAX_UNPACKED = 200_000_000
 _ZIP_MAGIC = b"PK\x03\x04"
 _FOLDED_LINES = frozenset({".ics", ".ifb", ".vcf"})
@@ -90,13 +89,6 @@ def _utf16_without_mark(data: bytes) -> str | None:
         else None
     )
     return data.decode(encoding, errors="replace") if encoding else None
-
-
-def binary_strings(data: bytes) -> list[str]:
-    """Runs of readable characters in binary data (ASCII and UTF-16), as `strings` prints them."""
-    runs = [run.decode("ascii") for run in _ASCII_RUN.findall(data)]
-    runs += [run.decode("utf-16-le") for run in _UTF16_RUN.findall(data)]
-    return runs
 
 
 def _gunzip(data: bytes) -> bytes | None:
