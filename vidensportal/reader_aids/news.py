@@ -19,6 +19,7 @@ from vidensportal.catalog import Catalog
 from vidensportal.content import html
 from vidensportal.content.dates import danish_date, danish_period, danish_when, local_day
 from vidensportal.content.render_events import EXAMPLE_BADGE
+from vidensportal.content.render_followup import join_and
 from vidensportal.data.model import value_label
 from vidensportal.paths import FOLLOWUP_PAGE, INITIATIVES_PAGE, annual_page, event_page, material_page, party_page
 from vidensportal.reader_aids.changes import event_file, material_sources, meeting_file
@@ -202,8 +203,7 @@ def what_changed(item: NewsItem) -> str:
     """'Ændret: sted og program' for a changed item; '' otherwise."""
     if not item.fields:
         return ""
-    names = list(item.fields)
-    return "Ændret: " + (names[0] if len(names) == 1 else f"{', '.join(names[:-1])} og {names[-1]}")
+    return "Ændret: " + join_and(list(item.fields))
 
 
 def shown_title(item: NewsItem) -> str:
